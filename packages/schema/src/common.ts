@@ -1,0 +1,52 @@
+import * as z from "zod/mini";
+
+export const Id = z.string().check(z.minLength(1), z.maxLength(64));
+export const Slug = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,79}$/, "Use lowercase letters, numbers and dashes."));
+export const IsoDateTime = z.iso.datetime({ offset: true });
+
+/** Age bands. Campaigns that allow students ask for one; under 13 needs a guardian. */
+export const AGE_BANDS = ["under_13", "13_17", "18_plus"] as const;
+export const AgeBand = z.enum(AGE_BANDS, "Choose your age group.");
+export type AgeBand = z.infer<typeof AgeBand>;
+
+/** A consent text exactly as shown to the person, with its version. */
+export const ConsentText = z.object({
+  text: z.string(),
+  version: z.string(),
+});
+export type ConsentText = z.infer<typeof ConsentText>;
+
+/** Attribution of an action to where it came from on the partner's site. */
+export const Attribution = z.object({
+  source: z.optional(z.string().check(z.maxLength(100, "Source codes are at most 100 characters."))),
+  utmSource: z.optional(z.string().check(z.maxLength(100))),
+  utmMedium: z.optional(z.string().check(z.maxLength(100))),
+  utmCampaign: z.optional(z.string().check(z.maxLength(100))),
+});
+
+export const OrganizationSummary = z.object({
+  slug: Slug,
+  name: z.string(),
+  website: z.nullable(z.string()),
+});
+export type OrganizationSummary = z.infer<typeof OrganizationSummary>;
+
+/** Text fields: trim, then length-limit with a clear message. */
+export function text(label: string, max: number, required: boolean) {
+  const base = z.string(required ? `Enter ${label}.` : `${cap(label)} must be text.`).check(
+    z.trim(),
+    z.maxLength(max, `${cap(label)} must be at most ${max} characters.`),
+  );
+  return required ? base.check(z.minLength(1, `Enter ${label}.`)) : base;
+}
+
+function cap(s: string): string {
+  const bare = s.replace(/^(your|a|an|the) /, "");
+  return bare.charAt(0).toUpperCase() + bare.slice(1);
+}
+
+/** Accepts JSON booleans and form values ("on", "true", "1", "yes"); missing means false. */
+export const Checkbox = z._default(
+  z.union([z.boolean(), z.pipe(z.enum(["on", "true", "1", "yes", "false", "0", "no", "off", ""]), z.transform((v) => ["on", "true", "1", "yes"].includes(v)))]),
+  false,
+);

@@ -1,0 +1,110 @@
+import * as z from "zod/mini";
+import { AgeBand, Attribution, Checkbox, ConsentText, IsoDateTime, OrganizationSummary, Slug, text } from "./common.js";
+
+export const PETITION_STATUSES = ["open", "closed"] as const;
+
+/** A petition as the public sees it. */
+export const Petition = z.object({
+  slug: Slug,
+  title: z.string(),
+  /** Plain text; paragraphs separated by blank lines. Never HTML. */
+  body: z.string(),
+  /** Who the petition is addressed to, e.g. "Connecticut General Assembly". */
+  target: z.string(),
+  goal: z.number().check(z.int(), z.nonnegative()),
+  status: z.enum(PETITION_STATUSES),
+  closesAt: z.nullable(IsoDateTime),
+  /** URL people share; the partner's page when known. */
+  shareUrl: z.nullable(z.string()),
+  /** Whether the form asks for an age band (campaigns that welcome students). */
+  askAgeBand: z.boolean(),
+  coalition: OrganizationSummary,
+  /** The partner whose key made this request, if any. */
+  partner: z.nullable(OrganizationSummary),
+  consent: z.object({
+    coalition: ConsentText,
+    /** Null when there is no partner on this request. */
+    partner: z.nullable(ConsentText),
+    guardian: ConsentText,
+  }),
+});
+export type Petition = z.infer<typeof Petition>;
+
+export const PartnerCount = z.object({
+  slug: Slug,
+  name: z.string(),
+  count: z.number().check(z.int(), z.nonnegative()),
+});
+export type PartnerCount = z.infer<typeof PartnerCount>;
+
+export const PetitionStats = z.object({
+  total: z.number().check(z.int(), z.nonnegative()),
+  goal: z.number().check(z.int(), z.nonnegative()),
+  /** Highest count first; partners with zero signatures are included. */
+  partners: z.array(PartnerCount),
+});
+export type PetitionStats = z.infer<typeof PetitionStats>;
+
+/** GET /v1/petitions/:slug */
+export const PetitionResponse = z.object({ petition: Petition, stats: PetitionStats });
+export type PetitionResponse = z.infer<typeof PetitionResponse>;
+
+/** GET /v1/petitions/:slug/stats */
+export const PetitionStatsResponse = z.object({ stats: PetitionStats });
+export type PetitionStatsResponse = z.infer<typeof PetitionStatsResponse>;
+
+export const EMAIL_MESSAGE = "Enter a valid email address, like name@example.org.";
+export const ZIP_MESSAGE = "Enter a 5-digit ZIP code.";
+
+/** The sign form's fields, shared by the widget's client-side check and the API. */
+export const SignPetitionFields = z.object({
+  firstName: text("your first name", 80, true),
+  lastName: z.optional(text("your last name", 80, false)),
+  email: z.string(EMAIL_MESSAGE).check(
+    z.trim(),
+    z.toLowerCase(),
+    z.maxLength(254, EMAIL_MESSAGE),
+    z.regex(z.regexes.email, EMAIL_MESSAGE),
+  ),
+  zip: z.string(ZIP_MESSAGE).check(z.trim(), z.regex(/^\d{5}(-\d{4})?$/, ZIP_MESSAGE)),
+  ageBand: z.optional(AgeBand),
+  guardianEmail: z.optional(z.string().check(z.trim(), z.toLowerCase())),
+  guardianConsent: Checkbox,
+  /** Opt-in to hear from the coalition. Unchecked by default. */
+  consentCoalition: Checkbox,
+  /** Opt-in to hear from the hosting partner. Unchecked by default. */
+  consentPartner: Checkbox,
+});
+
+export const GUARDIAN_EMAIL_MESSAGE = "Enter a parent or guardian's email address.";
+export const GUARDIAN_CONSENT_MESSAGE = "A parent or guardian must agree before someone under 13 can sign.";
+export const AGE_BAND_REQUIRED_MESSAGE = "Choose your age group.";
+
+/**
+ * POST /v1/petitions/:slug/signatures body.
+ * Under 13: a guardian email and guardian consent are required.
+ */
+export const SignPetitionRequest = z
+  .extend(SignPetitionFields, Attribution.shape)
+  .check(
+    z.superRefine((v, ctx) => {
+      if (v.ageBand !== "under_13") return;
+      if (!v.guardianEmail || !z.regexes.email.test(v.guardianEmail)) {
+        ctx.addIssue({ code: "custom", path: ["guardianEmail"], message: GUARDIAN_EMAIL_MESSAGE, input: v.guardianEmail });
+      } else if (v.guardianEmail === v.email) {
+        ctx.addIssue({ code: "custom", path: ["guardianEmail"], message: "The guardian's email must be different from yours.", input: v.guardianEmail });
+      }
+      if (!v.guardianConsent) {
+        ctx.addIssue({ code: "custom", path: ["guardianConsent"], message: GUARDIAN_CONSENT_MESSAGE, input: v.guardianConsent });
+      }
+    }),
+  );
+export type SignPetitionRequest = z.input<typeof SignPetitionRequest>;
+export type SignPetitionParsed = z.output<typeof SignPetitionRequest>;
+
+/** 201 when a new signature was stored; 200 with "already_signed" when this email had signed. */
+export const SignPetitionResponse = z.object({
+  status: z.enum(["signed", "already_signed"]),
+  stats: PetitionStats,
+});
+export type SignPetitionResponse = z.infer<typeof SignPetitionResponse>;

@@ -1,0 +1,19 @@
+import { createHttp, type ClientOptions } from "./http.js";
+import { petitionsApi, type PetitionsApi } from "./petitions.js";
+
+export interface CoalitionClient {
+  readonly baseUrl: string;
+  readonly partnerKey: string | undefined;
+  readonly petitions: PetitionsApi;
+}
+
+/** Create a typed client for the Coalition Kit API. */
+export function createClient(options: ClientOptions): CoalitionClient {
+  if (!options.baseUrl) throw new TypeError("createClient: baseUrl is required");
+  const http = createHttp(options);
+  return {
+    baseUrl: options.baseUrl,
+    partnerKey: options.partnerKey,
+    petitions: petitionsApi(http),
+  };
+}
