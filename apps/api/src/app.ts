@@ -1,0 +1,53 @@
+import { fileURLToPath } from "node:url";
+import { Hono } from "hono";
+import { ERROR_MESSAGES } from "@coalition-kit/schema";
+import type { Db } from "./db/types.js";
+import { partnerCors } from "./http/cors.js";
+import { ApiError } from "./http/errors.js";
+import { embedRoutes } from "./routes/embed.js";
+import { petitionRoutes } from "./routes/petitions.js";
+
+export interface AppOptions {
+  db: Db;
+  rateLimit?: { signaturesPerMinute: number };
+  /** Folder served at /embed/v1/ (default: the widgets package's dist/embed). */
+  embedDir?: string;
+  maxBodyBytes?: number;
+  /** Trust X-Forwarded-For (only behind your own load balancer). */
+  trustProxy?: boolean;
+}
+
+export const DEFAULT_EMBED_DIR = fileURLToPath(new URL("../../../packages/widgets/dist/embed/", import.meta.url));
+
+export function createApp(options: AppOptions): Hono {
+  const { db } = options;
+  const app = new Hono();
+
+  app.use("*", async (c, next) => {
+    await next();
+    c.res.headers.set("X-Content-Type-Options", "nosniff");
+    c.res.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
+  });
+  app.get("/health", (c) => c.json({ ok: true, db: db.kind }));
+  app.use("/v1/*", partnerCors(db));
+  app.route(
+    "/v1/petitions",
+    petitionRoutes(db, {
+      signaturesPerMinute: options.rateLimit?.signaturesPerMinute ?? Number(process.env.CK_SIGNATURES_PER_MINUTE ?? 20),
+      maxBodyBytes: options.maxBodyBytes ?? 16 * 1024,
+      trustProxy: options.trustProxy ?? process.env.CK_TRUST_PROXY === "1",
+    }),
+  );
+  app.route("/embed/v1", embedRoutes(options.embedDir ?? DEFAULT_EMBED_DIR));
+
+  app.notFound((c) => c.json(new ApiError("not_found").toBody(), 404));
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+      return c.json(error.toBody(), error.status as 400);
+    }
+    console.error("unexpected error:", error);
+    return c.json({ error: { code: "internal" as const, message: ERROR_MESSAGES.internal } }, 500);
+  });
+  return app;
+}

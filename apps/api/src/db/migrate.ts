@@ -1,0 +1,37 @@
+import { readdir, readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { Db } from "./types.js";
+
+const MIGRATIONS_DIR = fileURLToPath(new URL("../../migrations/", import.meta.url));
+/** Any constant: the advisory lock that keeps two replicas from migrating at once. */
+const MIGRATION_LOCK = 727_001;
+
+/** Apply committed SQL migrations in name order, each once, in one transaction. Returns the names applied. */
+export async function migrate(db: Db): Promise<string[]> {
+  const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f)).sort();
+  return db.tx(async (q) => {
+    await q.query("select pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+    await q.query("create table if not exists schema_migrations (version text primary key, applied_at timestamptz not null default now())");
+    const done = new Set((await q.query<{ version: string }>("select version from schema_migrations")).map((r) => r.version));
+    const applied: string[] = [];
+    for (const file of files) {
+      if (done.has(file)) continue;
+      const sql = await readFile(MIGRATIONS_DIR + file, "utf8");
+      for (const statement of splitStatements(sql)) await q.query(statement);
+      await q.query("insert into schema_migrations (version) values ($1)", [file]);
+      applied.push(file);
+    }
+    return applied;
+  });
+}
+
+/** Split a migration into statements (our migrations hold no semicolons inside literals or bodies). */
+function splitStatements(sql: string): string[] {
+  return sql
+    .split("\n")
+    .filter((line) => !line.trim().startsWith("--"))
+    .join("\n")
+    .split(";")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,12 @@
+import { resolve } from "node:path";
+import { openPglite } from "./pglite.js";
+import { openPostgres } from "./postgres.js";
+import type { Db, OpenDbOptions } from "./types.js";
+
+/** PostgreSQL when a URL is given (or DATABASE_URL is set), otherwise embedded PGlite. */
+export async function openDb(options: OpenDbOptions = {}): Promise<Db> {
+  const url = options.url ?? (options.memory ? undefined : process.env.DATABASE_URL);
+  if (url) return openPostgres(url, options.schema);
+  if (options.memory) return openPglite(undefined);
+  return openPglite(options.dataDir ?? process.env.CK_DATA_DIR ?? resolve(process.cwd(), "data/pglite"));
+}

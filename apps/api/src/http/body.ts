@@ -1,0 +1,59 @@
+import type { Context } from "hono";
+import { ApiError, validationError } from "./errors.js";
+
+export type BodyFormat = "json" | "form";
+export interface ParsedBody {
+  format: BodyFormat;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Read a JSON or form-encoded body, refusing oversize bodies and anything that is not an object.
+ * Never throws anything but ApiError, so bad input is always a 4xx.
+ */
+export async function readBody(c: Context, maxBytes: number): Promise<ParsedBody> {
+  const declared = Number(c.req.header("content-length") ?? 0);
+  if (declared > maxBytes) throw new ApiError("payload_too_large");
+  const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  const format: BodyFormat | undefined = type === "application/json" ? "json" : type === "application/x-www-form-urlencoded" ? "form" : undefined;
+  if (!format) throw new ApiError("unsupported_media_type");
+
+  const raw = await readLimited(c.req.raw, maxBytes);
+  if (format === "form") {
+    const data: Record<string, unknown> = {};
+    for (const [key, value] of new URLSearchParams(raw)) data[key] = value;
+    return { format, data };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw validationError({ _form: "The request body is not valid JSON." });
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw validationError({ _form: "The request body must be a JSON object." });
+  }
+  return { format, data: parsed as Record<string, unknown> };
+}
+
+async function readLimited(request: Request, maxBytes: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new ApiError("payload_too_large");
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw validationError({ _form: "The request body must be UTF-8 text." });
+  }
+}

@@ -1,0 +1,27 @@
+import { ERROR_MESSAGES, ERROR_STATUS, type ApiErrorBody, type ErrorCode } from "@coalition-kit/schema";
+
+/** An error meant for the client: it becomes `{ error: { code, message, fields } }` with the code's status. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: Record<string, string> | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(code: ErrorCode, options: { message?: string; fields?: Record<string, string>; headers?: Record<string, string> } = {}) {
+    super(options.message ?? ERROR_MESSAGES[code]);
+    this.code = code;
+    this.fields = options.fields;
+    this.headers = options.headers ?? {};
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  toBody(): ApiErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+  }
+}
+
+export function validationError(fields: Record<string, string>): ApiError {
+  return new ApiError("validation_failed", { fields });
+}

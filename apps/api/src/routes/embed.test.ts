@@ -1,0 +1,40 @@
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DB_LABEL, startHarness, type Harness } from "../testing/harness.js";
+
+describe(`widget bundles at /embed/v1 (${DB_LABEL})`, () => {
+  let h: Harness;
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), "ck-embed-"));
+    await writeFile(join(dir, "coalition-kit.js"), "export const loader = 1;");
+    await writeFile(join(dir, "petition-3f9a1c2b7d.js"), "export const chunk = 1;");
+    h = await startHarness({ embedDir: dir });
+  });
+  after(async () => {
+    await h.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test("the loader is served as JavaScript to any site, cached briefly", async () => {
+    const res = await fetch(`${h.url}/embed/v1/coalition-kit.js`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get("content-type") ?? "", /javascript/);
+    assert.equal(res.headers.get("access-control-allow-origin"), "*");
+    assert.equal(res.headers.get("cache-control"), "public, max-age=300");
+    assert.equal(await res.text(), "export const loader = 1;");
+  });
+
+  test("hashed files are immutable for a year", async () => {
+    const res = await fetch(`${h.url}/embed/v1/petition-3f9a1c2b7d.js`);
+    assert.equal(res.headers.get("cache-control"), "public, max-age=31536000, immutable");
+  });
+
+  test("missing files and path traversal are 404", async () => {
+    assert.equal((await fetch(`${h.url}/embed/v1/nope.js`)).status, 404);
+    assert.equal((await fetch(`${h.url}/embed/v1/..%2F..%2Fpackage.json`)).status, 404);
+  });
+});

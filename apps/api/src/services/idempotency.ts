@@ -1,0 +1,58 @@
+import { createHash } from "node:crypto";
+import type { Queryable } from "../db/types.js";
+import { ApiError } from "../http/errors.js";
+
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+}
+
+const KEY_SHAPE = /^[\x21-\x7e]{8,200}$/;
+
+export function validIdempotencyKey(key: string | undefined): string | undefined {
+  if (key === undefined || key === "") return undefined;
+  if (!KEY_SHAPE.test(key)) throw new ApiError("validation_failed", { fields: { idempotencyKey: "Idempotency-Key must be 8 to 200 visible ASCII characters." } });
+  return key;
+}
+
+/** Stable hash of a request body: keys sorted, so property order does not matter. */
+export function requestHash(route: string, body: unknown): string {
+  return createHash("sha256").update(route).update("\n").update(canonical(body)).digest("hex");
+}
+
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+}
+
+/**
+ * Claim (partner, key) inside the caller's transaction. Returns the stored response when the key
+ * was already used with the same request, throws idempotency_conflict when used with another one,
+ * and returns undefined when the caller should do the work (and then call `remember`).
+ * A concurrent request with the same key waits on the primary key until the first one commits.
+ */
+export async function claim(q: Queryable, partnerId: string, key: string, hash: string): Promise<StoredResponse | undefined> {
+  const inserted = await q.query(
+    "insert into idempotency_keys (partner_id, key, request_hash) values ($1, $2, $3) on conflict do nothing returning key",
+    [partnerId, key, hash],
+  );
+  if (inserted.length > 0) return undefined;
+  const rows = await q.query<{ request_hash: string; status_code: number | null; response_body: string | null }>(
+    "select request_hash, status_code, response_body from idempotency_keys where partner_id = $1 and key = $2",
+    [partnerId, key],
+  );
+  const row = rows[0];
+  if (!row || row.request_hash !== hash || row.status_code === null || row.response_body === null) throw new ApiError("idempotency_conflict");
+  return { status: row.status_code, body: JSON.parse(row.response_body) as unknown };
+}
+
+export async function remember(q: Queryable, partnerId: string, key: string, response: StoredResponse): Promise<void> {
+  await q.query("update idempotency_keys set status_code = $3, response_body = $4 where partner_id = $1 and key = $2", [
+    partnerId,
+    key,
+    response.status,
+    JSON.stringify(response.body),
+  ]);
+}

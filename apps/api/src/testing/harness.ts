@@ -1,0 +1,80 @@
+// Test harness: the real API on a free loopback port, with a fresh database per test file —
+// PGlite in memory, or a fresh schema in PostgreSQL when CK_TEST_DATABASE_URL is set.
+import { randomBytes } from "node:crypto";
+import { openDb } from "../db/open.js";
+import { migrate } from "../db/migrate.js";
+import type { Db } from "../db/types.js";
+import { SEEDS_DIR } from "../paths.js";
+import { loadSeedFile, seed } from "../seed/seed.js";
+import type { SeedData, SeedPetition } from "../seed/types.js";
+import { startServer, type StartOptions } from "../server-start.js";
+import { resetRateLimitCache } from "../services/rate-limit.js";
+
+export const PG_URL = process.env.CK_TEST_DATABASE_URL || undefined;
+export const DB_LABEL = PG_URL ? "PostgreSQL" : "PGlite";
+export const ORIGIN = "https://partner.example.org";
+export const SLUG = "ct-funding-gap";
+export const E4E = "pk_demo_e4e";
+export const CONNCAN = "pk_demo_conncan";
+
+export interface Harness {
+  db: Db;
+  url: string;
+  stop(): Promise<void>;
+  /** POST JSON to a path with the partner key and allowed Origin unless overridden. */
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  count(sql?: string, params?: unknown[]): Promise<number>;
+}
+
+export async function startHarness(options: Partial<Omit<StartOptions, "db" | "port">> & { extraPetitions?: SeedPetition[] } = {}): Promise<Harness> {
+  const schema = PG_URL ? `t_${randomBytes(6).toString("hex")}` : undefined;
+  const db = await openDb(PG_URL ? { url: PG_URL, schema } : { memory: true });
+  resetRateLimitCache();
+  await migrate(db);
+  const data: SeedData = await loadSeedFile(`${SEEDS_DIR}ct-funding-gap.json`);
+  data.petitions.push(...(options.extraPetitions ?? []));
+  await seed(db, data, { extraOrigins: [ORIGIN] });
+  const server = await startServer({ rateLimit: { signaturesPerMinute: 10_000 }, ...options, db, port: 0 });
+  return {
+    db,
+    url: server.url,
+    async stop() {
+      await server.close();
+      if (schema) await db.query(`drop schema if exists "${schema}" cascade`);
+      await db.close();
+    },
+    post(path, body, headers = {}) {
+      return fetch(server.url + path, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Partner-Key": E4E, Origin: ORIGIN, ...headers },
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      });
+    },
+    async count(sql = "select count(*)::int as n from signatures", params = []) {
+      const rows = await db.query<{ n: number }>(sql, params);
+      return rows[0]?.n ?? 0;
+    },
+  };
+}
+
+let n = 0;
+export function signer(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  n += 1;
+  return { firstName: "Jordan", email: `signer${n}.${randomBytes(3).toString("hex")}@example.org`, zip: "06511", ageBand: "18_plus", ...overrides };
+}
+
+export function petitionFixture(slug: string, overrides: Partial<SeedPetition> = {}): SeedPetition {
+  return {
+    slug,
+    title: `Fixture ${slug}`,
+    body: "Fixture body.",
+    target: "Fixture target",
+    goal: 10,
+    consent: {
+      coalition: { text: "Coalition may email me.", version: "c1" },
+      partner: { text: "{partner} may email me.", version: "p1" },
+      guardian: { text: "I am the guardian.", version: "g1" },
+    },
+    ...overrides,
+  };
+}
