@@ -1,0 +1,26 @@
+// `npm run demo` ends here: start the API + demo partner site and keep them running.
+import { startDemo } from "./start-demo.mjs";
+
+const demo = await startDemo({
+  apiPort: Number(process.env.PORT ?? 8787),
+  sitePort: Number(process.env.DEMO_PORT ?? 5174),
+  ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+  ...(process.env.CK_DATA_DIR ? { dataDir: process.env.CK_DATA_DIR } : {}),
+});
+console.log(`
+Coalition Kit demo is running.
+  Partner site (Educators for Excellence): ${demo.siteUrl}/
+  Partner site (ConnCAN):                  ${demo.siteUrl}/conncan.html
+  API:                                     ${demo.apiUrl}/v1/petitions/ct-funding-gap
+  Database:                                ${process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "PGlite, persisted under ./data"}
+Press Ctrl+C to stop.`);
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    await demo.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,23 @@
+import type { Db } from "@coalition-kit/api";
+
+export declare const SEED_FILE: string;
+
+export interface DemoOptions {
+  apiPort?: number;
+  sitePort?: number;
+  host?: string;
+  databaseUrl?: string;
+  dataDir?: string;
+  memory?: boolean;
+  /** PostgreSQL schema to isolate this demo's tables (tests). */
+  dbSchema?: string;
+}
+
+export interface RunningDemo {
+  db: Db;
+  apiUrl: string;
+  siteUrl: string;
+  close(): Promise<void>;
+}
+
+export declare function startDemo(options?: DemoOptions): Promise<RunningDemo>;

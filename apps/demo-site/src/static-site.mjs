@@ -1,0 +1,48 @@
+// A tiny static server for the demo partner site. Plain HTML pages; `__CK_API__` and `__SITE__`
+// placeholders are filled in so the pages work on whatever ports the demo runs on.
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const PUBLIC_DIR = fileURLToPath(new URL("../public/", import.meta.url));
+const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".svg": "image/svg+xml", ".ico": "image/x-icon" };
+
+/**
+ * @param {{ port: number, host?: string, apiUrl: () => string }} options
+ * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
+ */
+export async function startStaticSite({ port, host = "127.0.0.1", apiUrl }) {
+  let siteUrl = "";
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+      const rel = normalize(path === "/" ? "/index.html" : path).replace(/^[/\\]+/, "");
+      const file = join(PUBLIC_DIR, rel);
+      if (!file.startsWith(PUBLIC_DIR) || rel.split(sep).includes("..")) throw Object.assign(new Error("bad path"), { code: "ENOENT" });
+      let body = await readFile(file);
+      const type = TYPES[extname(file)] ?? "application/octet-stream";
+      if (extname(file) === ".html") {
+        body = Buffer.from(body.toString("utf8").replaceAll("__CK_API__", apiUrl()).replaceAll("__SITE__", siteUrl));
+      }
+      res.writeHead(200, { "Content-Type": type, "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff" });
+      res.end(body);
+    } catch (error) {
+      const missing = error && typeof error === "object" && "code" in error && (error.code === "ENOENT" || error.code === "EISDIR");
+      res.writeHead(missing ? 404 : 500, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end(missing ? "Not found" : "Server error");
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve(undefined));
+  });
+  const address = server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  siteUrl = `http://${host}:${actualPort}`;
+  return {
+    url: siteUrl,
+    port: actualPort,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// One entry point for a fresh machine with only Node 20 + npm:
+//   npm run demo   -> install, build, seed, start API + demo partner site
+//   npm test       -> install, build, run every test suite (the same command CI runs)
+// pnpm is taken from PATH, else from corepack, else run through npx — no global install needed.
+import { spawn, spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { ensureChromium, ensurePostgres } from "./prerequisites.mjs";
+import { runSuites } from "./suites.mjs";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const PNPM_VERSION = "10.34.9";
+
+function findPnpm() {
+  const env = { ...process.env, COREPACK_ENABLE_DOWNLOAD_PROMPT: "0", COREPACK_ENABLE_STRICT: "0" };
+  const candidates = [["pnpm"], ["corepack", "pnpm"], ["npx", "--yes", `pnpm@${PNPM_VERSION}`]];
+  for (const cmd of candidates) {
+    const probe = spawnSync(cmd[0], [...cmd.slice(1), "--version"], { cwd: ROOT, env, encoding: "utf8", shell: process.platform === "win32" });
+    if (probe.status === 0 && /^10\./.test(probe.stdout.trim())) return { cmd, env };
+  }
+  throw new Error(`pnpm 10 is needed and could not be started. Run: npm i -g pnpm@${PNPM_VERSION}  (or: corepack enable)`);
+}
+
+export function run(pnpm, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(pnpm.cmd[0], [...pnpm.cmd.slice(1), ...args], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...pnpm.env, ...options.env },
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`pnpm ${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+async function setup() {
+  const pnpm = findPnpm();
+  console.log(`\n▶ pnpm ${pnpm.cmd.join(" ")} install`);
+  await run(pnpm, ["install", "--frozen-lockfile"]);
+  console.log("\n▶ build (tsc -b, widget bundle)");
+  await run(pnpm, ["run", "build"]);
+  return pnpm;
+}
+
+const command = process.argv[2];
+try {
+  if (command === "demo") {
+    const pnpm = await setup();
+    const env = { CK_DATA_DIR: process.env.CK_DATA_DIR ?? `${ROOT}data/pglite` };
+    await run(pnpm, ["--filter", "@coalition-kit/demo-site", "start"], { env });
+  } else if (command === "test") {
+    await ensureChromium();
+    await ensurePostgres();
+    const pnpm = await setup();
+    const ok = await runSuites(pnpm, ROOT);
+    process.exit(ok ? 0 : 1);
+  } else {
+    console.error("usage: node scripts/ck.mjs demo|test");
+    process.exit(2);
+  }
+} catch (error) {
+  console.error(`\n✖ ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
+

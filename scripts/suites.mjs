@@ -1,0 +1,64 @@
+// Runs every test suite in order, streams its output, and tallies passed/failed tests.
+import { spawn } from "node:child_process";
+import { TEST_DATABASE_URL } from "./prerequisites.mjs";
+
+const PG = { CK_TEST_DATABASE_URL: TEST_DATABASE_URL };
+const PGLITE = { CK_TEST_DATABASE_URL: "" };
+
+/** name, pnpm args, extra env, how to read its counts */
+const SUITES = [
+  { name: "API on PGlite", args: ["--filter", "@coalition-kit/api", "test"], env: PGLITE, kind: "node" },
+  { name: "API on PostgreSQL", args: ["--filter", "@coalition-kit/api", "test"], env: PG, kind: "node" },
+  { name: "SDK contract + demo end-to-end in Chromium (PGlite)", args: ["--filter", "@coalition-kit/test", "test"], env: PGLITE, kind: "node" },
+  { name: "SDK contract + demo end-to-end in Chromium (PostgreSQL)", args: ["--filter", "@coalition-kit/test", "test"], env: PG, kind: "node" },
+  { name: "Widgets in Chromium against the API", args: ["--filter", "@coalition-kit/widgets", "test"], env: {}, kind: "wtr" },
+  { name: "Storybook build", args: ["--filter", "@coalition-kit/stories", "run", "build-storybook"], env: {}, kind: "build" },
+];
+
+function runCaptured(pnpm, root, suite) {
+  return new Promise((resolve) => {
+    const child = spawn(pnpm.cmd[0], [...pnpm.cmd.slice(1), ...suite.args], {
+      cwd: root,
+      env: { ...pnpm.env, ...suite.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    const forward = (stream) => (chunk) => { output += chunk; stream.write(chunk); };
+    child.stdout.on("data", forward(process.stdout));
+    child.stderr.on("data", forward(process.stderr));
+    child.on("exit", (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+function counts(kind, output, code) {
+  const last = (re) => { const all = [...output.matchAll(re)]; return all.length ? Number(all[all.length - 1][1]) : undefined; };
+  if (kind === "node") {
+    const passed = [...output.matchAll(/^\s*(?:#|ℹ) pass (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
+    const failed = [...output.matchAll(/^\s*(?:#|ℹ) fail (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
+    return { passed, failed: failed || (code === 0 ? 0 : Math.max(1, failed)) };
+  }
+  if (kind === "wtr") {
+    const passed = last(/(\d+) passed/g) ?? 0;
+    const failed = last(/(\d+) failed/g) ?? 0;
+    return { passed, failed: failed || (code === 0 ? 0 : 1) };
+  }
+  return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+}
+
+export async function runSuites(pnpm, root) {
+  const results = [];
+  for (const suite of SUITES) {
+    console.log(`\n━━━ ${suite.name} ━━━`);
+    const { code, output } = await runCaptured(pnpm, root, suite);
+    const c = counts(suite.kind, output, code);
+    if (code === 0 && c.passed === 0) c.failed = Math.max(c.failed, 1); // a suite that ran nothing is a failure
+    results.push({ name: suite.name, code, ...c });
+  }
+  console.log("\n━━━ Summary ━━━");
+  for (const r of results) console.log(`${r.code === 0 && r.failed === 0 ? "✔" : "✖"} ${r.name}: ${r.passed} passed, ${r.failed} failed`);
+  const passed = results.reduce((n, r) => n + r.passed, 0);
+  const failed = results.reduce((n, r) => n + r.failed, 0);
+  const ok = results.every((r) => r.code === 0 && r.failed === 0);
+  console.log(`\ntests: ${passed} passed, ${failed} failed`);
+  return ok;
+}

@@ -1,0 +1,21 @@
+import { loadSeedFile, migrate, openDb, seed, startServer, type Db } from "@coalition-kit/api";
+import { SEED_FILE } from "@coalition-kit/demo-site";
+import { isolatedDb } from "./env.js";
+
+/** The real API on a free loopback port with a fresh, seeded database. */
+export async function startIsolatedApi(): Promise<{ db: Db; url: string; stop(): Promise<void> }> {
+  const options = isolatedDb();
+  const db = await openDb("databaseUrl" in options ? { url: options.databaseUrl, schema: options.dbSchema } : { memory: true });
+  await migrate(db);
+  await seed(db, await loadSeedFile(SEED_FILE));
+  const server = await startServer({ port: 0, db });
+  return {
+    db,
+    url: server.url,
+    async stop() {
+      await server.close();
+      if ("dbSchema" in options) await db.query(`drop schema if exists "${options.dbSchema}" cascade`);
+      await db.close();
+    },
+  };
+}
