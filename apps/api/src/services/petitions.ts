@@ -31,10 +31,17 @@ export interface SignOutcome {
   replayed: boolean;
 }
 
-/** Validate with the shared schema; the petition's own rules (age band) come after. */
-export function parseSignature(input: Record<string, unknown>): SignPetitionParsed {
+/**
+ * Validate with the shared schema plus the petition's own rule (an age band where it asks for one),
+ * reporting every bad field at once, exactly as the widget does before sending.
+ */
+export function parseSignature(input: Record<string, unknown>, petition: Pick<PetitionRow, "ask_age_band">): SignPetitionParsed {
   const parsed = SignPetitionRequest.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrors(parsed.error));
+  const errors = parsed.success ? {} : fieldErrors(parsed.error);
+  if (petition.ask_age_band && (input.ageBand === undefined || input.ageBand === "") && !errors.ageBand) {
+    errors.ageBand = AGE_BAND_REQUIRED_MESSAGE;
+  }
+  if (!parsed.success || Object.keys(errors).length > 0) throw validationError(errors);
   return parsed.data;
 }
 
@@ -49,7 +56,9 @@ export async function signPetition(
   input: Record<string, unknown>,
   idempotencyKey: string | undefined,
 ): Promise<SignOutcome> {
-  const data = parseSignature(input);
+  const found = await findPetition(db, slug);
+  if (!found || found.coalition_id !== partner.coalitionId) throw new ApiError("not_found");
+  const data = parseSignature(input, found);
   const hash = requestHash(`sign:${slug}`, data);
   return db.tx(async (q) => {
     if (idempotencyKey) {
@@ -59,7 +68,6 @@ export async function signPetition(
     const petition = await findPetition(q, slug);
     if (!petition || petition.coalition_id !== partner.coalitionId) throw new ApiError("not_found");
     if (petition.is_closed) throw new ApiError("petition_closed");
-    if (petition.ask_age_band && !data.ageBand) throw validationError({ ageBand: AGE_BAND_REQUIRED_MESSAGE });
 
     const created = await insertSignature(q, petition, partner, data);
     const outcome: SignOutcome = {

@@ -1,0 +1,210 @@
+import { css } from "lit";
+
+export const petitionStyles = css`
+  .container {
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 1.25);
+  }
+  h2 {
+    font-size: var(--ck-title-size, 1.5rem);
+    line-height: 1.25;
+    margin: 0 0 0.25rem;
+  }
+  h3 {
+    font-size: 1.15rem;
+    margin: 0 0 0.5rem;
+  }
+  p {
+    margin: 0 0 0.75rem;
+  }
+  .target,
+  .muted,
+  .goal,
+  .privacy,
+  .note {
+    color: var(--_muted);
+  }
+  .body p:last-child {
+    margin-bottom: var(--_space);
+  }
+  .progress-block {
+    background: var(--_surface);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    margin-bottom: var(--_space);
+  }
+  .count {
+    font-size: 1.25rem;
+    margin-bottom: 0.5rem;
+  }
+  .bar {
+    height: 0.75rem;
+    border-radius: 999px;
+    background: var(--_border);
+    overflow: hidden;
+  }
+  .fill {
+    display: block;
+    height: 100%;
+    background: var(--_primary);
+    border-radius: inherit;
+    transition: width 0.6s ease;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .fill {
+      transition: none;
+    }
+  }
+  .goal {
+    font-size: 0.875rem;
+    margin: 0.35rem 0 0.5rem;
+  }
+  .partners {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    font-size: 0.875rem;
+    display: grid;
+    gap: 0.15rem;
+  }
+  .partners li {
+    display: flex;
+    justify-content: space-between;
+    gap: 1rem;
+  }
+  .partner-count {
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+  }
+  .form {
+    display: grid;
+    gap: 0.75rem;
+  }
+  .row {
+    display: grid;
+    gap: 0.75rem;
+    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+    margin: 0;
+  }
+  label,
+  legend {
+    font-weight: 600;
+  }
+  input[type="text"],
+  input[type="email"],
+  input:not([type]),
+  #ck-share-url {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+    padding: 0.55rem 0.7rem;
+    width: 100%;
+    min-height: 2.75rem;
+  }
+  input[aria-invalid="true"] {
+    border-color: var(--_error);
+    border-width: 2px;
+  }
+  fieldset {
+    border: 0;
+    padding: 0;
+  }
+  .radio {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+    margin-inline-end: 1rem;
+    font-weight: 400;
+    min-height: 2rem;
+  }
+  .check {
+    grid-template-columns: auto 1fr;
+    align-items: start;
+    column-gap: 0.5rem;
+  }
+  .check label {
+    font-weight: 400;
+  }
+  .check .error {
+    grid-column: 2;
+  }
+  input[type="checkbox"],
+  input[type="radio"] {
+    width: 1.15rem;
+    height: 1.15rem;
+    margin: 0.2rem 0 0;
+    accent-color: var(--_primary);
+  }
+  .guardian {
+    border-inline-start: 3px solid var(--_primary);
+    padding-inline-start: 0.75rem;
+    display: grid;
+    gap: 0.5rem;
+  }
+  .error {
+    color: var(--_error);
+    font-size: 0.9rem;
+    font-weight: 600;
+    margin: 0;
+  }
+  .alert {
+    color: var(--_error);
+    border: 2px solid var(--_error);
+    border-radius: calc(var(--_radius) / 2);
+    padding: 0.75rem;
+  }
+  button {
+    font: inherit;
+    font-weight: 700;
+    cursor: pointer;
+    color: var(--_on-primary);
+    background: var(--_primary);
+    border: 0;
+    border-radius: calc(var(--_radius) / 2);
+    padding: 0.7rem 1.25rem;
+    min-height: 2.75rem;
+  }
+  button[disabled] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+  .submit {
+    width: 100%;
+    font-size: 1.1rem;
+  }
+  .privacy {
+    font-size: 0.8rem;
+    margin: 0;
+  }
+  .success,
+  .closed {
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    background: var(--_surface);
+  }
+  .success h3 {
+    color: var(--_success);
+  }
+  .success h3:focus {
+    outline: none;
+  }
+  .success:focus-visible h3 {
+    outline: 3px solid var(--_focus);
+  }
+  .share {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .share input {
+    flex: 1 1 14rem;
+  }
+`;

@@ -1,0 +1,352 @@
+import { LitElement, html, nothing, type PropertyValues } from "lit";
+import { ContextConsumer } from "@lit/context";
+import { AGE_BAND_REQUIRED_MESSAGE, type AgeBand, type PetitionResponse, type SignPetitionRequest } from "@coalition-kit/schema";
+import { CkApiError, CkNetworkError, createClient, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk";
+import { clientContext } from "../shared/context.js";
+import { emit, type CkErrorDetail } from "../shared/events.js";
+import { utmFromLocation } from "../shared/format.js";
+import { messages } from "../shared/messages.js";
+import { tokens } from "../shared/tokens.js";
+import { petitionStyles } from "./ck-petition.styles.js";
+import { FIELD_ORDER, renderForm } from "./petition-form.js";
+import { renderSuccess } from "./petition-success.js";
+import { renderIntro, renderProgress } from "./petition-summary.js";
+
+export type PetitionPhase = "loading" | "ready" | "submitting" | "success" | "error" | "closed";
+
+/**
+ * "Add your name": a petition with live count, goal bar, per-partner counts and consent opt-ins.
+ *
+ * @fires ck-submit - the visitor submitted a valid form (detail: { widget, petition })
+ * @fires ck-success - the signature was stored or had been already (detail: { widget, petition, status, total })
+ * @fires ck-error - loading or signing failed (detail: { widget, petition, code, message })
+ * @slot header - above the title
+ * @slot thank-you - replaces the default thank-you message
+ */
+export class CkPetition extends LitElement {
+  static override properties = {
+    petition: { type: String },
+    api: { type: String },
+    partner: { type: String },
+    source: { type: String },
+    locale: { type: String },
+    pollInterval: { type: Number, attribute: "poll-interval" },
+    client: { attribute: false },
+    phase: { state: true },
+    data: { state: true },
+    errors: { state: true },
+    alert: { state: true },
+    ageBand: { state: true },
+    result: { state: true },
+    copied: { state: true },
+  };
+  static override styles = [tokens, petitionStyles];
+
+  /** Petition slug. */
+  declare petition: string;
+  /** API origin; with `partner`, overrides the client from <ck-provider>. */
+  declare api: string | undefined;
+  /** Publishable partner key (pk_...). */
+  declare partner: string | undefined;
+  /** Where on the partner's site this widget sits (stored with each signature). */
+  declare source: string | undefined;
+  declare locale: string | undefined;
+  /** Milliseconds between live count refreshes while the page is visible; 0 turns polling off. */
+  declare pollInterval: number;
+  /** An SDK client to use instead of `api`/`partner` or the provider's. */
+  declare client: CoalitionClient | undefined;
+
+  declare protected phase: PetitionPhase;
+  declare protected data: PetitionResponse | undefined;
+  declare protected errors: Record<string, string>;
+  declare protected alert: string | undefined;
+  declare protected ageBand: AgeBand | undefined;
+  declare protected result: "signed" | "already_signed" | undefined;
+  declare protected copied: boolean;
+
+  private contextClient: CoalitionClient | undefined;
+  private ownClient: { key: string; client: CoalitionClient } | undefined;
+  private loadSeq = 0;
+  private pollTimer: ReturnType<typeof setInterval> | undefined;
+  private pending: { fingerprint: string; key: string } | undefined;
+
+  constructor() {
+    super();
+    this.petition = "";
+    this.pollInterval = 30_000;
+    this.phase = "loading";
+    this.errors = {};
+    this.copied = false;
+    new ContextConsumer(this, {
+      context: clientContext,
+      subscribe: true,
+      callback: (client) => {
+        this.contextClient = client;
+        void this.load();
+      },
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener("visibilitychange", this.onVisibility);
+    this.restartPolling();
+    if (this.hasUpdated) void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener("visibilitychange", this.onVisibility);
+    this.stopPolling();
+    this.loadSeq += 1; // ignore answers that arrive after removal
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("petition") || changed.has("api") || changed.has("partner") || changed.has("client")) void this.load();
+    if (changed.has("pollInterval")) this.restartPolling();
+  }
+
+  /** The client this widget talks through: own attributes, then `.client`, then <ck-provider>. */
+  private get activeClient(): CoalitionClient | undefined {
+    if (this.api) {
+      const key = `${this.api}\n${this.partner ?? ""}`;
+      if (this.ownClient?.key !== key) {
+        this.ownClient = { key, client: createClient({ baseUrl: this.api, ...(this.partner ? { partnerKey: this.partner } : {}) }) };
+      }
+      return this.ownClient.client;
+    }
+    return this.client ?? this.contextClient;
+  }
+
+  /** Fetch the petition and counts (again). */
+  async load(): Promise<void> {
+    const client = this.activeClient;
+    if (!client || !this.petition || !this.isConnected) return;
+    const seq = ++this.loadSeq;
+    if (!this.data || this.data.petition.slug !== this.petition) this.phase = "loading";
+    try {
+      const data = await client.petitions.get(this.petition);
+      if (seq !== this.loadSeq) return;
+      this.data = data;
+      if (this.phase === "loading" || this.phase === "error") this.phase = data.petition.status === "closed" ? "closed" : "ready";
+    } catch (error) {
+      if (seq !== this.loadSeq) return;
+      // With the petition already on screen, a failed reload keeps the form usable.
+      if (!this.data || this.data.petition.slug !== this.petition) this.phase = "error";
+      this.fail(error);
+    }
+  }
+
+  private readonly onVisibility = () => {
+    if (document.visibilityState === "visible") void this.refreshStats();
+  };
+
+  private restartPolling(): void {
+    this.stopPolling();
+    if (this.pollInterval > 0 && this.isConnected) {
+      this.pollTimer = setInterval(() => {
+        if (document.visibilityState === "visible") void this.refreshStats();
+      }, this.pollInterval);
+    }
+  }
+
+  private stopPolling(): void {
+    if (this.pollTimer !== undefined) clearInterval(this.pollTimer);
+    this.pollTimer = undefined;
+  }
+
+  private async refreshStats(): Promise<void> {
+    const client = this.activeClient;
+    if (!client || !this.data) return;
+    try {
+      const stats = await client.petitions.stats(this.petition);
+      if (this.data) this.data = { ...this.data, stats };
+    } catch {
+      // A missed refresh is not worth interrupting the visitor; the next one will try again.
+    }
+  }
+
+  private collect(form: HTMLFormElement): SignPetitionRequest {
+    const fd = new FormData(form);
+    const text = (name: string) => {
+      const v = fd.get(name);
+      return typeof v === "string" ? v : "";
+    };
+    const input: SignPetitionRequest = {
+      firstName: text("firstName"),
+      email: text("email"),
+      zip: text("zip"),
+      consentCoalition: fd.has("consentCoalition"),
+      consentPartner: fd.has("consentPartner"),
+      ...utmFromLocation(location.search),
+    };
+    if (text("lastName").trim()) input.lastName = text("lastName");
+    if (this.ageBand) input.ageBand = this.ageBand;
+    if (this.ageBand === "under_13") {
+      input.guardianEmail = text("guardianEmail");
+      input.guardianConsent = fd.has("guardianConsent");
+    }
+    if (this.source) input.source = this.source.slice(0, 100);
+    return input;
+  }
+
+  private validate(input: SignPetitionRequest, client: CoalitionClient): Record<string, string> {
+    const errors = { ...client.petitions.validate(input) };
+    if (this.data?.petition.askAgeBand && !input.ageBand && !errors.ageBand) errors.ageBand = AGE_BAND_REQUIRED_MESSAGE;
+    return errors;
+  }
+
+  private readonly onSubmit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const client = this.activeClient;
+    if (!client || this.phase !== "ready") return;
+    const form = event.currentTarget as HTMLFormElement;
+    const input = this.collect(form);
+    const errors = this.validate(input, client);
+    this.alert = undefined;
+    if (Object.keys(errors).length > 0) {
+      this.errors = errors;
+      await this.focusFirstError();
+      return;
+    }
+    this.errors = {};
+    const fingerprint = JSON.stringify(input);
+    if (this.pending?.fingerprint !== fingerprint) this.pending = { fingerprint, key: newIdempotencyKey() };
+    this.phase = "submitting";
+    emit(this, "ck-submit", { widget: "petition", petition: this.petition });
+    try {
+      const result = await client.petitions.sign(this.petition, input, { idempotencyKey: this.pending.key });
+      this.pending = undefined;
+      if (this.data) this.data = { ...this.data, stats: result.stats };
+      this.result = result.status;
+      this.phase = "success";
+      emit(this, "ck-success", { widget: "petition", petition: this.petition, status: result.status, total: result.stats.total });
+      await this.updateComplete;
+      const heading = this.renderRoot.querySelector<HTMLElement>("#ck-thanks") ?? this.renderRoot.querySelector<HTMLElement>(".success");
+      heading?.focus();
+    } catch (error) {
+      this.phase = "ready";
+      if (error instanceof CkApiError && error.code === "validation_failed" && Object.keys(error.fields).length > 0) {
+        this.errors = { ...error.fields };
+        await this.focusFirstError();
+      } else if (error instanceof CkApiError && error.code === "petition_closed") {
+        this.phase = "closed";
+      } else {
+        this.alert = error instanceof Error ? error.message : messages.loadFailed;
+      }
+      this.fail(error);
+    }
+  };
+
+  private fail(error: unknown): void {
+    const code: CkErrorDetail["code"] = error instanceof CkApiError ? error.code : error instanceof CkNetworkError ? "network" : "unexpected";
+    const message = error instanceof Error ? error.message : String(error);
+    emit(this, "ck-error", { widget: "petition", petition: this.petition, code, message });
+  }
+
+  private async focusFirstError(): Promise<void> {
+    await this.updateComplete;
+    const first = FIELD_ORDER.find((name) => this.errors[name]);
+    this.renderRoot.querySelector<HTMLElement>(`#ck-${first}`)?.focus();
+  }
+
+  private readonly onFieldChange = (event: Event) => {
+    const name = (event.target as HTMLInputElement).name;
+    if (!this.errors[name]) return;
+    const form = (event.target as HTMLInputElement).form;
+    const client = this.activeClient;
+    if (!form || !client) return;
+    const stillWrong = this.validate(this.collect(form), client)[name];
+    const next = { ...this.errors };
+    if (stillWrong) next[name] = stillWrong;
+    else delete next[name];
+    this.errors = next;
+  };
+
+  private readonly onAgeBand = (band: AgeBand) => {
+    this.ageBand = band;
+    if (this.errors.ageBand) {
+      const next = { ...this.errors };
+      delete next.ageBand;
+      this.errors = next;
+    }
+  };
+
+  private get shareUrl(): string {
+    if (this.data?.petition.shareUrl) return this.data.petition.shareUrl;
+    const url = new URL(location.href);
+    url.searchParams.delete("ck_signed");
+    url.hash = "";
+    return url.toString();
+  }
+
+  private readonly onCopy = async () => {
+    try {
+      await navigator.clipboard.writeText(this.shareUrl);
+    } catch {
+      this.renderRoot.querySelector<HTMLInputElement>("#ck-share-url")?.select();
+    }
+    this.copied = true;
+  };
+
+  private readonly onShare = async () => {
+    const title = this.data?.petition.title ?? "";
+    await navigator.share?.({ title, url: this.shareUrl }).catch(() => undefined);
+  };
+
+  protected override render() {
+    if (!this.petition || !this.activeClient) {
+      return html`<div part="container" class="container"><p class="muted">${this.phase === "loading" ? messages.loading : messages.missingSetup}</p></div>`;
+    }
+    if (this.phase === "loading" || (this.phase === "error" && !this.data)) {
+      return html`<div part="container" class="container" aria-busy=${this.phase === "loading" ? "true" : "false"}>
+        <slot name="header"></slot>
+        ${this.phase === "loading"
+          ? html`<p class="muted" role="status">${messages.loading}</p>`
+          : html`<div class="alert" role="alert">
+              <p>${messages.loadFailed}</p>
+              <button part="button" type="button" @click=${() => void this.load()}>${messages.retry}</button>
+            </div>`}
+      </div>`;
+    }
+    const { petition, stats } = this.data!;
+    return html`
+      <section part="container" class="container" aria-labelledby="ck-title">
+        <slot name="header"></slot>
+        ${renderIntro(petition)} ${renderProgress(stats, this.locale)} ${this.renderAction()}
+      </section>
+    `;
+  }
+
+  private renderAction() {
+    const { petition } = this.data!;
+    switch (this.phase) {
+      case "closed":
+        return html`<div part="closed" class="closed" role="status"><strong>${messages.closed}</strong></div>`;
+      case "success":
+        return renderSuccess({
+          alreadySigned: this.result === "already_signed",
+          shareUrl: this.shareUrl,
+          copied: this.copied,
+          canShare: typeof navigator.share === "function",
+          onCopy: this.onCopy,
+          onShare: this.onShare,
+        });
+      case "ready":
+      case "submitting":
+      case "error":
+        return renderForm({
+          petition,
+          errors: this.errors,
+          ageBand: this.ageBand,
+          submitting: this.phase === "submitting",
+          alert: this.alert,
+          onSubmit: this.onSubmit,
+          onAgeBand: this.onAgeBand,
+          onFieldChange: this.onFieldChange,
+        });
+      default:
+        return nothing;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import { html, nothing } from "lit";
+import { styleMap } from "lit/directives/style-map.js";
+import type { Petition, PetitionStats } from "@coalition-kit/schema";
+import { formatNumber, paragraphs } from "../shared/format.js";
+import { messages } from "../shared/messages.js";
+
+/** Title, target, text: everything above the count. */
+export function renderIntro(petition: Petition) {
+  return html`
+    <h2 part="title" id="ck-title">${petition.title}</h2>
+    <p part="target" class="target">${messages.to(petition.target)}</p>
+    <div part="body" class="body">${paragraphs(petition.body).map((p) => html`<p>${p}</p>`)}</div>
+  `;
+}
+
+/** Live count, goal bar and per-partner counts. */
+export function renderProgress(stats: PetitionStats, locale: string | undefined) {
+  const total = formatNumber(stats.total, locale);
+  const goal = formatNumber(stats.goal, locale);
+  const percent = stats.goal > 0 ? Math.min(100, (stats.total / stats.goal) * 100) : 100;
+  return html`
+    <div class="progress-block">
+      <p part="count" class="count" aria-live="polite"><strong>${messages.signatures(total, stats.total)}</strong></p>
+      ${stats.goal > 0
+        ? html`<div
+              part="progress"
+              class="bar"
+              role="progressbar"
+              aria-label=${messages.progressLabel}
+              aria-valuemin="0"
+              aria-valuemax=${stats.goal}
+              aria-valuenow=${Math.min(stats.total, stats.goal)}
+              aria-valuetext=${messages.ofGoal(total, goal)}
+            >
+              <span class="fill" style=${styleMap({ width: `${percent}%` })}></span>
+            </div>
+            <p class="goal">${messages.ofGoal(total, goal)}</p>`
+        : nothing}
+      ${stats.partners.length > 0
+        ? html`<ul part="partners" class="partners" aria-label=${messages.byPartner}>
+            ${stats.partners.map((p) => html`<li><span class="partner-name">${p.name}</span> <span class="partner-count">${formatNumber(p.count, locale)}</span></li>`)}
+          </ul>`
+        : nothing}
+    </div>
+  `;
+}

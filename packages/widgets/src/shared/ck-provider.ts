@@ -1,0 +1,38 @@
+import { LitElement, css, html, type PropertyValues } from "lit";
+import { ContextProvider } from "@lit/context";
+import { createClient, type CoalitionClient } from "@coalition-kit/sdk";
+import { clientContext } from "./context.js";
+
+/**
+ * Shares one API client with every Coalition Kit widget inside it:
+ * `<ck-provider api="https://api.example.org" partner="pk_..."> <ck-petition petition="..."> </ck-provider>`.
+ * Or set `.client` to a client you created with the SDK.
+ */
+export class CkProvider extends LitElement {
+  static override properties = {
+    api: { type: String },
+    partner: { type: String },
+    client: { attribute: false },
+  };
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  declare api: string | undefined;
+  declare partner: string | undefined;
+  declare client: CoalitionClient | undefined;
+  private readonly provider = new ContextProvider(this, { context: clientContext });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("client") || changed.has("api") || changed.has("partner")) {
+      const client = this.client ?? (this.api ? createClient({ baseUrl: this.api, ...(this.partner ? { partnerKey: this.partner } : {}) }) : undefined);
+      this.provider.setValue(client);
+    }
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

@@ -1,0 +1,69 @@
+import { fixture } from "@open-wc/testing";
+import { html } from "lit";
+import "../define.js";
+import type { CkPetition } from "../petition/ck-petition.js";
+
+declare global {
+  interface Window {
+    CK_TEST_API: string;
+  }
+}
+
+export const API = window.CK_TEST_API;
+export const KEY = "pk_demo_e4e";
+
+let n = 0;
+export function uniqueEmail(tag: string): string {
+  n += 1;
+  return `${tag}.${Date.now().toString(36)}.${n}@example.org`;
+}
+
+export async function mountPetition(options: { petition?: string; api?: string; partner?: string | null } = {}): Promise<CkPetition> {
+  const partner = options.partner === null ? undefined : (options.partner ?? KEY);
+  return fixture<CkPetition>(html`<ck-petition api=${options.api ?? API} partner=${partner ?? ""} petition=${options.petition ?? "ct-funding-gap"} poll-interval="0"></ck-petition>`);
+}
+
+/** Wait until fn returns a truthy value (the element renders asynchronously after network calls). */
+export async function until<T>(fn: () => T | undefined | null | false, what: string, timeout = 8000): Promise<T> {
+  const start = performance.now();
+  for (;;) {
+    const value = fn();
+    if (value) return value;
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+export const $ = <E extends Element = HTMLElement>(el: CkPetition, selector: string) => el.shadowRoot!.querySelector<E>(selector);
+export const $$ = <E extends Element = HTMLElement>(el: CkPetition, selector: string) => [...el.shadowRoot!.querySelectorAll<E>(selector)];
+
+export function type(el: CkPetition, id: string, value: string): void {
+  const input = $<HTMLInputElement>(el, `#ck-${id}`);
+  if (!input) throw new Error(`no field ${id}`);
+  input.value = value;
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+  input.dispatchEvent(new Event("change", { bubbles: true }));
+}
+
+export function click(el: CkPetition, selector: string): void {
+  const target = $(el, selector);
+  if (!target) throw new Error(`nothing matches ${selector}`);
+  target.click();
+}
+
+export function countShown(el: CkPetition): number {
+  return Number(($(el, '[part~="count"]')?.textContent ?? "").replace(/[^\d]/g, ""));
+}
+
+export async function ready(el: CkPetition): Promise<void> {
+  await until(() => $(el, "form") || $(el, ".closed") || $(el, ".alert"), "the petition to load");
+}
+
+export async function fillValid(el: CkPetition, email: string): Promise<void> {
+  type(el, "firstName", "Maya");
+  type(el, "email", email);
+  type(el, "zip", "06511");
+  const adult = $<HTMLInputElement>(el, 'input[value="18_plus"]');
+  if (adult) adult.click();
+  await el.updateComplete;
+}
