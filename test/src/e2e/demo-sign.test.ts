@@ -16,11 +16,13 @@ async function shownCount(page: Page): Promise<number> {
 }
 
 async function sign(page: Page, who: { first: string; email: string; zip: string }) {
-  await page.getByLabel(/first name/i).fill(who.first);
-  await page.getByLabel(/^email/i).fill(who.email);
-  await page.getByLabel(/zip/i).fill(who.zip);
-  await page.getByRole("radio", { name: /18 or older|18\+/i }).check();
-  await page.getByRole("button", { name: /add your name/i }).click();
+  // The widget's form lives in its shadow root; the no-JS fallback form stays unrendered in light DOM.
+  const form = page.locator('ck-petition form[part~="form"]');
+  await form.getByLabel(/first name/i).fill(who.first);
+  await form.getByLabel(/^email/i).fill(who.email);
+  await form.getByLabel(/zip/i).fill(who.zip);
+  await form.getByRole("radio", { name: /18 or older/i }).check();
+  await form.getByRole("button", { name: /add your name/i }).click();
 }
 
 describe(`demo partner site in Chromium (${DB_LABEL})`, () => {
