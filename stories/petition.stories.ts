@@ -1,0 +1,113 @@
+import type { Meta, StoryObj } from "@storybook/web-components-vite";
+import { html } from "lit";
+import { createClient } from "@coalition-kit/sdk";
+import type { CkPetition } from "@coalition-kit/widgets";
+import { fixtureFetch, petitionResponse, type FixtureMode } from "./fixtures/petition-api.js";
+
+interface Args {
+  mode: FixtureMode;
+  askAgeBand: boolean;
+  theme: "default" | "custom";
+}
+
+const client = (mode: FixtureMode, askAgeBand: boolean, long = false) =>
+  createClient({
+    baseUrl: "https://fixtures.invalid",
+    partnerKey: "pk_demo_e4e",
+    retries: 0,
+    fetch: fixtureFetch(mode, petitionResponse(long ? { title: `${"Fully fund ".repeat(6)}our schools`, body: `${"Connecticut's public schools are underfunded by $713 million a year. ".repeat(12)}` } : { askAgeBand })),
+  });
+
+function petitionIn(canvas: HTMLElement): CkPetition {
+  return canvas.querySelector("ck-petition") as CkPetition;
+}
+
+async function loaded(el: CkPetition): Promise<ShadowRoot> {
+  for (let i = 0; i < 100 && !el.shadowRoot?.querySelector("form, .closed, .alert"); i += 1) await new Promise((r) => setTimeout(r, 20));
+  return el.shadowRoot!;
+}
+
+function fill(root: ShadowRoot, values: Record<string, string>) {
+  for (const [id, value] of Object.entries(values)) {
+    const input = root.querySelector<HTMLInputElement>(`#ck-${id}`)!;
+    input.value = value;
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+}
+
+async function submitValid(canvas: HTMLElement) {
+  const root = await loaded(petitionIn(canvas));
+  fill(root, { firstName: "Maya", email: "maya@example.org", zip: "06511" });
+  root.querySelector<HTMLInputElement>('input[value="18_plus"]')?.click();
+  root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+}
+
+const customTheme = "--ck-color-primary:#7a1f5c;--ck-font-family:Georgia,serif;--ck-radius:2px;--ck-color-surface:#fbf3f8;";
+
+const meta: Meta<Args> = {
+  title: "Widgets/Petition",
+  component: "ck-petition",
+  args: { mode: "ready", askAgeBand: true, theme: "default" },
+  argTypes: {
+    mode: { control: "select", options: ["ready", "loading", "load-error", "submitting", "already-signed", "submit-offline", "closed", "rate-limited"] },
+    theme: { control: "inline-radio", options: ["default", "custom"] },
+  },
+  render: ({ mode, askAgeBand, theme }) => html`
+    <ck-provider .client=${client(mode, askAgeBand)}>
+      <ck-petition petition="ct-funding-gap" poll-interval="0" style=${theme === "custom" ? customTheme : ""}></ck-petition>
+    </ck-provider>
+  `,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+export const Ready: Story = {};
+export const WithoutAgeQuestion: Story = { args: { askAgeBand: false } };
+export const Loading: Story = { args: { mode: "loading" } };
+export const LoadError: Story = { args: { mode: "load-error" } };
+export const Closed: Story = { args: { mode: "closed" } };
+
+export const ValidationErrors: Story = {
+  play: async ({ canvasElement }) => {
+    const root = await loaded(petitionIn(canvasElement));
+    fill(root, { firstName: "", email: "maya@", zip: "651" });
+    root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+  },
+};
+
+export const UnderThirteenGuardian: Story = {
+  play: async ({ canvasElement }) => {
+    const root = await loaded(petitionIn(canvasElement));
+    root.querySelector<HTMLInputElement>('input[value="under_13"]')!.click();
+  },
+};
+
+export const Submitting: Story = { args: { mode: "submitting" }, play: ({ canvasElement }) => submitValid(canvasElement) };
+export const Success: Story = { play: ({ canvasElement }) => submitValid(canvasElement) };
+export const AlreadySigned: Story = { args: { mode: "already-signed" }, play: ({ canvasElement }) => submitValid(canvasElement) };
+export const NetworkErrorOnSubmit: Story = { args: { mode: "submit-offline" }, play: ({ canvasElement }) => submitValid(canvasElement) };
+export const RateLimited: Story = { args: { mode: "rate-limited" }, play: ({ canvasElement }) => submitValid(canvasElement) };
+
+export const CustomTheme: Story = { args: { theme: "custom" } };
+
+export const DarkScheme: Story = {
+  render: (args) => html`<div style="background:#0d1117;padding:1rem;color-scheme:dark">
+    <ck-provider .client=${client(args.mode, args.askAgeBand)}>
+      <ck-petition petition="ct-funding-gap" poll-interval="0"
+        style="--ck-color-text:#e8ecf1;--ck-color-muted:#a9b3bf;--ck-color-bg:#161b22;--ck-color-surface:#202833;--ck-color-border:#3b4654;--ck-color-primary:#7aa2ff;--ck-color-on-primary:#0b1220;--ck-color-error:#ff8a80;--ck-color-success:#6fd394"></ck-petition>
+    </ck-provider>
+  </div>`,
+};
+
+export const LongText: Story = {
+  render: () => html`<ck-provider .client=${client("ready", true, true)}><ck-petition petition="ct-funding-gap" poll-interval="0"></ck-petition></ck-provider>`,
+};
+
+export const CustomThankYou: Story = {
+  render: (args) => html`<ck-provider .client=${client(args.mode, args.askAgeBand)}>
+    <ck-petition petition="ct-funding-gap" poll-interval="0">
+      <div slot="thank-you"><h3>You're in, thank you!</h3><p>Next: call your legislator on Tuesday's day of action.</p></div>
+    </ck-petition>
+  </ck-provider>`,
+  play: ({ canvasElement }) => submitValid(canvasElement),
+};
