@@ -46,8 +46,7 @@ const command = process.argv[2];
 try {
   if (command === "demo") {
     const pnpm = await setup();
-    const env = { CK_DATA_DIR: process.env.CK_DATA_DIR ?? `${ROOT}data/pglite` };
-    await run(pnpm, ["--filter", "@coalition-kit/demo-site", "start"], { env });
+    await run(pnpm, ["--filter", "@coalition-kit/demo-site", "start"]);
   } else if (command === "test") {
     await ensureChromium();
     await ensurePostgres();

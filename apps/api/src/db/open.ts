@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { DEFAULT_DATA_DIR } from "../paths.js";
 import { openPglite } from "./pglite.js";
 import { openPostgres } from "./postgres.js";
 import type { Db, OpenDbOptions } from "./types.js";
@@ -8,5 +8,5 @@ export async function openDb(options: OpenDbOptions = {}): Promise<Db> {
   const url = options.url ?? (options.memory ? undefined : process.env.DATABASE_URL);
   if (url) return openPostgres(url, options.schema);
   if (options.memory) return openPglite(undefined);
-  return openPglite(options.dataDir ?? process.env.CK_DATA_DIR ?? resolve(process.cwd(), "data/pglite"));
+  return openPglite(options.dataDir ?? process.env.CK_DATA_DIR ?? DEFAULT_DATA_DIR);
 }

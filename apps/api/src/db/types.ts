@@ -13,7 +13,7 @@ export interface Db extends Queryable {
 export interface OpenDbOptions {
   /** PostgreSQL connection string. Falls back to DATABASE_URL; without either, PGlite is used. */
   url?: string;
-  /** PGlite data folder (default: CK_DATA_DIR, else ./data/pglite). */
+  /** PGlite data folder (default: CK_DATA_DIR, else <repo>/data/pglite). */
   dataDir?: string;
   /** PGlite in memory (tests). */
   memory?: boolean;
