@@ -6,6 +6,8 @@ import { partnerCors } from "./http/cors.js";
 import { ApiError } from "./http/errors.js";
 import { embedRoutes } from "./routes/embed.js";
 import { petitionRoutes } from "./routes/petitions.js";
+import { registrationRoutes } from "./routes/registrations.js";
+import { trainingRoutes } from "./routes/trainings.js";
 
 export interface AppOptions {
   db: Db;
@@ -30,14 +32,14 @@ export function createApp(options: AppOptions): Hono {
   });
   app.get("/health", (c) => c.json({ ok: true, db: db.kind }));
   app.use("/v1/*", partnerCors(db));
-  app.route(
-    "/v1/petitions",
-    petitionRoutes(db, {
-      signaturesPerMinute: options.rateLimit?.signaturesPerMinute ?? Number(process.env.CK_SIGNATURES_PER_MINUTE ?? 20),
-      maxBodyBytes: options.maxBodyBytes ?? 16 * 1024,
-      trustProxy: options.trustProxy ?? process.env.CK_TRUST_PROXY === "1",
-    }),
-  );
+  const writeOptions = {
+    signaturesPerMinute: options.rateLimit?.signaturesPerMinute ?? Number(process.env.CK_SIGNATURES_PER_MINUTE ?? 20),
+    maxBodyBytes: options.maxBodyBytes ?? 16 * 1024,
+    trustProxy: options.trustProxy ?? process.env.CK_TRUST_PROXY === "1",
+  };
+  app.route("/v1/petitions", petitionRoutes(db, writeOptions));
+  app.route("/v1/trainings", trainingRoutes(db, writeOptions));
+  app.route("/v1/registrations", registrationRoutes(db, writeOptions.maxBodyBytes));
   app.route("/embed/v1", embedRoutes(options.embedDir ?? DEFAULT_EMBED_DIR));
 
   app.notFound((c) => c.json(new ApiError("not_found").toBody(), 404));

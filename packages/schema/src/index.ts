@@ -1,3 +1,4 @@
 export * from "./errors.js";
 export * from "./common.js";
 export * from "./petition.js";
+export * from "./training.js";

@@ -20,3 +20,15 @@ export function errorPage(message: string, fields: Record<string, string> | unde
   const back = backUrl ? `<p><a href="${escapeHtml(backUrl)}">Go back and try again</a></p>` : "<p>Use your browser's back button to try again.</p>";
   return page("Please check your details", `<h1>Please check your details</h1><p>${escapeHtml(message)}</p>${items ? `<ul>${items}</ul>` : ""}${back}`);
 }
+
+export function cancelPage(token: string): string {
+  return page(
+    "Cancel your registration",
+    `<h1>Cancel your registration?</h1><p>Your seat goes to the next person on the waitlist.</p>
+     <form method="post" action="cancel"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">Yes, cancel my registration</button></form>`,
+  );
+}
+
+export function cancelledPage(message: string, ok: boolean): string {
+  return page(ok ? "Registration cancelled" : "This link did not work", `<h1>${escapeHtml(message)}</h1>`);
+}

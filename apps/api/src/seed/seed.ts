@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Db, Queryable } from "../db/types.js";
+import { seedTrainings } from "./trainings.js";
 import type { SeedData, SeedOrganization } from "./types.js";
 
 export async function loadSeedFile(path: string): Promise<SeedData> {
@@ -27,7 +28,7 @@ export async function seed(db: Db, data: SeedData, options: SeedOptions = {}): P
         [coalitionId, organizationId, partner.publishableKey, origins],
       );
     }
-    for (const p of data.petitions) {
+    for (const p of data.petitions ?? []) {
       await q.query(
         `insert into petitions (coalition_id, slug, title, body, target, goal, status, closes_at, ask_age_band, share_url,
                                 consent_coalition_text, consent_coalition_version, consent_partner_text, consent_partner_version,
@@ -47,6 +48,7 @@ export async function seed(db: Db, data: SeedData, options: SeedOptions = {}): P
         ],
       );
     }
+    await seedTrainings(q, coalitionId, data.trainings ?? []);
   });
 }
 

@@ -1,8 +1,9 @@
-/** Shape of a file in seeds/: one coalition, its partners and its petitions. */
+/** Shape of a file in seeds/: one coalition, its partners, and its campaigns. */
 export interface SeedData {
   coalition: SeedOrganization;
   partners: SeedPartner[];
-  petitions: SeedPetition[];
+  petitions?: SeedPetition[];
+  trainings?: SeedTrainingSeries[];
 }
 
 export interface SeedOrganization {
@@ -38,4 +39,31 @@ export interface SeedPetition {
     partner: SeedConsent;
     guardian: SeedConsent;
   };
+}
+
+export interface SeedTrainingSeries {
+  slug: string;
+  title: string;
+  description: string;
+  consent: { coalition: SeedConsent; partner: SeedConsent };
+  sessions: SeedTrainingSession[];
+}
+
+export interface SeedTrainingSession {
+  /** Stable within the series, so seeding again updates instead of duplicating. */
+  key: string;
+  title: string;
+  description?: string;
+  /** ISO instants with offset, e.g. "2026-09-17T18:00:00-04:00". */
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  format: "virtual" | "in_person" | "hybrid";
+  location?: string | null;
+  virtualLink?: string | null;
+  capacity?: number | null;
+  status?: "scheduled" | "cancelled";
+  leaders: Array<{ name: string; role?: string | null }>;
+  /** Slugs of partner organizations co-hosting this session. */
+  partners?: string[];
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Queryable } from "../db/types.js";
+import type { Db, Queryable } from "../db/types.js";
 import { ApiError } from "../http/errors.js";
 
 export interface StoredResponse {
@@ -55,4 +55,24 @@ export async function remember(q: Queryable, partnerId: string, key: string, res
     response.status,
     JSON.stringify(response.body),
   ]);
+}
+
+/**
+ * Run a write once per (partner, Idempotency-Key) inside one transaction: a replay gets the stored
+ * response (replayed: true); without a key the work simply runs.
+ */
+export async function idempotentWrite<T>(
+  db: Db,
+  scope: { partnerId: string; key: string | undefined; hash: string },
+  work: (q: Queryable) => Promise<{ status: number; body: T }>,
+): Promise<{ status: number; body: T; replayed: boolean }> {
+  return db.tx(async (q) => {
+    if (scope.key) {
+      const stored = await claim(q, scope.partnerId, scope.key, scope.hash);
+      if (stored) return { status: stored.status, body: stored.body as T, replayed: true };
+    }
+    const result = await work(q);
+    if (scope.key) await remember(q, scope.partnerId, scope.key, result);
+    return { ...result, replayed: false };
+  });
 }

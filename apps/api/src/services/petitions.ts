@@ -10,7 +10,8 @@ import {
 import type { Db, Queryable } from "../db/types.js";
 import { ApiError, validationError } from "../http/errors.js";
 import type { PartnerContext } from "../http/partner.js";
-import { claim, remember, requestHash } from "./idempotency.js";
+import { idempotentWrite, requestHash } from "./idempotency.js";
+import { recordConsents, upsertPerson, type ConsentRow } from "./people.js";
 import { findPetition, partnerConsentText, petitionStats, toPetition, type PetitionRow } from "./petition-queries.js";
 
 export async function getPetition(db: Db, slug: string, partner: PartnerContext | undefined): Promise<PetitionResponse> {
@@ -59,25 +60,17 @@ export async function signPetition(
   const found = await findPetition(db, slug);
   if (!found || found.coalition_id !== partner.coalitionId) throw new ApiError("not_found");
   const data = parseSignature(input, found);
-  const hash = requestHash(`sign:${slug}`, data);
-  return db.tx(async (q) => {
-    if (idempotencyKey) {
-      const stored = await claim(q, partner.id, idempotencyKey, hash);
-      if (stored) return { status: stored.status as 201 | 200, body: stored.body as SignPetitionResponse, replayed: true };
-    }
+  const outcome = await idempotentWrite<SignPetitionResponse>(db, { partnerId: partner.id, key: idempotencyKey, hash: requestHash(`sign:${slug}`, data) }, async (q) => {
     const petition = await findPetition(q, slug);
-    if (!petition || petition.coalition_id !== partner.coalitionId) throw new ApiError("not_found");
+    if (!petition) throw new ApiError("not_found");
     if (petition.is_closed) throw new ApiError("petition_closed");
-
     const created = await insertSignature(q, petition, partner, data);
-    const outcome: SignOutcome = {
+    return {
       status: created ? 201 : 200,
       body: { status: created ? "signed" : "already_signed", stats: await petitionStats(q, petition) },
-      replayed: false,
     };
-    if (idempotencyKey) await remember(q, partner.id, idempotencyKey, outcome);
-    return outcome;
   });
+  return { ...outcome, status: outcome.status as 201 | 200 };
 }
 
 /** Returns false (and changes nothing) when this person already signed this petition. */
@@ -93,32 +86,12 @@ async function insertSignature(q: Queryable, petition: PetitionRow, partner: Par
   const signatureId = signed[0]?.id;
   if (!signatureId) return false;
 
-  const consents: Array<[string, string, string, string, string | null]> = [];
-  if (data.consentCoalition) consents.push([petition.coalition_id, "coalition", petition.consent_coalition_text, petition.consent_coalition_version, null]);
-  if (data.consentPartner) consents.push([partner.organizationId, "partner", partnerConsentText(petition, partner), petition.consent_partner_version, null]);
+  const consents: ConsentRow[] = [];
+  if (data.consentCoalition) consents.push({ organizationId: petition.coalition_id, scope: "coalition", text: petition.consent_coalition_text, version: petition.consent_coalition_version });
+  if (data.consentPartner) consents.push({ organizationId: partner.organizationId, scope: "partner", text: partnerConsentText(petition, partner), version: petition.consent_partner_version });
   if (data.ageBand === "under_13") {
-    consents.push([petition.coalition_id, "guardian", petition.consent_guardian_text, petition.consent_guardian_version, data.guardianEmail ?? null]);
+    consents.push({ organizationId: petition.coalition_id, scope: "guardian", text: petition.consent_guardian_text, version: petition.consent_guardian_version, guardianEmail: data.guardianEmail ?? null });
   }
-  for (const [organizationId, scope, text, version, guardianEmail] of consents) {
-    await q.query(
-      `insert into consents (person_id, signature_id, organization_id, scope, text, version, guardian_email)
-       values ($1, $2, $3, $4, $5, $6, $7)`,
-      [personId, signatureId, organizationId, scope, text, version, guardianEmail],
-    );
-  }
+  await recordConsents(q, personId, { signatureId }, consents);
   return true;
-}
-
-async function upsertPerson(q: Queryable, coalitionId: string, data: SignPetitionParsed): Promise<string> {
-  const inserted = await q.query<{ id: string }>(
-    `insert into people (coalition_id, email_normalized, first_name, last_name, zip)
-     values ($1, $2, $3, $4, $5)
-     on conflict (coalition_id, email_normalized) do nothing
-     returning id`,
-    [coalitionId, data.email, data.firstName, data.lastName || null, data.zip],
-  );
-  if (inserted[0]) return inserted[0].id;
-  const existing = await q.query<{ id: string }>("select id from people where coalition_id = $1 and email_normalized = $2", [coalitionId, data.email]);
-  if (!existing[0]) throw new Error("person vanished during signing");
-  return existing[0].id;
 }

@@ -1,17 +1,12 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../db/types.js";
 import { ApiError } from "../http/errors.js";
+import { setting } from "./settings.js";
 
-let cachedSalt: Promise<string> | undefined;
-
-async function ipSalt(db: Db): Promise<string> {
-  cachedSalt ??= db.query<{ value: string }>("select value from settings where name = 'ip_salt'").then((r) => r[0]?.value ?? "");
-  return cachedSalt;
-}
 
 /** A bucket name that never holds the raw IP: a salted hash shared by every replica. */
 export async function ipBucket(db: Db, scope: string, ip: string): Promise<string> {
-  const hash = createHash("sha256").update(`${await ipSalt(db)}:${ip}`).digest("base64url").slice(0, 22);
+  const hash = createHash("sha256").update(`${await setting(db, "ip_salt")}:${ip}`).digest("base64url").slice(0, 22);
   return `${scope}:${hash}`;
 }
 
@@ -33,9 +28,4 @@ export async function enforceRateLimit(db: Db, bucket: string, limit: number): P
   if (row && row.count > limit) {
     throw new ApiError("rate_limited", { headers: { "Retry-After": String(Math.max(1, row.retry)) } });
   }
-}
-
-/** Forget cached settings (tests open several databases in one process). */
-export function resetRateLimitCache(): void {
-  cachedSalt = undefined;
 }

@@ -6,9 +6,8 @@ import { migrate } from "../db/migrate.js";
 import type { Db } from "../db/types.js";
 import { SEEDS_DIR } from "../paths.js";
 import { loadSeedFile, seed } from "../seed/seed.js";
-import type { SeedData, SeedPetition } from "../seed/types.js";
+import type { SeedData, SeedPetition, SeedTrainingSeries } from "../seed/types.js";
 import { startServer, type StartOptions } from "../server-start.js";
-import { resetRateLimitCache } from "../services/rate-limit.js";
 
 export const PG_URL = process.env.CK_TEST_DATABASE_URL || undefined;
 export const DB_LABEL = PG_URL ? "PostgreSQL" : "PGlite";
@@ -26,13 +25,13 @@ export interface Harness {
   count(sql?: string, params?: unknown[]): Promise<number>;
 }
 
-export async function startHarness(options: Partial<Omit<StartOptions, "db" | "port">> & { extraPetitions?: SeedPetition[] } = {}): Promise<Harness> {
+export async function startHarness(options: Partial<Omit<StartOptions, "db" | "port">> & { extraPetitions?: SeedPetition[]; extraTrainings?: SeedTrainingSeries[] } = {}): Promise<Harness> {
   const schema = PG_URL ? `t_${randomBytes(6).toString("hex")}` : undefined;
   const db = await openDb(PG_URL ? { url: PG_URL, schema } : { memory: true });
-  resetRateLimitCache();
   await migrate(db);
   const data: SeedData = await loadSeedFile(`${SEEDS_DIR}ct-funding-gap.json`);
-  data.petitions.push(...(options.extraPetitions ?? []));
+  (data.petitions ??= []).push(...(options.extraPetitions ?? []));
+  (data.trainings ??= []).push(...(options.extraTrainings ?? []));
   await seed(db, data, { extraOrigins: [ORIGIN] });
   const server = await startServer({ rateLimit: { signaturesPerMinute: 10_000 }, ...options, db, port: 0 });
   return {

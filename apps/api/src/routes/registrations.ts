@@ -1,0 +1,37 @@
+import { Hono } from "hono";
+import type { Db } from "../db/types.js";
+import { publicBaseUrl } from "../http/base-url.js";
+import { readBody } from "../http/body.js";
+import { ApiError } from "../http/errors.js";
+import { cancelPage, cancelledPage } from "../http/html.js";
+import { sessionCalendar } from "../services/training-calendar.js";
+import { cancelRegistration, registrationForCalendar } from "../services/trainings.js";
+import { calendarResponse } from "./trainings.js";
+
+/** Personal links from a registration: calendar file and cancellation. Authorized by the signed token. */
+export function registrationRoutes(db: Db, maxBodyBytes: number): Hono {
+  const app = new Hono();
+
+  app.get("/calendar.ics", async (c) => {
+    const found = await registrationForCalendar(db, c.req.query("token") ?? "");
+    if (!found) throw new ApiError("not_found");
+    const link = found.confirmed ? found.session.virtual_link : null;
+    return calendarResponse(c, sessionCalendar(found.series, found.session, new URL(publicBaseUrl(c)).host, link), `${found.series.slug}.ics`);
+  });
+
+  // A GET only shows a confirm button: mail scanners that prefetch links must not cancel anything.
+  app.get("/cancel", (c) => c.html(cancelPage(c.req.query("token") ?? "")));
+
+  app.post("/cancel", async (c) => {
+    const body = await readBody(c, maxBodyBytes);
+    const result = await cancelRegistration(db, body.data).catch((error: unknown) => {
+      if (body.format === "form" && error instanceof ApiError) return error;
+      throw error;
+    });
+    if (result instanceof ApiError) return c.html(cancelledPage(result.fields?.token ?? result.message, false), result.status as 400);
+    if (body.format === "form") return c.html(cancelledPage(result.status === "cancelled" ? "Your registration is cancelled." : "This registration was already cancelled.", true));
+    return c.json(result);
+  });
+
+  return app;
+}
