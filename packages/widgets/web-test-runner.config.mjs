@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { esbuildPlugin } from "@web/dev-server-esbuild";
 import { chromeLauncher } from "@web/test-runner-chrome";
 import { loadSeedFile, migrate, openDb, seed, startServer } from "@coalition-kit/api";
-import { TEST_PETITIONS } from "./src/test-support/fixtures.mjs";
+import { TEST_PETITIONS, TEST_TRAININGS } from "./src/test-support/fixtures.mjs";
 
 const PAGE_PORT = Number(process.env.CK_WTR_PORT ?? 8000);
 const API_PORT = Number(process.env.CK_TEST_API_PORT ?? 8788);
@@ -19,6 +19,7 @@ function realApi() {
       await migrate(db);
       const data = await loadSeedFile(SEED);
       data.petitions.push(...TEST_PETITIONS);
+      data.trainings = [...(data.trainings ?? []), ...TEST_TRAININGS];
       await seed(db, data, { extraOrigins: [`http://localhost:${PAGE_PORT}`, `http://127.0.0.1:${PAGE_PORT}`] });
       const server = await startServer({ port: API_PORT, db, rateLimit: { signaturesPerMinute: 1000 } });
       running = { db, server };

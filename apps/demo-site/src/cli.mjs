@@ -11,6 +11,7 @@ console.log(`
 Coalition Kit demo is running.
   Partner site (Educators for Excellence): ${demo.siteUrl}/
   Partner site (ConnCAN):                  ${demo.siteUrl}/conncan.html
+  Trainings (Students for Ed. Justice):    ${demo.siteUrl}/trainings.html
   API:                                     ${demo.apiUrl}/v1/petitions/ct-funding-gap
   Database:                                ${process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "PGlite, persisted under ./data"}
 Press Ctrl+C to stop.`);

@@ -1,10 +1,10 @@
 // Starts everything the demo needs: the API (with migrations and the seeded CT funding-gap
 // petition) and the demo partner site. Used by `npm run demo` and by the end-to-end tests.
-import { fileURLToPath } from "node:url";
-import { loadSeedFile, migrate, openDb, seed, startServer } from "@coalition-kit/api";
+import { readdir } from "node:fs/promises";
+import { loadSeedFile, migrate, openDb, seed, startServer, SEEDS_DIR } from "@coalition-kit/api";
 import { startStaticSite } from "./static-site.mjs";
 
-export const SEED_FILE = fileURLToPath(new URL("../../../seeds/ct-funding-gap.json", import.meta.url));
+export const SEED_FILE = `${SEEDS_DIR}ct-funding-gap.json`;
 
 /**
  * @param {{ apiPort?: number, sitePort?: number, host?: string, databaseUrl?: string, dataDir?: string, memory?: boolean, dbSchema?: string }} [options]
@@ -21,8 +21,10 @@ export async function startDemo(options = {}) {
   });
   try {
     await migrate(db);
-    // The seed lists the demo site's usual origins; add the actual one when ports differ.
-    await seed(db, await loadSeedFile(SEED_FILE), { extraOrigins: [site.url, site.url.replace("127.0.0.1", "localhost")] });
+    // Every campaign in seeds/. The seeds list the demo site's usual origins; add the actual one when ports differ.
+    for (const file of (await readdir(SEEDS_DIR)).filter((f) => f.endsWith(".json")).sort()) {
+      await seed(db, await loadSeedFile(SEEDS_DIR + file), { extraOrigins: [site.url, site.url.replace("127.0.0.1", "localhost")] });
+    }
     const api = await startServer({ port: options.apiPort ?? 8787, host, db });
     apiUrl = api.url;
     return {

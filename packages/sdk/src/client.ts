@@ -1,10 +1,12 @@
 import { createHttp, type ClientOptions } from "./http.js";
 import { petitionsApi, type PetitionsApi } from "./petitions.js";
+import { trainingsApi, type TrainingsApi } from "./trainings.js";
 
 export interface CoalitionClient {
   readonly baseUrl: string;
   readonly partnerKey: string | undefined;
   readonly petitions: PetitionsApi;
+  readonly trainings: TrainingsApi;
 }
 
 /** Create a typed client for the Coalition Kit API. */
@@ -15,5 +17,6 @@ export function createClient(options: ClientOptions): CoalitionClient {
     baseUrl: options.baseUrl,
     partnerKey: options.partnerKey,
     petitions: petitionsApi(http),
+    trainings: trainingsApi(http),
   };
 }

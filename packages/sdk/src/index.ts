@@ -1,6 +1,7 @@
 export { createClient, type CoalitionClient } from "./client.js";
 export type { ClientOptions } from "./http.js";
 export type { PetitionsApi, SignOptions, SignResult } from "./petitions.js";
+export type { TrainingsApi, RegisterResult } from "./trainings.js";
 export { CkError, CkApiError, CkNetworkError, CkResponseError } from "./errors.js";
 export { newIdempotencyKey } from "./idempotency.js";
 export type * from "@coalition-kit/schema";

@@ -1,10 +1,12 @@
 import { CkPetition } from "./petition/ck-petition.js";
 import { CkProvider } from "./shared/ck-provider.js";
+import { CkTrainingCalendar } from "./training/ck-training-calendar.js";
 
 /** Register every Coalition Kit element (safe to load twice, e.g. two script tags on one page). */
 const elements: Array<[string, CustomElementConstructor]> = [
   ["ck-provider", CkProvider],
   ["ck-petition", CkPetition],
+  ["ck-training-calendar", CkTrainingCalendar],
 ];
 for (const [name, element] of elements) {
   if (!customElements.get(name)) customElements.define(name, element);
@@ -14,5 +16,6 @@ declare global {
   interface HTMLElementTagNameMap {
     "ck-provider": CkProvider;
     "ck-petition": CkPetition;
+    "ck-training-calendar": CkTrainingCalendar;
   }
 }

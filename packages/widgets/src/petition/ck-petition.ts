@@ -1,9 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { ContextConsumer } from "@lit/context";
 import { AGE_BAND_REQUIRED_MESSAGE, type AgeBand, type PetitionResponse, type SignPetitionRequest } from "@coalition-kit/schema";
-import { CkApiError, CkNetworkError, createClient, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk";
+import { CkApiError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk";
+import { ClientResolver } from "../shared/client.js";
 import { clientContext } from "../shared/context.js";
-import { emit, type CkErrorDetail } from "../shared/events.js";
+import { emit, errorDetail } from "../shared/events.js";
+import { focusFirstError } from "../shared/form-controls.js";
+import { formStyles } from "../shared/form-styles.js";
 import { utmFromLocation } from "../shared/format.js";
 import { messages } from "../shared/messages.js";
 import { tokens } from "../shared/tokens.js";
@@ -40,7 +43,7 @@ export class CkPetition extends LitElement {
     result: { state: true },
     copied: { state: true },
   };
-  static override styles = [tokens, petitionStyles];
+  static override styles = [tokens, formStyles, petitionStyles];
 
   /** Petition slug. */
   declare petition: string;
@@ -65,7 +68,7 @@ export class CkPetition extends LitElement {
   declare protected copied: boolean;
 
   private contextClient: CoalitionClient | undefined;
-  private ownClient: { key: string; client: CoalitionClient } | undefined;
+  private readonly clients = new ClientResolver();
   private loadSeq = 0;
   private pollTimer: ReturnType<typeof setInterval> | undefined;
   private pending: { fingerprint: string; key: string } | undefined;
@@ -108,14 +111,7 @@ export class CkPetition extends LitElement {
 
   /** The client this widget talks through: own attributes, then `.client`, then <ck-provider>. */
   private get activeClient(): CoalitionClient | undefined {
-    if (this.api) {
-      const key = `${this.api}\n${this.partner ?? ""}`;
-      if (this.ownClient?.key !== key) {
-        this.ownClient = { key, client: createClient({ baseUrl: this.api, ...(this.partner ? { partnerKey: this.partner } : {}) }) };
-      }
-      return this.ownClient.client;
-    }
-    return this.client ?? this.contextClient;
+    return this.clients.resolve(this.api, this.partner, this.client, this.contextClient);
   }
 
   /** Fetch the petition and counts (again). */
@@ -239,15 +235,12 @@ export class CkPetition extends LitElement {
   };
 
   private fail(error: unknown): void {
-    const code: CkErrorDetail["code"] = error instanceof CkApiError ? error.code : error instanceof CkNetworkError ? "network" : "unexpected";
-    const message = error instanceof Error ? error.message : String(error);
-    emit(this, "ck-error", { widget: "petition", petition: this.petition, code, message });
+    emit(this, "ck-error", { widget: "petition", petition: this.petition, ...errorDetail(error) });
   }
 
   private async focusFirstError(): Promise<void> {
     await this.updateComplete;
-    const first = FIELD_ORDER.find((name) => this.errors[name]);
-    this.renderRoot.querySelector<HTMLElement>(`#ck-${first}`)?.focus();
+    focusFirstError(this.renderRoot, FIELD_ORDER, this.errors);
   }
 
   private readonly onFieldChange = (event: Event) => {

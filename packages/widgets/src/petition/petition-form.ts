@@ -1,67 +1,19 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { AGE_BANDS, type AgeBand, type Petition } from "@coalition-kit/schema";
+import { checkbox, errorFor, textField, type ControlsView } from "../shared/form-controls.js";
 import { messages } from "../shared/messages.js";
 
-export interface FormView {
+export interface FormView extends ControlsView {
   petition: Petition;
-  errors: Readonly<Record<string, string>>;
   ageBand: AgeBand | undefined;
   submitting: boolean;
   alert: string | undefined;
   onSubmit(event: SubmitEvent): void;
   onAgeBand(band: AgeBand): void;
-  onFieldChange(event: Event): void;
 }
 
 /** Fields in the order they appear: the first invalid one gets focus. */
 export const FIELD_ORDER = ["firstName", "lastName", "email", "zip", "ageBand", "guardianEmail", "guardianConsent", "consentCoalition", "consentPartner"] as const;
-
-function errorFor(view: FormView, name: string) {
-  const message = view.errors[name];
-  return message ? html`<p part="error" class="error" id="${name}-error">${message}</p>` : nothing;
-}
-
-function textField(view: FormView, name: string, label: string, options: { type?: string; autocomplete: string; required?: boolean; inputmode?: string; maxlength?: number }): TemplateResult {
-  const invalid = Boolean(view.errors[name]);
-  return html`
-    <div part="field" class="field">
-      <label part="label" for="ck-${name}">${label}</label>
-      <input
-        part="input"
-        id="ck-${name}"
-        name=${name}
-        type=${options.type ?? "text"}
-        autocomplete=${options.autocomplete}
-        inputmode=${options.inputmode ?? nothing}
-        maxlength=${options.maxlength ?? nothing}
-        ?required=${options.required ?? false}
-        aria-invalid=${invalid ? "true" : "false"}
-        aria-describedby=${invalid ? `${name}-error` : nothing}
-        @change=${view.onFieldChange}
-      />
-      ${errorFor(view, name)}
-    </div>
-  `;
-}
-
-function checkbox(view: FormView, name: string, label: string): TemplateResult {
-  const invalid = Boolean(view.errors[name]);
-  return html`
-    <div part="field" class="field check">
-      <input
-        part="checkbox"
-        type="checkbox"
-        id="ck-${name}"
-        name=${name}
-        aria-invalid=${invalid ? "true" : "false"}
-        aria-describedby=${invalid ? `${name}-error` : nothing}
-        @change=${view.onFieldChange}
-      />
-      <label part="label" for="ck-${name}">${label}</label>
-      ${errorFor(view, name)}
-    </div>
-  `;
-}
 
 function ageFieldset(view: FormView): TemplateResult {
   const invalid = Boolean(view.errors.ageBand);

@@ -1,21 +1,20 @@
-import type { ErrorCode } from "@coalition-kit/schema";
+import type { ErrorCode, RegisterResponse } from "@coalition-kit/schema";
+import { CkApiError, CkNetworkError } from "@coalition-kit/sdk";
 
 /** Event details carry no personal data: safe to forward to a host page's analytics. */
-export interface CkSubmitDetail {
-  widget: string;
-  petition: string;
-}
-export interface CkSuccessDetail {
-  widget: string;
-  petition: string;
-  status: "signed" | "already_signed";
-  total: number;
-}
+export type CkSubmitDetail = { widget: "petition"; petition: string } | { widget: "training-calendar"; series: string; session: string };
+
+export type CkSuccessDetail =
+  | { widget: "petition"; petition: string; status: "signed" | "already_signed"; total: number }
+  | { widget: "training-calendar"; series: string; session: string; status: RegisterResponse["status"] };
+
 export interface CkErrorDetail {
-  widget: string;
-  petition: string;
+  widget: "petition" | "training-calendar";
   code: ErrorCode | "network" | "unexpected";
   message: string;
+  petition?: string;
+  series?: string;
+  session?: string;
 }
 
 declare global {
@@ -32,4 +31,10 @@ export function emit<K extends "ck-submit" | "ck-success" | "ck-error">(
   detail: HTMLElementEventMap[K]["detail"],
 ): void {
   target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}
+
+/** The code and message of any error, for a ck-error detail. */
+export function errorDetail(error: unknown): Pick<CkErrorDetail, "code" | "message"> {
+  const code: CkErrorDetail["code"] = error instanceof CkApiError ? error.code : error instanceof CkNetworkError ? "network" : "unexpected";
+  return { code, message: error instanceof Error ? error.message : String(error) };
 }

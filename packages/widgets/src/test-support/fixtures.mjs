@@ -19,3 +19,34 @@ TEST_PETITIONS.push({
   goal: 10,
   consent: { ...consent, coalition: { text: `Consent ${XSS}`, version: "t1" } },
 });
+
+const inDays = (days, hours = 0) => new Date(Date.now() + days * 86_400_000 + hours * 3_600_000).toISOString();
+const session = (key, title, days, capacity, extra = {}) => ({
+  key,
+  title,
+  description: `About ${title}.`,
+  startsAt: inDays(days),
+  endsAt: inDays(days, 1.5),
+  timeZone: "America/New_York",
+  format: "virtual",
+  virtualLink: `https://meet.example.org/${key}`,
+  capacity,
+  leaders: [{ name: "Rosa Diaz", role: "Lead organizer" }],
+  partners: ["conncan"],
+  ...extra,
+});
+
+export const TEST_TRAININGS = [
+  {
+    slug: "wtr-trainings",
+    title: "Widget test trainings",
+    description: "Sessions for the widget tests.",
+    consent: { coalition: { text: "Yes, the coalition may email me.", version: "t1" }, partner: { text: "Yes, {partner} may email me.", version: "t1" } },
+    sessions: [
+      session("big", "Big open session", 5, 50),
+      session("one-seat", "One seat only", 6, 1),
+      session("no-limit", "No limit session", 7, null, { format: "in_person", location: "New Haven Free Public Library", virtualLink: null }),
+      session("ended", "Session that ended", -4, 20),
+    ],
+  },
+];

@@ -1,0 +1,18 @@
+import { createClient, type CoalitionClient } from "@coalition-kit/sdk";
+
+/**
+ * Picks the client a widget talks through: its own api/partner attributes first, then its
+ * `.client` property, then the one from <ck-provider>. Reuses one client per api+partner.
+ */
+export class ClientResolver {
+  private own: { key: string; client: CoalitionClient } | undefined;
+
+  resolve(api: string | undefined, partner: string | undefined, property: CoalitionClient | undefined, context: CoalitionClient | undefined): CoalitionClient | undefined {
+    if (api) {
+      const key = `${api}\n${partner ?? ""}`;
+      if (this.own?.key !== key) this.own = { key, client: createClient({ baseUrl: api, ...(partner ? { partnerKey: partner } : {}) }) };
+      return this.own.client;
+    }
+    return property ?? context;
+  }
+}

@@ -1,0 +1,330 @@
+import { LitElement, html, nothing, type PropertyValues } from "lit";
+import { ContextConsumer } from "@lit/context";
+import type { RegisterRequest, RegisterResponse, TrainingSeriesResponse, TrainingSession } from "@coalition-kit/schema";
+import { CkApiError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk";
+import { ClientResolver } from "../shared/client.js";
+import { clientContext } from "../shared/context.js";
+import { emit, errorDetail } from "../shared/events.js";
+import { focusFirstError } from "../shared/form-controls.js";
+import { formStyles } from "../shared/form-styles.js";
+import { trainingMessages as t } from "../shared/messages.js";
+import { viewerTimeZone } from "../shared/time.js";
+import { tokens } from "../shared/tokens.js";
+import { calendarStyles } from "./ck-training-calendar.styles.js";
+import { renderMonth } from "./training-month.js";
+import { REGISTER_FIELD_ORDER, renderRegisterForm } from "./training-register-form.js";
+import { renderSessionCard } from "./training-session-card.js";
+
+type View = "list" | "month";
+type When = "upcoming" | "past";
+
+/**
+ * A training series calendar: sessions in the viewer's time zone (the event's zone noted), list and
+ * month views, registration with capacity and waitlist, add-to-calendar and a subscribe feed.
+ *
+ * @fires ck-submit - a valid registration was sent (detail: { widget, series, session })
+ * @fires ck-success - registered or waitlisted (detail: { widget, series, session, status })
+ * @fires ck-error - loading or registering failed
+ * @slot header - above the series title
+ */
+export class CkTrainingCalendar extends LitElement {
+  static override properties = {
+    series: { type: String },
+    api: { type: String },
+    partner: { type: String },
+    source: { type: String },
+    locale: { type: String },
+    timeZone: { type: String, attribute: "time-zone" },
+    view: { type: String, reflect: true },
+    client: { attribute: false },
+    phase: { state: true },
+    data: { state: true },
+    filter: { state: true },
+    when: { state: true },
+    openId: { state: true },
+    errors: { state: true },
+    alert: { state: true },
+    submitting: { state: true },
+    results: { state: true },
+    cursor: { state: true },
+  };
+  static override styles = [tokens, formStyles, calendarStyles];
+
+  /** One series slug, or several separated by commas (then a filter appears). */
+  declare series: string;
+  declare api: string | undefined;
+  declare partner: string | undefined;
+  declare source: string | undefined;
+  declare locale: string | undefined;
+  /** Show times in this IANA zone instead of the viewer's. */
+  declare timeZone: string | undefined;
+  declare view: View;
+  declare client: CoalitionClient | undefined;
+
+  declare protected phase: "loading" | "ready" | "error";
+  declare protected data: TrainingSeriesResponse[];
+  declare protected filter: string;
+  declare protected when: When;
+  declare protected openId: string | undefined;
+  declare protected errors: Record<string, string>;
+  declare protected alert: string | undefined;
+  declare protected submitting: boolean;
+  declare protected results: ReadonlyMap<string, RegisterResponse>;
+  declare protected cursor: { year: number; month: number } | undefined;
+
+  private contextClient: CoalitionClient | undefined;
+  private readonly clients = new ClientResolver();
+  private loadSeq = 0;
+  private pending: { fingerprint: string; key: string } | undefined;
+
+  constructor() {
+    super();
+    this.series = "";
+    this.view = "list";
+    this.phase = "loading";
+    this.data = [];
+    this.filter = "";
+    this.when = "upcoming";
+    this.errors = {};
+    this.submitting = false;
+    this.results = new Map();
+    new ContextConsumer(this, {
+      context: clientContext,
+      subscribe: true,
+      callback: (client) => {
+        this.contextClient = client;
+        void this.load();
+      },
+    });
+  }
+
+  private get activeClient(): CoalitionClient | undefined {
+    return this.clients.resolve(this.api, this.partner, this.client, this.contextClient);
+  }
+
+  private get slugs(): string[] {
+    return this.series.split(",").map((s) => s.trim()).filter(Boolean);
+  }
+
+  private get zone(): string {
+    return this.timeZone || viewerTimeZone();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loadSeq += 1;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("series") || changed.has("api") || changed.has("partner") || changed.has("client")) void this.load();
+  }
+
+  /** Fetch every series (again): seats and waitlists change as people register. */
+  async load(): Promise<void> {
+    const client = this.activeClient;
+    if (!client || this.slugs.length === 0 || !this.isConnected) return;
+    const seq = ++this.loadSeq;
+    if (this.data.length === 0) this.phase = "loading";
+    try {
+      const data = await Promise.all(this.slugs.map((slug) => client.trainings.get(slug)));
+      if (seq !== this.loadSeq) return;
+      this.data = data;
+      this.phase = "ready";
+    } catch (error) {
+      if (seq !== this.loadSeq) return;
+      if (this.data.length === 0) this.phase = "error";
+      emit(this, "ck-error", { widget: "training-calendar", series: this.series, ...errorDetail(error) });
+    }
+  }
+
+  private sessionsShown(): Array<{ series: TrainingSeriesResponse; session: TrainingSession }> {
+    const all = this.data
+      .filter((d) => !this.filter || d.series.slug === this.filter)
+      .flatMap((d) => d.sessions.map((session) => ({ series: d, session })))
+      .sort((a, b) => a.session.startsAt.localeCompare(b.session.startsAt));
+    if (this.view === "month") return all;
+    const wanted = all.filter((x) => (this.when === "past" ? x.session.past : !x.session.past));
+    return this.when === "past" ? wanted.reverse() : wanted;
+  }
+
+  private icsUrl(session: TrainingSession): string {
+    const base = this.activeClient?.baseUrl.replace(/\/+$/, "") ?? "";
+    return `${base}/v1/trainings/${encodeURIComponent(session.seriesSlug)}/sessions/${session.id}.ics`;
+  }
+
+  private readonly onOpen = async (session: TrainingSession) => {
+    this.openId = session.id;
+    this.errors = {};
+    this.alert = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>("#ck-firstName")?.focus();
+  };
+
+  private readonly onClose = () => {
+    const id = this.openId;
+    this.openId = undefined;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#session-${id} button.primary`)?.focus());
+  };
+
+  private collect(form: HTMLFormElement): RegisterRequest {
+    const fd = new FormData(form);
+    const text = (name: string) => String(fd.get(name) ?? "");
+    const input: RegisterRequest = {
+      firstName: text("firstName"),
+      email: text("email"),
+      consentCoalition: fd.has("consentCoalition"),
+      consentPartner: fd.has("consentPartner"),
+    };
+    if (text("lastName").trim()) input.lastName = text("lastName");
+    if (this.source) input.source = this.source.slice(0, 100);
+    return input;
+  }
+
+  private readonly onFieldChange = (event: Event) => {
+    const target = event.target as HTMLInputElement;
+    const client = this.activeClient;
+    if (!this.errors[target.name] || !target.form || !client) return;
+    const still = client.trainings.validate(this.collect(target.form))[target.name];
+    const next = { ...this.errors };
+    if (still) next[target.name] = still;
+    else delete next[target.name];
+    this.errors = next;
+  };
+
+  private readonly onSubmit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const client = this.activeClient;
+    const found = this.data.flatMap((d) => d.sessions).find((s) => s.id === this.openId);
+    if (!client || !found || this.submitting) return;
+    const input = this.collect(event.currentTarget as HTMLFormElement);
+    const errors = client.trainings.validate(input);
+    this.alert = undefined;
+    this.errors = errors;
+    if (Object.keys(errors).length) {
+      await this.updateComplete;
+      focusFirstError(this.renderRoot, REGISTER_FIELD_ORDER, errors);
+      return;
+    }
+    const fingerprint = `${found.id}:${JSON.stringify(input)}`;
+    if (this.pending?.fingerprint !== fingerprint) this.pending = { fingerprint, key: newIdempotencyKey() };
+    this.submitting = true;
+    const ids = { widget: "training-calendar" as const, series: found.seriesSlug, session: found.id };
+    emit(this, "ck-submit", ids);
+    try {
+      const result = await client.trainings.register(found.seriesSlug, found.id, input, { idempotencyKey: this.pending.key });
+      this.pending = undefined;
+      this.results = new Map(this.results).set(found.id, result);
+      this.data = this.data.map((d) => ({ ...d, sessions: d.sessions.map((s) => (s.id === result.session.id ? result.session : s)) }));
+      this.openId = undefined;
+      emit(this, "ck-success", { ...ids, status: result.status });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`#session-${found.id} .result-heading`)?.focus();
+    } catch (error) {
+      if (error instanceof CkApiError && error.code === "validation_failed" && Object.keys(error.fields).length) {
+        this.errors = { ...error.fields };
+        await this.updateComplete;
+        focusFirstError(this.renderRoot, REGISTER_FIELD_ORDER, this.errors);
+      } else {
+        this.alert = error instanceof Error ? error.message : String(error);
+        if (error instanceof CkApiError && error.code === "registration_closed") void this.load();
+      }
+      emit(this, "ck-error", { ...ids, ...errorDetail(error) });
+    } finally {
+      this.submitting = false;
+    }
+  };
+
+  private readonly onPick = async (session: TrainingSession) => {
+    this.view = "list";
+    this.when = session.past ? "past" : "upcoming";
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#session-${session.id}`)?.focus();
+  };
+
+  private readonly onMove = (delta: number) => {
+    const c = this.monthCursor();
+    const d = new Date(Date.UTC(c.year, c.month + delta, 1));
+    this.cursor = { year: d.getUTCFullYear(), month: d.getUTCMonth() };
+  };
+
+  private monthCursor(): { year: number; month: number } {
+    if (this.cursor) return this.cursor;
+    const next = this.sessionsShown().find((x) => !x.session.past)?.session.startsAt;
+    const d = next ? new Date(next) : new Date();
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() };
+  }
+
+  protected override render() {
+    if (this.phase === "loading" || !this.activeClient) return html`<div part="container" class="container"><p class="muted" role="status">${t.loading}</p></div>`;
+    if (this.phase === "error") {
+      return html`<div part="container" class="container"><div class="alert" role="alert">
+        <p>${t.loadFailed}</p><button part="button" type="button" @click=${() => void this.load()}>Try again</button>
+      </div></div>`;
+    }
+    const single = this.data.length === 1 ? this.data[0] : undefined;
+    return html`
+      <section part="container" class="container" aria-labelledby="ck-cal-title">
+        <slot name="header"></slot>
+        <h2 part="title" id="ck-cal-title">${single ? single.series.title : this.data.map((d) => d.series.title).join(" · ")}</h2>
+        ${single ? html`<p class="muted">${single.series.description}</p>` : nothing}
+        ${this.renderToolbar()}
+        ${this.view === "month" ? this.renderMonthView() : this.renderList()}
+        <p class="subscribe">${this.data.map((d) => html`<a part="link" href=${d.feedUrl.replace(/^https?:/, "webcal:")}>${t.subscribe}${this.data.length > 1 ? `: ${d.series.title}` : ""}</a> `)}</p>
+      </section>
+    `;
+  }
+
+  private renderToolbar() {
+    const toggle = (label: string, pressed: boolean, onClick: () => void) =>
+      html`<button part="button" type="button" class="toggle" aria-pressed=${pressed ? "true" : "false"} @click=${onClick}>${label}</button>`;
+    return html`<div class="toolbar">
+      <div class="group" role="group" aria-label="View">
+        ${toggle(t.list, this.view === "list", () => (this.view = "list"))} ${toggle(t.month, this.view === "month", () => (this.view = "month"))}
+      </div>
+      ${this.view === "list"
+        ? html`<div class="group" role="group" aria-label="Sessions">
+            ${toggle(t.upcoming, this.when === "upcoming", () => (this.when = "upcoming"))} ${toggle(t.past, this.when === "past", () => (this.when = "past"))}
+          </div>`
+        : nothing}
+      ${this.data.length > 1
+        ? html`<label class="filter">${t.filterLabel}
+            <select @change=${(e: Event) => (this.filter = (e.target as HTMLSelectElement).value)}>
+              <option value="">${t.allSeries}</option>
+              ${this.data.map((d) => html`<option value=${d.series.slug} ?selected=${this.filter === d.series.slug}>${d.series.title}</option>`)}
+            </select>
+          </label>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderList() {
+    const shown = this.sessionsShown();
+    if (shown.length === 0) return html`<p class="muted empty-list">${this.when === "past" ? t.noPast : t.noUpcoming}</p>`;
+    return html`<ol part="sessions" class="sessions">
+      ${shown.map(({ series, session }) =>
+        renderSessionCard(session, {
+          viewerZone: this.zone,
+          locale: this.locale,
+          icsUrl: this.icsUrl(session),
+          open: this.openId === session.id,
+          result: this.results.get(session.id),
+          form:
+            this.openId === session.id
+              ? renderRegisterForm({ series: series.series, session, errors: this.errors, alert: this.alert, submitting: this.submitting, onSubmit: this.onSubmit, onClose: this.onClose, onFieldChange: this.onFieldChange })
+              : undefined,
+          onOpen: this.onOpen,
+        }),
+      )}
+    </ol>`;
+  }
+
+  private renderMonthView() {
+    const { year, month } = this.monthCursor();
+    return renderMonth({ year, month, sessions: this.sessionsShown().map((x) => x.session), viewerZone: this.zone, locale: this.locale, onMove: this.onMove, onPick: this.onPick });
+  }
+}

@@ -1,0 +1,100 @@
+// The demo's trainings page in real Chromium: registering reduces seats left; with one seat, the
+// second person is waitlisted and promoted when the first cancels through the signed link.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { loadSeedFile, seed, SEEDS_DIR } from "@coalition-kit/api";
+import type { Browser, Locator, Page } from "playwright-core";
+import { DB_LABEL, email, launchChromium } from "../support/env.js";
+import { startIsolatedDemo } from "../support/demo.js";
+
+type Demo = Awaited<ReturnType<typeof startIsolatedDemo>>;
+const inDays = (days: number, hours = 0) => new Date(Date.now() + days * 86_400_000 + hours * 3_600_000).toISOString();
+
+/** Upcoming sessions added to the seeded HEAL Together series, so the test never depends on today's date. */
+async function addUpcomingSessions(demo: Demo) {
+  const data = await loadSeedFile(`${SEEDS_DIR}heal-together-training.json`);
+  const series = data.trainings![0]!;
+  const base = { timeZone: "America/New_York", format: "virtual" as const, leaders: [{ name: "HEAL Together Youth Fellows", role: "Student facilitators" }] };
+  series.sessions = [
+    { ...base, key: "e2e-open", title: "E2E: Open session", startsAt: inDays(3), endsAt: inDays(3, 1.5), capacity: 25, virtualLink: "https://meet.example.org/e2e-open" },
+    { ...base, key: "e2e-one-seat", title: "E2E: One seat", startsAt: inDays(4), endsAt: inDays(4, 1.5), capacity: 1, virtualLink: "https://meet.example.org/e2e-one" },
+  ];
+  await seed(demo.db, data);
+}
+
+function sessionCard(page: Page, title: string): Locator {
+  return page.locator('ck-training-calendar li[part~="session"]', { has: page.getByRole("heading", { name: title }) });
+}
+
+async function register(page: Page, title: string, who: string): Promise<Locator> {
+  const card = sessionCard(page, title);
+  await card.getByRole("button", { name: /register|join the waitlist/i }).click();
+  await card.getByLabel(/first name/i).fill("Jay");
+  await card.getByLabel(/^email/i).fill(who);
+  await card.getByRole("button", { name: /^(register|join the waitlist)$/i }).click();
+  await card.locator(".result-heading").waitFor();
+  return card;
+}
+
+describe(`demo trainings page in Chromium (${DB_LABEL})`, () => {
+  let demo: Demo;
+  let browser: Browser;
+  before(async () => {
+    demo = await startIsolatedDemo();
+    await addUpcomingSessions(demo);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  test("registering reduces the seats left shown, and the registration is attributed to the partner", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${demo.siteUrl}/trainings.html`);
+    const seats = sessionCard(page, "E2E: Open session").locator('[part~="seats"]');
+    await seats.waitFor();
+    assert.equal(await seats.innerText(), "25 seats left");
+    const who = email("e2e-train");
+    const card = await register(page, "E2E: Open session", who);
+    assert.equal(await card.locator(".result-heading").innerText(), "You're registered!");
+    assert.equal(await seats.innerText(), "24 seats left");
+    await page.reload();
+    await seats.waitFor();
+    assert.equal(await seats.innerText(), "24 seats left");
+
+    const rows = await demo.db.query<{ key: string; status: string }>(
+      `select pa.publishable_key as key, r.status from training_registrations r
+         join people p on p.id = r.person_id join partners pa on pa.id = r.partner_id where p.email_normalized = $1`,
+      [who],
+    );
+    assert.deepEqual(rows, [{ key: "pk_demo_sej", status: "registered" }]);
+    await page.close();
+  });
+
+  test("the 2nd registrant for a one-seat session is waitlisted and promoted when the 1st cancels", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${demo.siteUrl}/trainings.html`);
+    const first = await register(page, "E2E: One seat", email("e2e-first"));
+    const cancelHref = await first.getByRole("link", { name: "Cancel my registration" }).getAttribute("href");
+
+    await page.reload();
+    const second = await register(page, "E2E: One seat", email("e2e-second"));
+    assert.equal(await second.locator(".result-heading").innerText(), "You're number 1 on the waitlist.");
+
+    // The first registrant opens their cancel link and confirms.
+    const cancelPage = await browser.newPage();
+    await cancelPage.goto(cancelHref!);
+    await cancelPage.getByRole("button", { name: "Yes, cancel my registration" }).click();
+    await cancelPage.getByRole("heading", { name: "Your registration is cancelled." }).waitFor();
+
+    const rows = await demo.db.query<{ email: string; status: string; promoted: boolean }>(
+      `select p.email_normalized as email, r.status, r.promoted_at is not null as promoted from training_registrations r
+         join people p on p.id = r.person_id join training_sessions s on s.id = r.session_id
+        where s.key = 'e2e-one-seat' order by r.created_at`,
+    );
+    assert.deepEqual(rows.map((r) => [r.email.split(".")[0], r.status, r.promoted]), [["e2e-first", "cancelled", false], ["e2e-second", "registered", true]]);
+    await page.close();
+    await cancelPage.close();
+  });
+});
