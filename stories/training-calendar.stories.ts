@@ -1,0 +1,65 @@
+import type { Meta, StoryObj } from "@storybook/web-components-vite";
+import { html } from "lit";
+import { createClient } from "@coalition-kit/sdk";
+import { trainingFetch, type TrainingMode } from "./fixtures/training-api.js";
+
+interface Args {
+  mode: TrainingMode;
+  view: "list" | "month";
+  timeZone: string;
+}
+
+const client = (mode: TrainingMode) => createClient({ baseUrl: "https://fixtures.invalid", partnerKey: "pk_demo_sej", retries: 0, fetch: trainingFetch(mode) });
+
+async function rendered(canvas: HTMLElement): Promise<ShadowRoot> {
+  const el = canvas.querySelector("ck-training-calendar")!;
+  for (let i = 0; i < 100 && !el.shadowRoot?.querySelector(".sessions, .month, .alert"); i += 1) await new Promise((r) => setTimeout(r, 20));
+  return el.shadowRoot!;
+}
+
+async function openFirst(canvas: HTMLElement): Promise<ShadowRoot> {
+  const root = await rendered(canvas);
+  root.querySelector<HTMLButtonElement>(".session button.primary")!.click();
+  await new Promise((r) => setTimeout(r, 50));
+  return root;
+}
+
+async function registerFirst(canvas: HTMLElement) {
+  const root = await openFirst(canvas);
+  for (const [id, value] of [["firstName", "Jay"], ["email", "jay@example.org"]]) root.querySelector<HTMLInputElement>(`#ck-${id}`)!.value = value!;
+  root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+}
+
+const meta: Meta<Args> = {
+  title: "Widgets/Training calendar",
+  component: "ck-training-calendar",
+  args: { mode: "ready", view: "list", timeZone: "America/Chicago" },
+  argTypes: {
+    mode: { control: "select", options: ["ready", "loading", "load-error", "full"] },
+    view: { control: "inline-radio", options: ["list", "month"] },
+    timeZone: { control: "select", options: ["America/New_York", "America/Chicago", "America/Los_Angeles", "Europe/Madrid"] },
+  },
+  render: ({ mode, view, timeZone }) => html`
+    <ck-provider .client=${client(mode)}>
+      <ck-training-calendar series="heal-together-2" view=${view} time-zone=${timeZone}></ck-training-calendar>
+    </ck-provider>
+  `,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+export const Upcoming: Story = {};
+export const SameZoneAsEvent: Story = { args: { timeZone: "America/New_York" } };
+export const MonthView: Story = { args: { view: "month" } };
+export const Loading: Story = { args: { mode: "loading" } };
+export const LoadError: Story = { args: { mode: "load-error" } };
+export const FullWithWaitlist: Story = { args: { mode: "full" } };
+export const RegistrationForm: Story = { play: ({ canvasElement }) => openFirst(canvasElement).then(() => undefined) };
+export const Registered: Story = { play: ({ canvasElement }) => registerFirst(canvasElement) };
+export const Waitlisted: Story = { args: { mode: "full" }, play: ({ canvasElement }) => registerFirst(canvasElement) };
+export const PastSessions: Story = {
+  play: async ({ canvasElement }) => {
+    const root = await rendered(canvasElement);
+    [...root.querySelectorAll<HTMLButtonElement>(".toggle")].find((b) => b.textContent === "Past")!.click();
+  },
+};
