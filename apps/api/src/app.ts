@@ -6,7 +6,9 @@ import { partnerCors } from "./http/cors.js";
 import { ApiError } from "./http/errors.js";
 import { embedRoutes } from "./routes/embed.js";
 import { petitionRoutes } from "./routes/petitions.js";
+import { adminStoryRoutes } from "./routes/admin-stories.js";
 import { registrationRoutes } from "./routes/registrations.js";
+import { storyRoutes } from "./routes/stories.js";
 import { trainingRoutes } from "./routes/trainings.js";
 
 export interface AppOptions {
@@ -40,6 +42,8 @@ export function createApp(options: AppOptions): Hono {
   app.route("/v1/petitions", petitionRoutes(db, writeOptions));
   app.route("/v1/trainings", trainingRoutes(db, writeOptions));
   app.route("/v1/registrations", registrationRoutes(db, writeOptions.maxBodyBytes));
+  app.route("/v1/stories", storyRoutes(db, writeOptions));
+  app.route("/v1/admin/stories", adminStoryRoutes(db, writeOptions.maxBodyBytes));
   app.route("/embed/v1", embedRoutes(options.embedDir ?? DEFAULT_EMBED_DIR));
 
   app.notFound((c) => c.json(new ApiError("not_found").toBody(), 404));

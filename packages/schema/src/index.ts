@@ -2,3 +2,4 @@ export * from "./errors.js";
 export * from "./common.js";
 export * from "./petition.js";
 export * from "./training.js";
+export * from "./story.js";

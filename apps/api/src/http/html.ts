@@ -21,14 +21,15 @@ export function errorPage(message: string, fields: Record<string, string> | unde
   return page("Please check your details", `<h1>Please check your details</h1><p>${escapeHtml(message)}</p>${items ? `<ul>${items}</ul>` : ""}${back}`);
 }
 
-export function cancelPage(token: string): string {
+/** A GET on an emailed link only shows this: the change happens on the POST it sends. */
+export function confirmPage(title: string, explanation: string, token: string, button: string): string {
   return page(
-    "Cancel your registration",
-    `<h1>Cancel your registration?</h1><p>Your seat goes to the next person on the waitlist.</p>
-     <form method="post" action="cancel"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">Yes, cancel my registration</button></form>`,
+    title,
+    `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(explanation)}</p>
+     <form method="post"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">${escapeHtml(button)}</button></form>`,
   );
 }
 
-export function cancelledPage(message: string, ok: boolean): string {
-  return page(ok ? "Registration cancelled" : "This link did not work", `<h1>${escapeHtml(message)}</h1>`);
+export function donePage(message: string, ok: boolean): string {
+  return page(ok ? "Done" : "This link did not work", `<h1>${escapeHtml(message)}</h1>`);
 }

@@ -3,7 +3,7 @@ import type { Db } from "../db/types.js";
 import { publicBaseUrl } from "../http/base-url.js";
 import { readBody } from "../http/body.js";
 import { ApiError } from "../http/errors.js";
-import { cancelPage, cancelledPage } from "../http/html.js";
+import { confirmPage, donePage } from "../http/html.js";
 import { sessionCalendar } from "../services/training-calendar.js";
 import { cancelRegistration, registrationForCalendar } from "../services/trainings.js";
 import { calendarResponse } from "./trainings.js";
@@ -20,7 +20,9 @@ export function registrationRoutes(db: Db, maxBodyBytes: number): Hono {
   });
 
   // A GET only shows a confirm button: mail scanners that prefetch links must not cancel anything.
-  app.get("/cancel", (c) => c.html(cancelPage(c.req.query("token") ?? "")));
+  app.get("/cancel", (c) =>
+    c.html(confirmPage("Cancel your registration?", "Your seat goes to the next person on the waitlist.", c.req.query("token") ?? "", "Yes, cancel my registration")),
+  );
 
   app.post("/cancel", async (c) => {
     const body = await readBody(c, maxBodyBytes);
@@ -28,8 +30,8 @@ export function registrationRoutes(db: Db, maxBodyBytes: number): Hono {
       if (body.format === "form" && error instanceof ApiError) return error;
       throw error;
     });
-    if (result instanceof ApiError) return c.html(cancelledPage(result.fields?.token ?? result.message, false), result.status as 400);
-    if (body.format === "form") return c.html(cancelledPage(result.status === "cancelled" ? "Your registration is cancelled." : "This registration was already cancelled.", true));
+    if (result instanceof ApiError) return c.html(donePage(result.fields?.token ?? result.message, false), result.status as 400);
+    if (body.format === "form") return c.html(donePage(result.status === "cancelled" ? "Your registration is cancelled." : "This registration was already cancelled.", true));
     return c.json(result);
   });
 

@@ -4,6 +4,14 @@ export interface SeedData {
   partners: SeedPartner[];
   petitions?: SeedPetition[];
   trainings?: SeedTrainingSeries[];
+  storyCampaigns?: SeedStoryCampaign[];
+}
+
+export interface SeedStoryCampaign {
+  slug: string;
+  title: string;
+  prompt: string;
+  consent: { publish: SeedConsent; coalition: SeedConsent; partner: SeedConsent; guardian: SeedConsent };
 }
 
 export interface SeedOrganization {

@@ -24,19 +24,24 @@ export async function upsertPerson(q: Queryable, coalitionId: string, person: Pe
 
 export interface ConsentRow {
   organizationId: string;
-  scope: "coalition" | "partner" | "guardian";
+  scope: "coalition" | "partner" | "guardian" | "publish";
   text: string;
   version: string;
   guardianEmail?: string | null;
 }
 
 /** Record consents actually given, with exactly the text and version shown. */
-export async function recordConsents(q: Queryable, personId: string, link: { signatureId?: string; registrationId?: string }, rows: ConsentRow[]): Promise<void> {
+export async function recordConsents(
+  q: Queryable,
+  personId: string | null,
+  link: { signatureId?: string; registrationId?: string; storyId?: string },
+  rows: ConsentRow[],
+): Promise<void> {
   for (const row of rows) {
     await q.query(
-      `insert into consents (person_id, signature_id, registration_id, organization_id, scope, text, version, guardian_email)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [personId, link.signatureId ?? null, link.registrationId ?? null, row.organizationId, row.scope, row.text, row.version, row.guardianEmail ?? null],
+      `insert into consents (person_id, signature_id, registration_id, story_id, organization_id, scope, text, version, guardian_email)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [personId, link.signatureId ?? null, link.registrationId ?? null, link.storyId ?? null, row.organizationId, row.scope, row.text, row.version, row.guardianEmail ?? null],
     );
   }
 }

@@ -1,0 +1,24 @@
+import { Hono } from "hono";
+import type { Db } from "../db/types.js";
+import { readBody } from "../http/body.js";
+import { authenticateSecretKey } from "../services/secret-keys.js";
+import { listForModeration, moderateStory } from "../services/stories.js";
+
+/** Organizer endpoints, authorized by a secret key scoped to the coalition. */
+export function adminStoryRoutes(db: Db, maxBodyBytes: number): Hono {
+  const app = new Hono();
+
+  app.get("/", async (c) => {
+    const admin = await authenticateSecretKey(db, c.req.header("authorization"));
+    c.header("Cache-Control", "no-store");
+    return c.json({ stories: await listForModeration(db, admin, c.req.query("status")) });
+  });
+
+  app.post("/:id/moderation", async (c) => {
+    const admin = await authenticateSecretKey(db, c.req.header("authorization"));
+    const body = await readBody(c, maxBodyBytes);
+    return c.json({ story: await moderateStory(db, admin, c.req.param("id"), body.data) });
+  });
+
+  return app;
+}

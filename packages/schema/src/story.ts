@@ -1,0 +1,150 @@
+import * as z from "zod/mini";
+import { AgeBand, Checkbox, ConsentText, IsoDateTime, OrganizationSummary, Slug, text } from "./common.js";
+import { EMAIL_MESSAGE, GUARDIAN_CONSENT_MESSAGE, GUARDIAN_EMAIL_MESSAGE } from "./petition.js";
+
+export const STORY_ROLES = ["student", "parent", "educator", "community"] as const;
+export const StoryRole = z.enum(STORY_ROLES, "Choose how you are connected to the schools.");
+export type StoryRole = z.infer<typeof StoryRole>;
+
+/** internal: only the coalition reads it; anonymous: published with no name; first_name: published with the first name. */
+export const PUBLISH_CHOICES = ["internal", "anonymous", "first_name"] as const;
+export const PublishChoice = z.enum(PUBLISH_CHOICES, "Choose whether and how we may share your story.");
+export type PublishChoice = z.infer<typeof PublishChoice>;
+
+export const StoryCampaign = z.object({
+  slug: Slug,
+  title: z.string(),
+  /** The question people answer. Plain text. */
+  prompt: z.string(),
+  coalition: OrganizationSummary,
+  partner: z.nullable(OrganizationSummary),
+  consent: z.object({
+    publish: ConsentText,
+    coalition: ConsentText,
+    partner: z.nullable(ConsentText),
+    guardian: ConsentText,
+  }),
+});
+export type StoryCampaign = z.infer<typeof StoryCampaign>;
+
+export const StoryCampaignResponse = z.object({ campaign: StoryCampaign });
+export type StoryCampaignResponse = z.infer<typeof StoryCampaignResponse>;
+
+export const STORY_MIN = 20;
+export const STORY_MAX = 5000;
+export const NAME_REQUIRED_FOR_PUBLISH = "Enter your first name, or choose to share anonymously.";
+export const PUBLISH_CONSENT_MESSAGE = "Please agree to let us share your story, or choose “only the coalition may read it”.";
+export const UNDER_13_NO_DATA = "Leave this blank unless a parent or guardian agrees below.";
+
+const optionalEmail = z.optional(z.string(EMAIL_MESSAGE).check(z.trim(), z.toLowerCase(), z.maxLength(254, EMAIL_MESSAGE)));
+
+/** POST /v1/stories/:campaign */
+export const SubmitStoryFields = z.object({
+  title: text("a title", 120, true),
+  story: z.string("Tell us your story.").check(
+    z.trim(),
+    z.minLength(STORY_MIN, `Tell us a little more (at least ${STORY_MIN} characters).`),
+    z.maxLength(STORY_MAX, `Stories can be at most ${STORY_MAX} characters.`),
+  ),
+  role: StoryRole,
+  school: z.optional(text("your school or district", 120, false)),
+  ageBand: AgeBand,
+  publish: PublishChoice,
+  /** Only for publish = first_name. */
+  firstName: z.optional(text("your first name", 80, false)),
+  /** Optional: only to follow up, and only with the coalition opt-in. */
+  email: optionalEmail,
+  guardianEmail: optionalEmail,
+  guardianConsent: Checkbox,
+  consentPublish: Checkbox,
+  consentCoalition: Checkbox,
+  consentPartner: Checkbox,
+  source: z.optional(z.string().check(z.maxLength(100, "Source codes are at most 100 characters."))),
+});
+
+const EMAIL_SHAPE = z.regexes.email;
+
+export const SubmitStoryRequest = SubmitStoryFields.check(
+  z.superRefine((v, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message, input: undefined });
+    if (v.email && !EMAIL_SHAPE.test(v.email)) issue("email", EMAIL_MESSAGE);
+    if (v.publish !== "internal" && !v.consentPublish) issue("consentPublish", PUBLISH_CONSENT_MESSAGE);
+    if (v.publish === "first_name" && !v.firstName) issue("firstName", NAME_REQUIRED_FOR_PUBLISH);
+    if (v.ageBand === "under_13") {
+      const wantsData = Boolean(v.firstName || v.email || v.school);
+      if (wantsData && !v.guardianConsent) issue("guardianConsent", GUARDIAN_CONSENT_MESSAGE);
+      if (wantsData && (!v.guardianEmail || !EMAIL_SHAPE.test(v.guardianEmail))) issue("guardianEmail", GUARDIAN_EMAIL_MESSAGE);
+    }
+  }),
+);
+export type SubmitStoryRequest = z.input<typeof SubmitStoryRequest>;
+export type SubmitStoryParsed = z.output<typeof SubmitStoryRequest>;
+
+export const SubmitStoryResponse = z.object({
+  status: z.literal("pending"),
+  /** Signed link with which the author can withdraw the story at any time. */
+  withdrawUrl: z.string(),
+});
+export type SubmitStoryResponse = z.infer<typeof SubmitStoryResponse>;
+
+/** A story as it appears on a wall: no email, no school for under-13s without consent, a name only if chosen. */
+export const PublicStory = z.object({
+  id: z.string(),
+  title: z.string(),
+  story: z.string(),
+  role: StoryRole,
+  school: z.nullable(z.string()),
+  authorName: z.nullable(z.string()),
+  publishedAt: IsoDateTime,
+});
+export type PublicStory = z.infer<typeof PublicStory>;
+
+export const StoryWallResponse = z.object({
+  stories: z.array(PublicStory),
+  page: z.number().check(z.int(), z.positive()),
+  pageSize: z.number().check(z.int(), z.positive()),
+  total: z.number().check(z.int(), z.nonnegative()),
+});
+export type StoryWallResponse = z.infer<typeof StoryWallResponse>;
+
+export const STORY_STATUSES = ["pending", "approved", "rejected", "withdrawn"] as const;
+
+/** What an organizer sees in the moderation queue. */
+export const ModerationStory = z.object({
+  id: z.string(),
+  campaign: Slug,
+  title: z.string(),
+  story: z.string(),
+  role: StoryRole,
+  school: z.nullable(z.string()),
+  ageBand: AgeBand,
+  publish: PublishChoice,
+  authorName: z.nullable(z.string()),
+  partner: z.nullable(z.string()),
+  status: z.enum(STORY_STATUSES),
+  rejectionReason: z.nullable(z.string()),
+  submittedAt: IsoDateTime,
+  moderatedAt: z.nullable(IsoDateTime),
+});
+export type ModerationStory = z.infer<typeof ModerationStory>;
+
+export const ModerationListResponse = z.object({ stories: z.array(ModerationStory) });
+export type ModerationListResponse = z.infer<typeof ModerationListResponse>;
+
+export const ModerateStoryRequest = z
+  .object({
+    decision: z.enum(["approve", "reject"], "Choose approve or reject."),
+    reason: z.optional(text("a reason", 500, false)),
+  })
+  .check(
+    z.superRefine((v, ctx) => {
+      if (v.decision === "reject" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "Give a reason for rejecting (the author may see it).", input: v.reason });
+    }),
+  );
+export type ModerateStoryRequest = z.input<typeof ModerateStoryRequest>;
+
+export const ModerateStoryResponse = z.object({ story: ModerationStory });
+
+export const WithdrawStoryRequest = z.object({ token: z.string("This link is not valid.").check(z.minLength(10, "This link is not valid."), z.maxLength(400)) });
+export const WithdrawStoryResponse = z.object({ status: z.enum(["withdrawn", "already_withdrawn"]) });
+export type WithdrawStoryResponse = z.infer<typeof WithdrawStoryResponse>;
