@@ -2,16 +2,18 @@
 import { fileURLToPath } from "node:url";
 import { esbuildPlugin } from "@web/dev-server-esbuild";
 import { chromeLauncher } from "@web/test-runner-chrome";
-import { loadSeedFile, migrate, openDb, seed, startServer } from "@coalition-kit/api";
+import { createSecretKey, loadSeedFile, migrate, openDb, seed, startServer } from "@coalition-kit/api";
 import { TEST_PETITIONS, TEST_TRAININGS } from "./src/test-support/fixtures.mjs";
 
 const PAGE_PORT = Number(process.env.CK_WTR_PORT ?? 8000);
 const API_PORT = Number(process.env.CK_TEST_API_PORT ?? 8788);
 const SEED = fileURLToPath(new URL("../../seeds/ct-funding-gap.json", import.meta.url));
 
+/** The API started for this run: its database, server and an organizer's secret key. */
+let running;
+
 /** Starts the API with a fresh seeded database before the tests and stops it after. */
 function realApi() {
-  let running;
   return {
     name: "coalition-kit-api",
     async serverStart() {
@@ -22,7 +24,7 @@ function realApi() {
       data.trainings = [...(data.trainings ?? []), ...TEST_TRAININGS];
       await seed(db, data, { extraOrigins: [`http://localhost:${PAGE_PORT}`, `http://127.0.0.1:${PAGE_PORT}`] });
       const server = await startServer({ port: API_PORT, db, rateLimit: { signaturesPerMinute: 1000 } });
-      running = { db, server };
+      running = { db, server, secretKey: (await createSecretKey(db, "ct-fund-our-schools")).key };
     },
     async serverStop() {
       await running?.server.close();
@@ -49,6 +51,6 @@ export default {
     }),
   ],
   testRunnerHtml: (testFramework) => `<!doctype html><html><head><meta charset="utf-8"></head><body>
-    <script>window.CK_TEST_API = "http://127.0.0.1:${API_PORT}";</script>
+    <script>window.CK_TEST_API = "http://127.0.0.1:${API_PORT}"; window.CK_TEST_SECRET_KEY = ${JSON.stringify(running?.secretKey ?? "")};</script>
     <script type="module" src="${testFramework}"></script></body></html>`,
 };

@@ -1,5 +1,6 @@
 import { createHttp, type ClientOptions } from "./http.js";
 import { petitionsApi, type PetitionsApi } from "./petitions.js";
+import { storiesApi, type StoriesApi } from "./stories.js";
 import { trainingsApi, type TrainingsApi } from "./trainings.js";
 
 export interface CoalitionClient {
@@ -7,6 +8,7 @@ export interface CoalitionClient {
   readonly partnerKey: string | undefined;
   readonly petitions: PetitionsApi;
   readonly trainings: TrainingsApi;
+  readonly stories: StoriesApi;
 }
 
 /** Create a typed client for the Coalition Kit API. */
@@ -18,5 +20,6 @@ export function createClient(options: ClientOptions): CoalitionClient {
     partnerKey: options.partnerKey,
     petitions: petitionsApi(http),
     trainings: trainingsApi(http),
+    stories: storiesApi(http),
   };
 }

@@ -1,5 +1,7 @@
 import { CkPetition } from "./petition/ck-petition.js";
 import { CkProvider } from "./shared/ck-provider.js";
+import { CkStoryForm } from "./story/ck-story-form.js";
+import { CkStoryWall } from "./story/ck-story-wall.js";
 import { CkTrainingCalendar } from "./training/ck-training-calendar.js";
 
 /** Register every Coalition Kit element (safe to load twice, e.g. two script tags on one page). */
@@ -7,6 +9,8 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ["ck-provider", CkProvider],
   ["ck-petition", CkPetition],
   ["ck-training-calendar", CkTrainingCalendar],
+  ["ck-story-form", CkStoryForm],
+  ["ck-story-wall", CkStoryWall],
 ];
 for (const [name, element] of elements) {
   if (!customElements.get(name)) customElements.define(name, element);
@@ -17,5 +21,7 @@ declare global {
     "ck-provider": CkProvider;
     "ck-petition": CkPetition;
     "ck-training-calendar": CkTrainingCalendar;
+    "ck-story-form": CkStoryForm;
+    "ck-story-wall": CkStoryWall;
   }
 }

@@ -36,7 +36,8 @@ export function storyRoutes(db: Db, options: PetitionRouteOptions): Hono {
   });
 
   app.get("/:campaign/wall", async (c) => {
-    c.header("Cache-Control", "public, max-age=30");
+    // Browsers always revalidate (a withdrawn story must vanish); a shared cache may hold it briefly.
+    c.header("Cache-Control", "public, max-age=0, s-maxage=15");
     return c.json(await storyWall(db, c.req.param("campaign"), { page: c.req.query("page"), pageSize: c.req.query("pageSize"), role: c.req.query("role") }));
   });
 

@@ -2,19 +2,24 @@ import type { ErrorCode, RegisterResponse } from "@coalition-kit/schema";
 import { CkApiError, CkNetworkError } from "@coalition-kit/sdk";
 
 /** Event details carry no personal data: safe to forward to a host page's analytics. */
-export type CkSubmitDetail = { widget: "petition"; petition: string } | { widget: "training-calendar"; series: string; session: string };
+export type CkSubmitDetail =
+  | { widget: "petition"; petition: string }
+  | { widget: "training-calendar"; series: string; session: string }
+  | { widget: "story-form"; campaign: string };
 
 export type CkSuccessDetail =
   | { widget: "petition"; petition: string; status: "signed" | "already_signed"; total: number }
-  | { widget: "training-calendar"; series: string; session: string; status: RegisterResponse["status"] };
+  | { widget: "training-calendar"; series: string; session: string; status: RegisterResponse["status"] }
+  | { widget: "story-form"; campaign: string; status: "pending" };
 
 export interface CkErrorDetail {
-  widget: "petition" | "training-calendar";
+  widget: "petition" | "training-calendar" | "story-form" | "story-wall";
   code: ErrorCode | "network" | "unexpected";
   message: string;
   petition?: string;
   series?: string;
   session?: string;
+  campaign?: string;
 }
 
 declare global {

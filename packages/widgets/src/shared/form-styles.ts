@@ -14,6 +14,7 @@ export const formStyles = css`
   input[type="text"],
   input[type="email"],
   input:not([type]),
+  textarea,
   #ck-share-url {
     font: inherit;
     color: var(--_text);
@@ -80,6 +81,16 @@ export const formStyles = css`
     border-radius: calc(var(--_radius) / 2);
     padding: 0.7rem 1.25rem;
     min-height: 2.75rem;
+  }
+  textarea {
+    resize: vertical;
+    line-height: 1.5;
+  }
+  .count-hint {
+    font-size: 0.8rem;
+    color: var(--_muted);
+    margin: 0;
+    text-align: end;
   }
   button[disabled] {
     opacity: 0.7;

@@ -6,11 +6,14 @@ import type { CkPetition } from "../petition/ck-petition.js";
 declare global {
   interface Window {
     CK_TEST_API: string;
+    CK_TEST_SECRET_KEY: string;
   }
 }
 
 export const API = window.CK_TEST_API;
 export const KEY = "pk_demo_e4e";
+/** An organizer's secret key, created by the test config: moderation happens through the real admin API. */
+export const SECRET_KEY = window.CK_TEST_SECRET_KEY;
 
 let n = 0;
 export function uniqueEmail(tag: string): string {

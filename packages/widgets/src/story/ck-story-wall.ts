@@ -1,0 +1,156 @@
+import { LitElement, html, nothing, type PropertyValues } from "lit";
+import { ContextConsumer } from "@lit/context";
+import { STORY_ROLES, type PublicStory, type StoryRole, type StoryWallResponse } from "@coalition-kit/schema";
+import type { CoalitionClient } from "@coalition-kit/sdk";
+import { ClientResolver } from "../shared/client.js";
+import { clientContext } from "../shared/context.js";
+import { emit, errorDetail } from "../shared/events.js";
+import { formStyles } from "../shared/form-styles.js";
+import { paragraphs } from "../shared/format.js";
+import { storyMessages as m } from "../shared/messages.js";
+import { tokens } from "../shared/tokens.js";
+import { storyStyles } from "./story.styles.js";
+
+/**
+ * A public wall of approved stories whose authors agreed to sharing: paginated, filterable by
+ * role. Story text is always rendered as text.
+ *
+ * @fires ck-error
+ * @slot header
+ */
+export class CkStoryWall extends LitElement {
+  static override properties = {
+    campaign: { type: String },
+    api: { type: String },
+    partner: { type: String },
+    pageSize: { type: Number, attribute: "page-size" },
+    client: { attribute: false },
+    phase: { state: true },
+    data: { state: true },
+    page: { state: true },
+    filter: { state: true },
+  };
+  static override styles = [tokens, formStyles, storyStyles];
+
+  declare campaign: string;
+  declare api: string | undefined;
+  declare partner: string | undefined;
+  declare pageSize: number;
+  declare client: CoalitionClient | undefined;
+  declare protected phase: "loading" | "ready" | "error";
+  declare protected data: StoryWallResponse | undefined;
+  declare protected page: number;
+  declare protected filter: StoryRole | "";
+
+  private contextClient: CoalitionClient | undefined;
+  private readonly clients = new ClientResolver();
+  private loadSeq = 0;
+
+  constructor() {
+    super();
+    this.campaign = "";
+    this.pageSize = 6;
+    this.phase = "loading";
+    this.page = 1;
+    this.filter = "";
+    new ContextConsumer(this, {
+      context: clientContext,
+      subscribe: true,
+      callback: (client) => {
+        this.contextClient = client;
+        void this.load();
+      },
+    });
+  }
+
+  private get activeClient(): CoalitionClient | undefined {
+    return this.clients.resolve(this.api, this.partner, this.client, this.contextClient);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loadSeq += 1;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (["campaign", "api", "partner", "client", "pageSize", "page", "filter"].some((k) => changed.has(k as keyof CkStoryWall))) void this.load();
+  }
+
+  /** Fetch the current page (again). */
+  async load(): Promise<void> {
+    const client = this.activeClient;
+    if (!client || !this.campaign || !this.isConnected) return;
+    const seq = ++this.loadSeq;
+    try {
+      const data = await client.stories.wall(this.campaign, { page: this.page, pageSize: this.pageSize, ...(this.filter ? { role: this.filter } : {}) });
+      if (seq !== this.loadSeq) return;
+      this.data = data;
+      this.phase = "ready";
+    } catch (error) {
+      if (seq !== this.loadSeq) return;
+      this.phase = "error";
+      emit(this, "ck-error", { widget: "story-wall", campaign: this.campaign, ...errorDetail(error) });
+    }
+  }
+
+  private byline(story: PublicStory): string {
+    const role = m.roles[story.role];
+    const who = story.authorName ? `${story.authorName}, ${role.toLowerCase()}` : m.anonymous(role);
+    return `— ${who}${story.school ? ` · ${story.school}` : ""}`;
+  }
+
+  private async go(page: number): Promise<void> {
+    this.page = page;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(".stories")?.focus();
+  }
+
+  protected override render() {
+    if (this.phase === "error") {
+      return html`<div part="container" class="container"><div class="alert" role="alert"><p>${m.loadFailed}</p>
+        <button part="button" type="button" @click=${() => void this.load()}>Try again</button></div></div>`;
+    }
+    const data = this.data;
+    const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+    return html`
+      <section part="container" class="container" aria-busy=${this.phase === "loading" ? "true" : "false"}>
+        <slot name="header"></slot>
+        <div class="toolbar">
+          <label for="ck-role-filter">${m.filterLabel}</label>
+          <select id="ck-role-filter" @change=${(e: Event) => {
+            this.filter = (e.target as HTMLSelectElement).value as StoryRole | "";
+            this.page = 1;
+          }}>
+            <option value="">${m.allRoles}</option>
+            ${STORY_ROLES.map((r) => html`<option value=${r} ?selected=${this.filter === r}>${m.rolesPlural[r]}</option>`)}
+          </select>
+        </div>
+        ${!data
+          ? html`<p class="muted" role="status">${m.loading}</p>`
+          : data.stories.length === 0
+            ? html`<p class="muted empty">${m.wallEmpty}</p>`
+            : html`<ol part="stories" class="stories" tabindex="-1" aria-label=${m.pageOf(data.page, pages)}>
+                ${data.stories.map(
+                  (s) => html`<li part="story" class="story" data-story=${s.id}>
+                    <h3>${s.title}</h3>
+                    ${paragraphs(s.story).map((p) => html`<p>${p}</p>`)}
+                    <p class="byline">${this.byline(s)}</p>
+                  </li>`,
+                )}
+              </ol>`}
+        ${data && pages > 1
+          ? html`<nav class="pager" aria-label="Pages">
+              <button part="button" type="button" ?disabled=${data.page <= 1} @click=${() => void this.go(data.page - 1)}>${m.previous}</button>
+              <span>${m.pageOf(data.page, pages)}</span>
+              <button part="button" type="button" ?disabled=${data.page >= pages} @click=${() => void this.go(data.page + 1)}>${m.next}</button>
+            </nav>`
+          : nothing}
+      </section>
+    `;
+  }
+}

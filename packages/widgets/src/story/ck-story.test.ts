@@ -1,0 +1,142 @@
+// <ck-story-form> and <ck-story-wall> in real Chromium against the real API; an organizer moderates
+// through the real admin API with a secret key.
+import { expect, fixture } from "@open-wc/testing";
+import { html } from "lit";
+import "../define.js";
+import type { CkStoryForm } from "./ck-story-form.js";
+import type { CkStoryWall } from "./ck-story-wall.js";
+import { API, KEY, SECRET_KEY, until } from "../test-support/helpers.js";
+
+type El = HTMLElement & { shadowRoot: ShadowRoot; updateComplete: Promise<boolean> };
+const q = <E extends Element = HTMLElement>(el: El, s: string) => el.shadowRoot.querySelector<E>(s);
+let n = 0;
+
+async function form(): Promise<CkStoryForm & El> {
+  const el = await fixture<CkStoryForm & El>(html`<ck-story-form api=${API} partner=${KEY} campaign="tell-your-story"></ck-story-form>`);
+  await until(() => q(el, "form") || q(el, ".alert"), "story form");
+  return el;
+}
+
+async function wall(pageSize = 50): Promise<CkStoryWall & El> {
+  const el = await fixture<CkStoryWall & El>(html`<ck-story-wall api=${API} campaign="tell-your-story" page-size=${pageSize}></ck-story-wall>`);
+  await until(() => q(el, ".stories") || q(el, ".empty") || q(el, ".alert"), "story wall");
+  return el;
+}
+
+function set(el: El, id: string, value: string) {
+  const input = q<HTMLInputElement | HTMLTextAreaElement>(el, `#ck-${id}`)!;
+  input.value = value;
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+  input.dispatchEvent(new Event("change", { bubbles: true }));
+}
+const pick = (el: El, name: string, value: string) => q<HTMLInputElement>(el, `input[name="${name}"][value="${value}"]`)!.click();
+
+async function submit(el: El, fields: { title: string; story: string; publish?: string; firstName?: string }): Promise<string> {
+  set(el, "title", fields.title);
+  set(el, "story", fields.story);
+  pick(el, "role", "student");
+  pick(el, "ageBand", "13_17");
+  pick(el, "publish", fields.publish ?? "anonymous");
+  await el.updateComplete;
+  if (fields.firstName) set(el, "firstName", fields.firstName);
+  if ((fields.publish ?? "anonymous") !== "internal") q<HTMLInputElement>(el, "#ck-consentPublish")!.click();
+  q<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+  await until(() => q(el, "#ck-thanks"), "thank-you");
+  return q<HTMLAnchorElement>(el, '.success a[href*="withdraw"]')!.href;
+}
+
+async function approve(title: string): Promise<void> {
+  const auth = { Authorization: `Bearer ${SECRET_KEY}`, "Content-Type": "application/json" };
+  const queue = (await (await fetch(`${API}/v1/admin/stories?status=pending`, { headers: auth })).json()) as { stories: Array<{ id: string; title: string }> };
+  const id = queue.stories.find((s) => s.title === title)!.id;
+  const res = await fetch(`${API}/v1/admin/stories/${id}/moderation`, { method: "POST", headers: auth, body: JSON.stringify({ decision: "approve" }) });
+  expect(res.status).to.equal(200);
+}
+
+const titles = (el: El) => [...el.shadowRoot.querySelectorAll(".story h3")].map((h) => h.textContent);
+const STORY = "Our biology lab has had no working sinks for two years, so we watch videos of experiments instead.";
+
+describe("<ck-story-form> and <ck-story-wall>", () => {
+  it("asks for consent to publish and a first name only when the author wants them", async () => {
+    const el = await form();
+    expect(q(el, "#ck-title")).not.to.equal(null);
+    expect(q(el, "#ck-consentPublish")).to.equal(null);
+    pick(el, "publish", "anonymous");
+    await el.updateComplete;
+    expect(q(el, "#ck-consentPublish")).not.to.equal(null);
+    expect(q(el, "#ck-firstName")).to.equal(null);
+    pick(el, "publish", "first_name");
+    await el.updateComplete;
+    expect(q(el, "#ck-firstName")).not.to.equal(null);
+    pick(el, "publish", "internal");
+    await el.updateComplete;
+    expect(q(el, "#ck-consentPublish")).to.equal(null);
+    pick(el, "ageBand", "under_13");
+    await el.updateComplete;
+    expect(q(el, "#ck-guardianEmail")).not.to.equal(null);
+  });
+
+  it("shows the API's field messages and focuses the first", async () => {
+    const el = await form();
+    set(el, "story", "Too short");
+    q<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await until(() => q(el, "#story-error"), "errors");
+    expect(q(el, "#title-error")!.textContent).to.equal("Enter a title.");
+    expect(q(el, "#story-error")!.textContent).to.equal("Tell us a little more (at least 20 characters).");
+    expect(q(el, "#role-error")!.textContent).to.equal("Choose how you are connected to the schools.");
+    expect(el.shadowRoot.activeElement?.id).to.equal("ck-title");
+  });
+
+  it("a submitted story appears on the wall only after approval, anonymous with no name", async () => {
+    const title = `Labs without sinks ${Date.now()}-${(n += 1)}`;
+    await submit(await form(), { title, story: STORY });
+    expect(titles(await wall())).not.to.include(title);
+    await approve(title);
+    const after = await wall();
+    expect(titles(after)).to.include(title);
+    const card = [...after.shadowRoot.querySelectorAll(".story")].find((c) => c.querySelector("h3")!.textContent === title)!;
+    expect(card.querySelector(".byline")!.textContent).to.equal("— A student");
+  });
+
+  it("withdrawal removes an approved story from the wall", async () => {
+    const title = `Withdraw me ${Date.now()}-${(n += 1)}`;
+    const withdrawUrl = await submit(await form(), { title, story: STORY, publish: "first_name", firstName: "Lena" });
+    await approve(title);
+    expect(titles(await wall())).to.include(title);
+    const token = new URL(withdrawUrl).searchParams.get("token")!;
+    const res = await fetch(`${API}/v1/stories/withdraw`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token }) });
+    expect(await res.json()).to.deep.equal({ status: "withdrawn" });
+    expect(titles(await wall())).not.to.include(title);
+  });
+
+  it("renders HTML in a story as inert text", async () => {
+    const xss = `<img src=x onerror="window.__ckStoryXss=1"><script>window.__ckStoryXss=1</script>`;
+    const title = `Markup ${xss} ${(n += 1)}`;
+    await submit(await form(), { title, story: `${STORY}\n\n${xss}` });
+    await approve(title);
+    const el = await wall();
+    expect(titles(el)).to.include(title);
+    expect(el.shadowRoot.textContent).to.contain(xss);
+    expect(el.shadowRoot.querySelectorAll("img, script").length).to.equal(0);
+    expect((window as unknown as { __ckStoryXss?: number }).__ckStoryXss).to.equal(undefined);
+  });
+
+  it("pages through stories and filters by role", async () => {
+    for (let i = 0; i < 3; i += 1) {
+      const title = `Paged ${Date.now()}-${(n += 1)}`;
+      await submit(await form(), { title, story: STORY });
+      await approve(title);
+    }
+    const el = await wall(2);
+    expect(el.shadowRoot.querySelectorAll(".story").length).to.equal(2);
+    const pager = q(el, ".pager")!;
+    expect(pager.textContent).to.match(/Page 1 of \d+/);
+    [...pager.querySelectorAll("button")].find((b) => b.textContent === "Next")!.click();
+    await until(() => /Page 2 of/.test(q(el, ".pager")?.textContent ?? ""), "page 2");
+    const select = q<HTMLSelectElement>(el, "#ck-role-filter")!;
+    select.value = "educator";
+    select.dispatchEvent(new Event("change"));
+    await until(() => q(el, ".empty"), "empty educator wall");
+    expect(q(el, ".empty")!.textContent).to.equal("No stories here yet.");
+  });
+});
