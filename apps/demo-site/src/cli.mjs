@@ -12,8 +12,14 @@ Coalition Kit demo is running.
   Partner site (Educators for Excellence): ${demo.siteUrl}/
   Partner site (ConnCAN):                  ${demo.siteUrl}/conncan.html
   Trainings (Students for Ed. Justice):    ${demo.siteUrl}/trainings.html
+  Tell your story (FaithActs):             ${demo.siteUrl}/stories.html
   API:                                     ${demo.apiUrl}/v1/petitions/ct-funding-gap
   Database:                                ${process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "PGlite, persisted under ./data"}
+
+Moderate stories as the coalition (this key is new each start and shown only once):
+  curl -H "Authorization: Bearer ${demo.organizerKey}" ${demo.apiUrl}/v1/admin/stories
+  curl -H "Authorization: Bearer ${demo.organizerKey}" -H "Content-Type: application/json" \
+       -d '{"decision":"approve"}' ${demo.apiUrl}/v1/admin/stories/<id>/moderation
 Press Ctrl+C to stop.`);
 
 let stopping = false;

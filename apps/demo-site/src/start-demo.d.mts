@@ -15,6 +15,8 @@ export interface DemoOptions {
 
 export interface RunningDemo {
   db: Db;
+  /** A fresh secret key for the CT coalition (moderation API); shown once. */
+  organizerKey: string;
   apiUrl: string;
   siteUrl: string;
   close(): Promise<void>;

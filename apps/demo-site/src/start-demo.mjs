@@ -1,7 +1,7 @@
 // Starts everything the demo needs: the API (with migrations and the seeded CT funding-gap
 // petition) and the demo partner site. Used by `npm run demo` and by the end-to-end tests.
 import { readdir } from "node:fs/promises";
-import { loadSeedFile, migrate, openDb, seed, startServer, SEEDS_DIR } from "@coalition-kit/api";
+import { createSecretKey, loadSeedFile, migrate, openDb, seed, startServer, SEEDS_DIR } from "@coalition-kit/api";
 import { startStaticSite } from "./static-site.mjs";
 
 export const SEED_FILE = `${SEEDS_DIR}ct-funding-gap.json`;
@@ -27,8 +27,11 @@ export async function startDemo(options = {}) {
     }
     const api = await startServer({ port: options.apiPort ?? 8787, host, db });
     apiUrl = api.url;
+    // An organizer key for moderating stories in the demo (only its hash is stored).
+    const organizerKey = (await createSecretKey(db, "ct-fund-our-schools")).key;
     return {
       db,
+      organizerKey,
       apiUrl: api.url,
       siteUrl: site.url,
       async close() {
