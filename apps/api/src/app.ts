@@ -7,8 +7,10 @@ import { ApiError } from "./http/errors.js";
 import { embedRoutes } from "./routes/embed.js";
 import { petitionRoutes } from "./routes/petitions.js";
 import { adminStoryRoutes } from "./routes/admin-stories.js";
+import { adminSurveyRoutes } from "./routes/admin-surveys.js";
 import { registrationRoutes } from "./routes/registrations.js";
 import { storyRoutes } from "./routes/stories.js";
+import { surveyRoutes } from "./routes/surveys.js";
 import { trainingRoutes } from "./routes/trainings.js";
 
 export interface AppOptions {
@@ -44,6 +46,8 @@ export function createApp(options: AppOptions): Hono {
   app.route("/v1/registrations", registrationRoutes(db, writeOptions.maxBodyBytes));
   app.route("/v1/stories", storyRoutes(db, writeOptions));
   app.route("/v1/admin/stories", adminStoryRoutes(db, writeOptions.maxBodyBytes));
+  app.route("/v1/surveys", surveyRoutes(db, writeOptions));
+  app.route("/v1/admin/surveys", adminSurveyRoutes(db));
   app.route("/embed/v1", embedRoutes(options.embedDir ?? DEFAULT_EMBED_DIR));
 
   app.notFound((c) => c.json(new ApiError("not_found").toBody(), 404));

@@ -3,3 +3,4 @@ export * from "./common.js";
 export * from "./petition.js";
 export * from "./training.js";
 export * from "./story.js";
+export * from "./survey.js";

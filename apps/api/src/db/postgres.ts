@@ -4,6 +4,7 @@ import type { Db, Queryable } from "./types.js";
 // Return bigint counts as numbers (they stay far below 2^53) and keep timestamps as ISO strings.
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1184, (v) => new Date(v).toISOString());
+pg.types.setTypeParser(1082, (v) => v); // dates stay "YYYY-MM-DD"
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 

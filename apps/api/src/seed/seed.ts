@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Db, Queryable } from "../db/types.js";
 import { seedStoryCampaigns } from "./stories.js";
+import { seedSurveys } from "./surveys.js";
 import { seedTrainings } from "./trainings.js";
 import type { SeedData, SeedOrganization } from "./types.js";
 
@@ -51,6 +52,7 @@ export async function seed(db: Db, data: SeedData, options: SeedOptions = {}): P
     }
     await seedTrainings(q, coalitionId, data.trainings ?? []);
     await seedStoryCampaigns(q, coalitionId, data.storyCampaigns ?? []);
+    await seedSurveys(q, coalitionId, data.surveys ?? []);
   });
 }
 

@@ -5,6 +5,17 @@ export interface SeedData {
   petitions?: SeedPetition[];
   trainings?: SeedTrainingSeries[];
   storyCampaigns?: SeedStoryCampaign[];
+  surveys?: SeedSurvey[];
+}
+
+export interface SeedSurvey {
+  slug: string;
+  title: string;
+  publicResults?: boolean;
+  minGroupSize?: number;
+  followUp?: { prompt: string; consent: SeedConsent } | null;
+  /** Checked against @coalition-kit/schema's SurveyVariant when seeding. */
+  variants: unknown[];
 }
 
 export interface SeedStoryCampaign {

@@ -1,0 +1,156 @@
+import * as z from "zod/mini";
+import { ConsentText, OrganizationSummary, Slug } from "./common.js";
+import { EMAIL_MESSAGE } from "./petition.js";
+
+export const QUESTION_TYPES = ["single", "multiple", "short_text", "long_text", "scale"] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+const QuestionId = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,63}$/));
+
+export const QuestionOption = z.object({ value: z.string().check(z.regex(/^[a-z0-9_-]{1,64}$/)), label: z.string() });
+export type QuestionOption = z.infer<typeof QuestionOption>;
+
+/** Show a question only when an earlier answer equals (single/scale) or includes (multiple) a value. */
+export const ShowIf = z.object({ question: QuestionId, equals: z.optional(z.string()), includes: z.optional(z.string()) });
+export type ShowIf = z.infer<typeof ShowIf>;
+
+export const Question = z.object({
+  id: QuestionId,
+  type: z.enum(QUESTION_TYPES),
+  prompt: z.string(),
+  help: z.optional(z.string()),
+  required: z.boolean(),
+  options: z.optional(z.array(QuestionOption)),
+  /** Scale questions: labels for the ends of 1–5. */
+  scale: z.optional(z.object({ min: z.literal(1), max: z.literal(5), minLabel: z.string(), maxLabel: z.string() })),
+  showIf: z.optional(ShowIf),
+  maxLength: z.optional(z.number().check(z.int(), z.positive())),
+});
+export type Question = z.infer<typeof Question>;
+
+/** An audience version of the survey (e.g. one school vs all the others). */
+export const SurveyVariant = z.object({
+  slug: Slug,
+  title: z.string(),
+  intro: z.string(),
+  questions: z.array(Question),
+});
+export type SurveyVariant = z.infer<typeof SurveyVariant>;
+
+export const Survey = z.object({
+  slug: Slug,
+  title: z.string(),
+  coalition: OrganizationSummary,
+  /** Always true today: no IP, email or cookie is stored with answers. */
+  anonymous: z.boolean(),
+  /** When set, respondents may leave contact details, stored apart from their answers. */
+  followUp: z.nullable(z.object({ prompt: z.string(), consent: ConsentText })),
+  publicResults: z.boolean(),
+  /** Counts for groups smaller than this are never shown. */
+  minGroupSize: z.number().check(z.int(), z.positive()),
+  variants: z.array(SurveyVariant),
+});
+export type Survey = z.infer<typeof Survey>;
+
+export const SurveyResponse = z.object({ survey: Survey });
+export type SurveyResponse = z.infer<typeof SurveyResponse>;
+
+export type AnswerValue = string | string[] | number;
+
+export const FollowUp = z.object({
+  firstName: z.optional(z.string().check(z.trim(), z.maxLength(80, "First name must be at most 80 characters."))),
+  email: z.string(EMAIL_MESSAGE).check(z.trim(), z.toLowerCase(), z.maxLength(254, EMAIL_MESSAGE), z.regex(z.regexes.email, EMAIL_MESSAGE)),
+  consent: z.literal(true, "Please agree so we can contact you, or leave your email out."),
+});
+
+/** POST /v1/surveys/:slug/responses. Answers are checked against the variant by validateAnswers. */
+export const SubmitSurveyRequest = z.object({
+  variant: Slug,
+  answers: z.record(QuestionId, z.union([z.string(), z.array(z.string()), z.number()])),
+  followUp: z.optional(FollowUp),
+});
+export type SubmitSurveyRequest = z.input<typeof SubmitSurveyRequest>;
+
+export const SubmitSurveyResponse = z.object({ status: z.literal("recorded") });
+
+export const REQUIRED_ANSWER = "Please answer this question.";
+export const CHOOSE_FROM_LIST = "Choose one of the options.";
+export const SCALE_MESSAGE = "Choose a number from 1 to 5.";
+
+/** Whether a question is shown, given the answers so far. */
+export function isShown(question: Question, answers: Readonly<Record<string, AnswerValue | undefined>>): boolean {
+  if (!question.showIf) return true;
+  const given = answers[question.showIf.question];
+  if (question.showIf.equals !== undefined) return given !== undefined && String(given) === question.showIf.equals;
+  if (question.showIf.includes !== undefined) return Array.isArray(given) && given.includes(question.showIf.includes);
+  return true;
+}
+
+function blank(value: AnswerValue | undefined): boolean {
+  return value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * Check answers against a variant: required questions answered, choices from the list, scale 1–5,
+ * text within its length. Hidden questions must be unanswered. Returns question id -> message.
+ * The widget and the API both call this, so they say the same thing.
+ */
+export function validateAnswers(variant: SurveyVariant, answers: Readonly<Record<string, AnswerValue | undefined>>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const known = new Set(variant.questions.map((q) => q.id));
+  for (const id of Object.keys(answers)) if (!known.has(id) && !blank(answers[id])) errors[id] = "This question is not part of the survey.";
+  for (const q of variant.questions) {
+    const value = answers[q.id];
+    if (!isShown(q, answers)) {
+      if (!blank(value)) errors[q.id] = "This question does not apply to your earlier answer.";
+      continue;
+    }
+    if (blank(value)) {
+      if (q.required) errors[q.id] = REQUIRED_ANSWER;
+      continue;
+    }
+    const values = new Set((q.options ?? []).map((o) => o.value));
+    switch (q.type) {
+      case "single":
+        if (typeof value !== "string" || !values.has(value)) errors[q.id] = CHOOSE_FROM_LIST;
+        break;
+      case "multiple":
+        if (!Array.isArray(value) || value.some((v) => !values.has(v)) || new Set(value).size !== value.length) errors[q.id] = "Choose from the options listed.";
+        break;
+      case "scale":
+        if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 5) errors[q.id] = SCALE_MESSAGE;
+        break;
+      default: {
+        const max = q.maxLength ?? (q.type === "short_text" ? 200 : 2000);
+        if (typeof value !== "string") errors[q.id] = "Answer with text.";
+        else if (value.trim().length > max) errors[q.id] = `Keep your answer under ${max} characters.`;
+      }
+    }
+  }
+  return errors;
+}
+
+/** Aggregated results for one question. Suppressed when fewer than minGroupSize people answered. */
+export const QuestionResult = z.object({
+  id: z.string(),
+  prompt: z.string(),
+  type: z.enum(QUESTION_TYPES),
+  answered: z.number().check(z.int(), z.nonnegative()),
+  suppressed: z.boolean(),
+  /** Choice and scale questions: count and percent of those who answered, per option. */
+  options: z.array(z.object({ value: z.string(), label: z.string(), count: z.number(), percent: z.number() })),
+  /** Scale questions: the mean, when not suppressed. */
+  average: z.nullable(z.number()),
+});
+export type QuestionResult = z.infer<typeof QuestionResult>;
+
+export const SurveyResults = z.object({
+  survey: Slug,
+  variant: z.nullable(Slug),
+  responses: z.number().check(z.int(), z.nonnegative()),
+  minGroupSize: z.number(),
+  /** True when too few responses exist to show anything. */
+  suppressed: z.boolean(),
+  questions: z.array(QuestionResult),
+});
+export type SurveyResults = z.infer<typeof SurveyResults>;
