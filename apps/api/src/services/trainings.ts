@@ -63,11 +63,13 @@ export async function register(
       const again = previous.status === "registered" ? "already_registered" : "already_waitlisted";
       return { status: 200, body: await registrationBody(q, previous.id, again, baseUrl) };
     }
+    // The session row is locked, so clock_timestamp() orders waitlist places by who got the lock first
+    // (now() would be each transaction's start time, which can invert that order).
     const seat = session.capacity === null || session.registered < session.capacity;
     const status = seat ? "registered" : "waitlisted";
     const rows = await q.query<{ id: string }>(
       `insert into training_registrations (session_id, person_id, partner_id, status, source, waitlisted_at)
-       values ($1, $2, $3, $4, $5, case when $4 = 'waitlisted' then now() end)
+       values ($1, $2, $3, $4, $5, case when $4 = 'waitlisted' then clock_timestamp() end)
        on conflict (session_id, person_id) do update
          set status = excluded.status, partner_id = excluded.partner_id, source = excluded.source,
              created_at = now(), waitlisted_at = excluded.waitlisted_at, promoted_at = null, cancelled_at = null
