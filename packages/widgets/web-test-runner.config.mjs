@@ -8,6 +8,7 @@ import { TEST_PETITIONS, TEST_TRAININGS } from "./src/test-support/fixtures.mjs"
 const PAGE_PORT = Number(process.env.CK_WTR_PORT ?? 8000);
 const API_PORT = Number(process.env.CK_TEST_API_PORT ?? 8788);
 const SEED = fileURLToPath(new URL("../../seeds/ct-funding-gap.json", import.meta.url));
+const SURVEY_SEED = fileURLToPath(new URL("../../seeds/sej-students-over-sros.json", import.meta.url));
 
 /** The API started for this run: its database, server and an organizer's secret key. */
 let running;
@@ -22,7 +23,9 @@ function realApi() {
       const data = await loadSeedFile(SEED);
       data.petitions.push(...TEST_PETITIONS);
       data.trainings = [...(data.trainings ?? []), ...TEST_TRAININGS];
-      await seed(db, data, { extraOrigins: [`http://localhost:${PAGE_PORT}`, `http://127.0.0.1:${PAGE_PORT}`] });
+      const extraOrigins = [`http://localhost:${PAGE_PORT}`, `http://127.0.0.1:${PAGE_PORT}`];
+      await seed(db, data, { extraOrigins });
+      await seed(db, await loadSeedFile(SURVEY_SEED), { extraOrigins });
       const server = await startServer({ port: API_PORT, db, rateLimit: { signaturesPerMinute: 1000 } });
       running = { db, server, secretKey: (await createSecretKey(db, "ct-fund-our-schools")).key };
     },

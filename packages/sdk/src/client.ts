@@ -1,6 +1,7 @@
 import { createHttp, type ClientOptions } from "./http.js";
 import { petitionsApi, type PetitionsApi } from "./petitions.js";
 import { storiesApi, type StoriesApi } from "./stories.js";
+import { surveysApi, type SurveysApi } from "./surveys.js";
 import { trainingsApi, type TrainingsApi } from "./trainings.js";
 
 export interface CoalitionClient {
@@ -9,6 +10,7 @@ export interface CoalitionClient {
   readonly petitions: PetitionsApi;
   readonly trainings: TrainingsApi;
   readonly stories: StoriesApi;
+  readonly surveys: SurveysApi;
 }
 
 /** Create a typed client for the Coalition Kit API. */
@@ -21,5 +23,6 @@ export function createClient(options: ClientOptions): CoalitionClient {
     petitions: petitionsApi(http),
     trainings: trainingsApi(http),
     stories: storiesApi(http),
+    surveys: surveysApi(http),
   };
 }

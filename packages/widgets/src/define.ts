@@ -2,6 +2,7 @@ import { CkPetition } from "./petition/ck-petition.js";
 import { CkProvider } from "./shared/ck-provider.js";
 import { CkStoryForm } from "./story/ck-story-form.js";
 import { CkStoryWall } from "./story/ck-story-wall.js";
+import { CkSurvey } from "./survey/ck-survey.js";
 import { CkTrainingCalendar } from "./training/ck-training-calendar.js";
 
 /** Register every Coalition Kit element (safe to load twice, e.g. two script tags on one page). */
@@ -11,6 +12,7 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ["ck-training-calendar", CkTrainingCalendar],
   ["ck-story-form", CkStoryForm],
   ["ck-story-wall", CkStoryWall],
+  ["ck-survey", CkSurvey],
 ];
 for (const [name, element] of elements) {
   if (!customElements.get(name)) customElements.define(name, element);
@@ -23,5 +25,6 @@ declare global {
     "ck-training-calendar": CkTrainingCalendar;
     "ck-story-form": CkStoryForm;
     "ck-story-wall": CkStoryWall;
+    "ck-survey": CkSurvey;
   }
 }

@@ -5,3 +5,4 @@ export { CkStoryForm } from "./story/ck-story-form.js";
 export { CkStoryWall } from "./story/ck-story-wall.js";
 export { clientContext } from "./shared/context.js";
 export type { CkSubmitDetail, CkSuccessDetail, CkErrorDetail } from "./shared/events.js";
+export { CkSurvey } from "./survey/ck-survey.js";

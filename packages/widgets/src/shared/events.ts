@@ -5,21 +5,25 @@ import { CkApiError, CkNetworkError } from "@coalition-kit/sdk";
 export type CkSubmitDetail =
   | { widget: "petition"; petition: string }
   | { widget: "training-calendar"; series: string; session: string }
-  | { widget: "story-form"; campaign: string };
+  | { widget: "story-form"; campaign: string }
+  | { widget: "survey"; survey: string; variant: string };
 
 export type CkSuccessDetail =
   | { widget: "petition"; petition: string; status: "signed" | "already_signed"; total: number }
   | { widget: "training-calendar"; series: string; session: string; status: RegisterResponse["status"] }
-  | { widget: "story-form"; campaign: string; status: "pending" };
+  | { widget: "story-form"; campaign: string; status: "pending" }
+  | { widget: "survey"; survey: string; variant: string; status: "recorded" };
 
 export interface CkErrorDetail {
-  widget: "petition" | "training-calendar" | "story-form" | "story-wall";
+  widget: "petition" | "training-calendar" | "story-form" | "story-wall" | "survey";
   code: ErrorCode | "network" | "unexpected";
   message: string;
   petition?: string;
   series?: string;
   session?: string;
   campaign?: string;
+  survey?: string;
+  variant?: string;
 }
 
 declare global {

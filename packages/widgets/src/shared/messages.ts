@@ -106,3 +106,28 @@ export const storyMessages = {
   next: "Next",
   pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
 } as const;
+
+/** Strings of <ck-survey>. */
+export const surveyMessages = {
+  loading: "Loading survey…",
+  loadFailed: "We couldn't load this survey.",
+  anonymous: "Anonymous: we don't store your name, email or IP address with your answers.",
+  chooseVersion: "Which describes you?",
+  start: "Start",
+  progress: (n: number, total: number) => `Question ${n} of ${total}`,
+  progressLabel: "Survey progress",
+  back: "Back",
+  next: "Next",
+  submit: "Send my answers",
+  submitting: "Sending…",
+  optional: "(optional)",
+  followUpHeading: "Stay in touch (optional)",
+  followUpEmail: "Email",
+  followUpName: "First name (optional)",
+  thanks: "Thank you! Your answers were recorded.",
+  resultsHeading: "What students said so far",
+  suppressed: (min: number) => `Not enough answers yet to show results (we show groups of at least ${min}).`,
+  answered: (n: number) => `${n} answered`,
+  average: (n: number) => `Average: ${n} out of 5`,
+  fixErrors: "Please answer the highlighted questions.",
+} as const;

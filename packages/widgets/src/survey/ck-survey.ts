@@ -1,0 +1,303 @@
+import { LitElement, html, nothing, type PropertyValues } from "lit";
+import { keyed } from "lit/directives/keyed.js";
+import { styleMap } from "lit/directives/style-map.js";
+import { ContextConsumer } from "@lit/context";
+import { isShown, type AnswerValue, type Question, type Survey, type SurveyResults, type SurveyVariant } from "@coalition-kit/schema";
+import { CkApiError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk";
+import { ClientResolver } from "../shared/client.js";
+import { clientContext } from "../shared/context.js";
+import { emit, errorDetail } from "../shared/events.js";
+import { checkbox, textField } from "../shared/form-controls.js";
+import { formStyles } from "../shared/form-styles.js";
+import { surveyMessages as t } from "../shared/messages.js";
+import { tokens } from "../shared/tokens.js";
+import { surveyStyles } from "./ck-survey.styles.js";
+import { renderQuestion } from "./survey-question.js";
+import { renderResults } from "./survey-results-view.js";
+
+type Phase = "loading" | "choose" | "answering" | "submitting" | "done" | "error";
+
+/**
+ * An anonymous student survey: one question per step (or all at once), show-if questions, a
+ * progress bar, audience variants, optional follow-up kept apart from answers, and results.
+ *
+ * @fires ck-submit - (detail: { widget: "survey", survey, variant })
+ * @fires ck-success - (detail: { widget: "survey", survey, variant, status: "recorded" })
+ * @fires ck-error
+ */
+export class CkSurvey extends LitElement {
+  static override properties = {
+    survey: { type: String },
+    variant: { type: String },
+    layout: { type: String },
+    showResults: { type: Boolean, attribute: "show-results" },
+    api: { type: String },
+    partner: { type: String },
+    client: { attribute: false },
+    phase: { state: true },
+    data: { state: true },
+    chosen: { state: true },
+    answers: { state: true },
+    step: { state: true },
+    errors: { state: true },
+    alert: { state: true },
+    results: { state: true },
+  };
+  static override styles = [tokens, formStyles, surveyStyles];
+
+  declare survey: string;
+  /** Audience variant slug; without it, people choose when there are several. */
+  declare variant: string | undefined;
+  /** "steps" (one question at a time, the default) or "all". */
+  declare layout: "steps" | "all";
+  /** After sending, show aggregated results when the survey publishes them. */
+  declare showResults: boolean;
+  declare api: string | undefined;
+  declare partner: string | undefined;
+  declare client: CoalitionClient | undefined;
+  declare protected phase: Phase;
+  declare protected data: Survey | undefined;
+  declare protected chosen: SurveyVariant | undefined;
+  declare protected answers: Record<string, AnswerValue | undefined>;
+  declare protected step: number;
+  declare protected errors: Record<string, string>;
+  declare protected alert: string | undefined;
+  declare protected results: SurveyResults | undefined;
+
+  private contextClient: CoalitionClient | undefined;
+  private readonly clients = new ClientResolver();
+  private loadSeq = 0;
+  private pending: { fingerprint: string; key: string } | undefined;
+
+  constructor() {
+    super();
+    this.survey = "";
+    this.layout = "steps";
+    this.showResults = false;
+    this.phase = "loading";
+    this.answers = {};
+    this.step = 0;
+    this.errors = {};
+    new ContextConsumer(this, {
+      context: clientContext,
+      subscribe: true,
+      callback: (client) => {
+        this.contextClient = client;
+        void this.load();
+      },
+    });
+  }
+
+  private get activeClient(): CoalitionClient | undefined {
+    return this.clients.resolve(this.api, this.partner, this.client, this.contextClient);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated && !this.data) void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loadSeq += 1;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("survey") || changed.has("api") || changed.has("partner") || changed.has("client")) void this.load();
+    else if (changed.has("variant") && this.data) this.pickVariant(this.data);
+  }
+
+  async load(): Promise<void> {
+    const client = this.activeClient;
+    if (!client || !this.survey || !this.isConnected) return;
+    const seq = ++this.loadSeq;
+    this.phase = "loading";
+    try {
+      const { survey } = await client.surveys.get(this.survey);
+      if (seq !== this.loadSeq) return;
+      this.data = survey;
+      this.pickVariant(survey);
+    } catch (error) {
+      if (seq !== this.loadSeq) return;
+      this.phase = "error";
+      emit(this, "ck-error", { widget: "survey", survey: this.survey, ...errorDetail(error) });
+    }
+  }
+
+  private pickVariant(survey: Survey): void {
+    const only = survey.variants.length === 1 ? survey.variants[0] : undefined;
+    this.chosen = survey.variants.find((v) => v.slug === this.variant) ?? only;
+    this.answers = {};
+    this.step = 0;
+    this.errors = {};
+    this.phase = this.chosen ? "answering" : "choose";
+  }
+
+  /** Questions shown for the answers so far; hidden ones drop out as answers change. */
+  private get visible(): Question[] {
+    return this.chosen ? this.chosen.questions.filter((q) => isShown(q, this.answers)) : [];
+  }
+
+  private get hasFollowUpStep(): boolean {
+    return this.layout === "steps" && Boolean(this.data?.followUp);
+  }
+
+  private get stepCount(): number {
+    return this.visible.length + (this.hasFollowUpStep ? 1 : 0);
+  }
+
+  private readonly onAnswer = (id: string, value: AnswerValue | undefined) => {
+    const next = { ...this.answers, [id]: value };
+    // Clear answers to questions that the new answer hides, so nothing stale is sent.
+    for (const q of this.chosen?.questions ?? []) if (!isShown(q, next)) delete next[q.id];
+    this.answers = next;
+    if (this.errors[id]) {
+      const rest = { ...this.errors };
+      delete rest[id];
+      this.errors = rest;
+    }
+  };
+
+  private input(): { variant: string; answers: Record<string, AnswerValue>; followUp?: { email: string; firstName?: string; consent: true } } {
+    const answers: Record<string, AnswerValue> = {};
+    for (const [k, v] of Object.entries(this.answers)) if (v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0)) answers[k] = v;
+    const email = this.renderRoot.querySelector<HTMLInputElement>("#ck-email")?.value.trim();
+    const firstName = this.renderRoot.querySelector<HTMLInputElement>("#ck-firstName")?.value.trim();
+    const consent = this.renderRoot.querySelector<HTMLInputElement>("#ck-consentFollowUp")?.checked;
+    const followUp = email ? { email, ...(firstName ? { firstName } : {}), consent: consent as true } : undefined;
+    return { variant: this.chosen!.slug, answers, ...(followUp ? { followUp } : {}) };
+  }
+
+  private async focusQuestion(id: string | undefined): Promise<void> {
+    await this.updateComplete;
+    const target = id ? this.renderRoot.querySelector<HTMLElement>(`#ck-q-${id}`) : this.renderRoot.querySelector<HTMLElement>("#ck-email");
+    target?.focus();
+  }
+
+  private readonly next = async () => {
+    const q = this.visible[this.step];
+    if (q) {
+      const error = this.activeClient?.surveys.validate(this.chosen!, { variant: this.chosen!.slug, answers: this.answers as Record<string, AnswerValue> })[q.id];
+      if (error) {
+        this.errors = { ...this.errors, [q.id]: error };
+        return this.focusQuestion(q.id);
+      }
+    }
+    if (this.step + 1 >= this.stepCount) return this.submit();
+    this.step += 1;
+    return this.focusQuestion(this.visible[this.step]?.id);
+  };
+
+  private readonly back = () => {
+    this.step = Math.max(0, this.step - 1);
+    void this.focusQuestion(this.visible[this.step]?.id);
+  };
+
+  private readonly submit = async () => {
+    const client = this.activeClient;
+    if (!client || !this.chosen || this.phase === "submitting") return;
+    const input = this.input();
+    const errors = client.surveys.validate(this.chosen, input);
+    if (input.followUp && !input.followUp.consent) errors["followUp.consent"] = "Please agree so we can contact you, or leave your email out.";
+    this.alert = undefined;
+    if (Object.keys(errors).length) return this.showErrors(errors);
+    const fingerprint = JSON.stringify(input);
+    if (this.pending?.fingerprint !== fingerprint) this.pending = { fingerprint, key: newIdempotencyKey() };
+    this.phase = "submitting";
+    const ids = { widget: "survey" as const, survey: this.survey, variant: this.chosen.slug };
+    emit(this, "ck-submit", ids);
+    try {
+      await client.surveys.respond(this.survey, this.chosen, input, { idempotencyKey: this.pending.key });
+      this.pending = undefined;
+      this.phase = "done";
+      emit(this, "ck-success", { ...ids, status: "recorded" });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>("#ck-thanks")?.focus();
+      if (this.showResults && this.data?.publicResults) this.results = await client.surveys.results(this.survey, this.chosen.slug).catch(() => undefined);
+    } catch (error) {
+      this.phase = "answering";
+      if (error instanceof CkApiError && error.code === "validation_failed" && Object.keys(error.fields).length) await this.showErrors({ ...error.fields });
+      else this.alert = error instanceof Error ? error.message : String(error);
+      emit(this, "ck-error", { ...ids, ...errorDetail(error) });
+    }
+  };
+
+  private async showErrors(errors: Record<string, string>): Promise<void> {
+    this.errors = errors;
+    const first = this.visible.findIndex((q) => errors[q.id]);
+    if (this.layout === "steps") this.step = first >= 0 ? first : this.stepCount - 1;
+    await this.focusQuestion(first >= 0 ? this.visible[first]!.id : undefined);
+  }
+
+  private readonly onFormSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    void (this.layout === "steps" ? this.next() : this.submit());
+  };
+
+  protected override render() {
+    const survey = this.data;
+    if (this.phase === "loading") return html`<div part="container" class="container"><p class="muted" role="status">${t.loading}</p></div>`;
+    if (this.phase === "error" || !survey) {
+      return html`<div part="container" class="container"><div class="alert" role="alert"><p>${t.loadFailed}</p>
+        <button part="button" type="button" @click=${() => void this.load()}>Try again</button></div></div>`;
+    }
+    return html`<section part="container" class="container" aria-labelledby="ck-survey-title">
+      <slot name="header"></slot>
+      <h2 part="title" id="ck-survey-title">${survey.title}</h2>
+      <p class="anonymous">${t.anonymous}</p>
+      ${this.phase === "choose" ? this.renderChooser(survey) : this.phase === "done" ? this.renderDone() : this.renderForm(survey)}
+    </section>`;
+  }
+
+  private renderChooser(survey: Survey) {
+    return html`<fieldset class="choose"><legend>${t.chooseVersion}</legend>
+      ${survey.variants.map((v) => html`<button part="button" type="button" class="variant" @click=${() => { this.variant = v.slug; }}>${v.title}</button>`)}
+    </fieldset>`;
+  }
+
+  private renderDone() {
+    return html`<div part="success" class="success"><h3 id="ck-thanks" tabindex="-1">${t.thanks}</h3>${this.results ? renderResults(this.results) : nothing}</div>`;
+  }
+
+  private renderForm(survey: Survey) {
+    const visible = this.visible;
+    const steps = this.layout === "steps";
+    const onFollowUp = steps && this.step >= visible.length;
+    const shown = steps ? (onFollowUp ? [] : visible.slice(this.step, this.step + 1)) : visible;
+    const position = Math.min(this.step + 1, this.stepCount);
+    const submitting = this.phase === "submitting";
+    const last = !steps || this.step + 1 >= this.stepCount;
+    return html`
+      <p class="intro">${this.chosen!.intro}</p>
+      ${steps
+        ? html`<div class="progress">
+            <p class="muted small" aria-live="polite">${t.progress(position, this.stepCount)}</p>
+            <div part="progress" class="bar" role="progressbar" aria-label=${t.progressLabel} aria-valuemin="1" aria-valuemax=${this.stepCount} aria-valuenow=${position}>
+              <span class="fill" style=${styleMap({ width: `${Math.round((position / this.stepCount) * 100)}%` })}></span>
+            </div>
+          </div>`
+        : nothing}
+      <form part="form" class="form" novalidate @submit=${this.onFormSubmit}>
+        ${this.alert ? html`<div part="alert" class="alert" role="alert">${this.alert}</div>` : nothing}
+        ${shown.map((question) => keyed(question.id, renderQuestion({ question, value: this.answers[question.id], error: this.errors[question.id], onAnswer: this.onAnswer, onEnter: () => void this.next() })))}
+        ${survey.followUp && (onFollowUp || !steps) ? this.renderFollowUp(survey) : nothing}
+        <div class="actions">
+          ${steps && this.step > 0 ? html`<button part="button" class="secondary" type="button" @click=${this.back}>${t.back}</button>` : nothing}
+          <button part="button" class="primary" type="submit" ?disabled=${submitting}>${submitting ? t.submitting : last ? t.submit : t.next}</button>
+        </div>
+      </form>
+    `;
+  }
+
+  private renderFollowUp(survey: Survey) {
+    const view = { errors: { email: this.errors["followUp.email"] ?? "", consentFollowUp: this.errors["followUp.consent"] ?? "" }, onFieldChange: () => undefined };
+    const errors = Object.fromEntries(Object.entries(view.errors).filter(([, v]) => v));
+    return html`<fieldset class="follow-up">
+      <legend>${t.followUpHeading}</legend>
+      <p class="muted">${survey.followUp!.prompt}</p>
+      ${textField({ ...view, errors }, "email", t.followUpEmail, { type: "email", autocomplete: "email", maxlength: 254 })}
+      ${textField({ ...view, errors }, "firstName", t.followUpName, { autocomplete: "given-name", maxlength: 80 })}
+      ${checkbox({ ...view, errors }, "consentFollowUp", survey.followUp!.consent.text)}
+    </fieldset>`;
+  }
+}
