@@ -13,6 +13,7 @@ Coalition Kit demo is running.
   Partner site (ConnCAN):                  ${demo.siteUrl}/conncan.html
   Trainings (Students for Ed. Justice):    ${demo.siteUrl}/trainings.html
   Tell your story (FaithActs):             ${demo.siteUrl}/stories.html
+  Students Over SROs survey (SEJ):         ${demo.siteUrl}/survey.html
   API:                                     ${demo.apiUrl}/v1/petitions/ct-funding-gap
   Database:                                ${process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "PGlite, persisted under ./data"}
 

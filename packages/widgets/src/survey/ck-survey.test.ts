@@ -69,6 +69,8 @@ describe("<ck-survey>", () => {
     choose(el, "presence", "weekly");
     await next(el);
     choose(el, "feel_safe", "3");
+    await el.updateComplete;
+    expect(q<HTMLInputElement>(el, 'input[name="q-feel_safe"][value="3"]')!.checked, "the chosen point on the scale stays selected").to.equal(true);
     await next(el);
     choose(el, "uncomfortable", "yes");
     await el.updateComplete;

@@ -25,7 +25,7 @@ function prompt(q: Question) {
 function choices(view: QuestionView): TemplateResult {
   const q = view.question;
   const multiple = q.type === "multiple";
-  const selected = (value: string) => (multiple ? Array.isArray(view.value) && view.value.includes(value) : view.value === value);
+  const selected = (value: string) => (multiple ? Array.isArray(view.value) && view.value.includes(value) : view.value !== undefined && String(view.value) === value);
   const options = q.type === "scale" ? [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) })) : (q.options ?? []);
   const toggle = (value: string, checked: boolean) => {
     if (!multiple) return view.onAnswer(q.id, q.type === "scale" ? Number(value) : value);

@@ -1,0 +1,64 @@
+import type { Meta, StoryObj } from "@storybook/web-components-vite";
+import { html } from "lit";
+import { createClient } from "@coalition-kit/sdk";
+import { surveyFetch, type SurveyMode } from "./fixtures/survey-api.js";
+
+interface Args {
+  mode: SurveyMode;
+  variant: string;
+  layout: "steps" | "all";
+}
+
+const client = (mode: SurveyMode) => createClient({ baseUrl: "https://fixtures.invalid", partnerKey: "pk_demo_sej_site", retries: 0, fetch: surveyFetch(mode) });
+
+async function root(canvas: HTMLElement): Promise<ShadowRoot> {
+  const el = canvas.querySelector("ck-survey")!;
+  for (let i = 0; i < 100 && !el.shadowRoot?.querySelector("form, .choose, .alert"); i += 1) await new Promise((r) => setTimeout(r, 20));
+  return el.shadowRoot!;
+}
+const tick = () => new Promise((r) => setTimeout(r, 30));
+const pick = (r: ShadowRoot, name: string, value: string) => r.querySelector<HTMLInputElement>(`input[name="q-${name}"][value="${value}"]`)!.click();
+const submit = (r: ShadowRoot) => r.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+
+const meta: Meta<Args> = {
+  title: "Widgets/Survey",
+  component: "ck-survey",
+  args: { mode: "ready", variant: "hillhouse-cross", layout: "steps" },
+  argTypes: {
+    mode: { control: "select", options: ["ready", "loading", "load-error"] },
+    variant: { control: "select", options: ["", "hillhouse-cross", "all-nhps"] },
+    layout: { control: "inline-radio", options: ["steps", "all"] },
+  },
+  render: ({ mode, variant, layout }) => html`<ck-provider .client=${client(mode)}>
+    <ck-survey survey="students-over-sros" variant=${variant} layout=${layout} show-results></ck-survey>
+  </ck-provider>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+export const FirstQuestion: Story = {};
+export const ChooseVersion: Story = { args: { variant: "" } };
+export const OtherSchoolsVersion: Story = { args: { variant: "all-nhps" } };
+export const AllAtOnce: Story = { args: { layout: "all" } };
+export const Loading: Story = { args: { mode: "loading" } };
+export const LoadError: Story = { args: { mode: "load-error" } };
+export const RequiredError: Story = { play: async ({ canvasElement }) => submit(await root(canvasElement)) };
+export const ScaleQuestion: Story = {
+  play: async ({ canvasElement }) => {
+    const r = await root(canvasElement);
+    for (const [name, value] of [["school", "cross"], ["grade", "10"], ["presence", "daily"]] as const) {
+      pick(r, name, value);
+      submit(r);
+      await tick();
+    }
+  },
+};
+export const ThankYouWithResults: Story = {
+  args: { layout: "all" },
+  play: async ({ canvasElement }) => {
+    const r = await root(canvasElement);
+    for (const [name, value] of [["school", "cross"], ["grade", "10"], ["presence", "daily"], ["feel_safe", "2"], ["uncomfortable", "no"], ["instead", "counselors"]] as const) pick(r, name, value);
+    await tick();
+    submit(r);
+  },
+};
