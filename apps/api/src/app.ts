@@ -5,6 +5,7 @@ import type { Db } from "./db/types.js";
 import { partnerCors } from "./http/cors.js";
 import { ApiError } from "./http/errors.js";
 import { embedRoutes } from "./routes/embed.js";
+import { meetingManageRoutes, meetingRoutes } from "./routes/meetings.js";
 import { petitionRoutes } from "./routes/petitions.js";
 import { adminStoryRoutes } from "./routes/admin-stories.js";
 import { adminSurveyRoutes } from "./routes/admin-surveys.js";
@@ -48,6 +49,8 @@ export function createApp(options: AppOptions): Hono {
   app.route("/v1/admin/stories", adminStoryRoutes(db, writeOptions.maxBodyBytes));
   app.route("/v1/surveys", surveyRoutes(db, writeOptions));
   app.route("/v1/admin/surveys", adminSurveyRoutes(db));
+  app.route("/v1/meetings", meetingRoutes(db, writeOptions));
+  app.route("/v1/meeting-rsvps", meetingManageRoutes(db, writeOptions.maxBodyBytes));
   app.route("/embed/v1", embedRoutes(options.embedDir ?? DEFAULT_EMBED_DIR));
 
   app.notFound((c) => c.json(new ApiError("not_found").toBody(), 404));

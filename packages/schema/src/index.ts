@@ -4,3 +4,4 @@ export * from "./petition.js";
 export * from "./training.js";
 export * from "./story.js";
 export * from "./survey.js";
+export * from "./meeting.js";

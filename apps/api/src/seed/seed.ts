@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Db, Queryable } from "../db/types.js";
+import { seedMeetings } from "./meetings.js";
 import { seedStoryCampaigns } from "./stories.js";
 import { seedSurveys } from "./surveys.js";
 import { seedTrainings } from "./trainings.js";
@@ -53,6 +54,7 @@ export async function seed(db: Db, data: SeedData, options: SeedOptions = {}): P
     await seedTrainings(q, coalitionId, data.trainings ?? []);
     await seedStoryCampaigns(q, coalitionId, data.storyCampaigns ?? []);
     await seedSurveys(q, coalitionId, data.surveys ?? []);
+    await seedMeetings(q, coalitionId, data.meetings ?? []);
   });
 }
 

@@ -6,6 +6,25 @@ export interface SeedData {
   trainings?: SeedTrainingSeries[];
   storyCampaigns?: SeedStoryCampaign[];
   surveys?: SeedSurvey[];
+  meetings?: SeedMeeting[];
+}
+
+export interface SeedMeeting {
+  slug: string;
+  title: string;
+  description: string;
+  timeZone: string;
+  /** First occurrence, local date and time in timeZone. */
+  startDate: string;
+  startTime: string;
+  durationMinutes: number;
+  rrule: string;
+  format: "virtual" | "in_person" | "hybrid";
+  location?: string | null;
+  virtualLink?: string | null;
+  consent: { coalition: SeedConsent; partner: SeedConsent };
+  breaks?: Array<{ from: string; to: string; reason: string }>;
+  changes?: Array<{ date: string; cancelled?: boolean; newDate?: string; newTime?: string; format?: "virtual" | "in_person" | "hybrid"; location?: string; note?: string }>;
 }
 
 export interface SeedSurvey {

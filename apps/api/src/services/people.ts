@@ -34,14 +34,17 @@ export interface ConsentRow {
 export async function recordConsents(
   q: Queryable,
   personId: string | null,
-  link: { signatureId?: string; registrationId?: string; storyId?: string },
+  link: { signatureId?: string; registrationId?: string; storyId?: string; attendeeId?: string },
   rows: ConsentRow[],
 ): Promise<void> {
   for (const row of rows) {
     await q.query(
-      `insert into consents (person_id, signature_id, registration_id, story_id, organization_id, scope, text, version, guardian_email)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [personId, link.signatureId ?? null, link.registrationId ?? null, link.storyId ?? null, row.organizationId, row.scope, row.text, row.version, row.guardianEmail ?? null],
+      `insert into consents (person_id, signature_id, registration_id, story_id, attendee_id, organization_id, scope, text, version, guardian_email)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        personId, link.signatureId ?? null, link.registrationId ?? null, link.storyId ?? null, link.attendeeId ?? null,
+        row.organizationId, row.scope, row.text, row.version, row.guardianEmail ?? null,
+      ],
     );
   }
 }

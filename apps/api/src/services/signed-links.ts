@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Queryable } from "../db/types.js";
 import { setting } from "./settings.js";
 
-export type LinkPurpose = "cancel" | "calendar" | "withdraw";
+export type LinkPurpose = "cancel" | "calendar" | "withdraw" | "manage";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 async function mac(db: Queryable, purpose: LinkPurpose, id: string): Promise<string> {
