@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { esbuildPlugin } from "@web/dev-server-esbuild";
 import { chromeLauncher } from "@web/test-runner-chrome";
 import { createSecretKey, loadSeedFile, migrate, openDb, seed, startServer } from "@coalition-kit/api";
-import { TEST_PETITIONS, TEST_TRAININGS } from "./src/test-support/fixtures.mjs";
+import { TEST_PETITIONS, TEST_TRAININGS, testMeeting } from "./src/test-support/fixtures.mjs";
 
 const PAGE_PORT = Number(process.env.CK_WTR_PORT ?? 8000);
 const API_PORT = Number(process.env.CK_TEST_API_PORT ?? 8788);
@@ -25,7 +25,9 @@ function realApi() {
       data.trainings = [...(data.trainings ?? []), ...TEST_TRAININGS];
       const extraOrigins = [`http://localhost:${PAGE_PORT}`, `http://127.0.0.1:${PAGE_PORT}`];
       await seed(db, data, { extraOrigins });
-      await seed(db, await loadSeedFile(SURVEY_SEED), { extraOrigins });
+      const sej = await loadSeedFile(SURVEY_SEED);
+      sej.meetings = [...(sej.meetings ?? []), testMeeting()];
+      await seed(db, sej, { extraOrigins });
       const server = await startServer({ port: API_PORT, db, rateLimit: { signaturesPerMinute: 1000 } });
       running = { db, server, secretKey: (await createSecretKey(db, "ct-fund-our-schools")).key };
     },

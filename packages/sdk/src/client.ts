@@ -1,4 +1,5 @@
 import { createHttp, type ClientOptions } from "./http.js";
+import { meetingsApi, type MeetingsApi } from "./meetings.js";
 import { petitionsApi, type PetitionsApi } from "./petitions.js";
 import { storiesApi, type StoriesApi } from "./stories.js";
 import { surveysApi, type SurveysApi } from "./surveys.js";
@@ -11,6 +12,7 @@ export interface CoalitionClient {
   readonly trainings: TrainingsApi;
   readonly stories: StoriesApi;
   readonly surveys: SurveysApi;
+  readonly meetings: MeetingsApi;
 }
 
 /** Create a typed client for the Coalition Kit API. */
@@ -24,5 +26,6 @@ export function createClient(options: ClientOptions): CoalitionClient {
     trainings: trainingsApi(http),
     stories: storiesApi(http),
     surveys: surveysApi(http),
+    meetings: meetingsApi(http),
   };
 }

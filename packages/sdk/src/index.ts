@@ -4,6 +4,7 @@ export type { PetitionsApi, SignOptions, SignResult } from "./petitions.js";
 export type { TrainingsApi, RegisterResult } from "./trainings.js";
 export type { StoriesApi, WallQuery } from "./stories.js";
 export type { SurveysApi } from "./surveys.js";
+export type { MeetingsApi } from "./meetings.js";
 export { CkError, CkApiError, CkNetworkError, CkResponseError } from "./errors.js";
 export { newIdempotencyKey } from "./idempotency.js";
 export type * from "@coalition-kit/schema";

@@ -1,3 +1,4 @@
+import { CkMeetingRsvp } from "./meeting/ck-meeting-rsvp.js";
 import { CkPetition } from "./petition/ck-petition.js";
 import { CkProvider } from "./shared/ck-provider.js";
 import { CkStoryForm } from "./story/ck-story-form.js";
@@ -13,6 +14,7 @@ const elements: Array<[string, CustomElementConstructor]> = [
   ["ck-story-form", CkStoryForm],
   ["ck-story-wall", CkStoryWall],
   ["ck-survey", CkSurvey],
+  ["ck-meeting-rsvp", CkMeetingRsvp],
 ];
 for (const [name, element] of elements) {
   if (!customElements.get(name)) customElements.define(name, element);
@@ -26,5 +28,6 @@ declare global {
     "ck-story-form": CkStoryForm;
     "ck-story-wall": CkStoryWall;
     "ck-survey": CkSurvey;
+    "ck-meeting-rsvp": CkMeetingRsvp;
   }
 }

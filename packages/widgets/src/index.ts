@@ -6,3 +6,4 @@ export { CkStoryWall } from "./story/ck-story-wall.js";
 export { clientContext } from "./shared/context.js";
 export type { CkSubmitDetail, CkSuccessDetail, CkErrorDetail } from "./shared/events.js";
 export { CkSurvey } from "./survey/ck-survey.js";
+export { CkMeetingRsvp } from "./meeting/ck-meeting-rsvp.js";

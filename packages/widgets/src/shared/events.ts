@@ -6,16 +6,18 @@ export type CkSubmitDetail =
   | { widget: "petition"; petition: string }
   | { widget: "training-calendar"; series: string; session: string }
   | { widget: "story-form"; campaign: string }
-  | { widget: "survey"; survey: string; variant: string };
+  | { widget: "survey"; survey: string; variant: string }
+  | { widget: "meeting-rsvp"; meeting: string; occurrence: string };
 
 export type CkSuccessDetail =
   | { widget: "petition"; petition: string; status: "signed" | "already_signed"; total: number }
   | { widget: "training-calendar"; series: string; session: string; status: RegisterResponse["status"] }
   | { widget: "story-form"; campaign: string; status: "pending" }
-  | { widget: "survey"; survey: string; variant: string; status: "recorded" };
+  | { widget: "survey"; survey: string; variant: string; status: "recorded" }
+  | { widget: "meeting-rsvp"; meeting: string; occurrence: string; response: "yes" | "maybe" | "no" };
 
 export interface CkErrorDetail {
-  widget: "petition" | "training-calendar" | "story-form" | "story-wall" | "survey";
+  widget: "petition" | "training-calendar" | "story-form" | "story-wall" | "survey" | "meeting-rsvp";
   code: ErrorCode | "network" | "unexpected";
   message: string;
   petition?: string;
@@ -24,6 +26,8 @@ export interface CkErrorDetail {
   campaign?: string;
   survey?: string;
   variant?: string;
+  meeting?: string;
+  occurrence?: string;
 }
 
 declare global {

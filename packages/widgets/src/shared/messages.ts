@@ -131,3 +131,31 @@ export const surveyMessages = {
   average: (n: number) => `Average: ${n} out of 5`,
   fixErrors: "Please answer the highlighted questions.",
 } as const;
+
+/** Strings of <ck-meeting-rsvp>. */
+export const meetingMessages = {
+  loading: "Loading meetings…",
+  loadFailed: "We couldn't load the meetings.",
+  plannedIn: (zone: string) => `(${zone.replace(/_/g, " ")} time)`,
+  formats: { virtual: "Online", in_person: "In person", hybrid: "In person and online" } as const,
+  cancelled: "Cancelled",
+  moved: "Moved",
+  counts: (yes: number, maybe: number) => `${yes} going${maybe ? ` · ${maybe} maybe` : ""}`,
+  rsvp: "RSVP",
+  everyWeekButton: "RSVP for every week",
+  responseLegend: "Will you come?",
+  responses: { yes: "Yes, I'll be there", maybe: "Maybe", no: "No, I can't make it" } as const,
+  scopeLegend: "For",
+  scopeOne: (when: string) => `Just this meeting (${when})`,
+  scopeEvery: "Every week, from now on",
+  submit: "Send RSVP",
+  submitting: "Sending…",
+  close: "Close",
+  savedOne: (when: string) => `Thanks! Your RSVP for ${when} is saved.`,
+  savedEvery: "Thanks! Your RSVP for every week is saved.",
+  join: "Join online",
+  manage: "Change or cancel my RSVP",
+  subscribe: "Add all meetings to my calendar",
+  keepLink: "Keep this link: it is only for you.",
+  none: "No upcoming meetings.",
+} as const;

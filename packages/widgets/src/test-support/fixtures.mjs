@@ -50,3 +50,27 @@ export const TEST_TRAININGS = [
     ],
   },
 ];
+
+/** A weekly meeting starting tomorrow (New York), with a cancelled week and a changed one. */
+export function testMeeting(now = Date.now()) {
+  const day = (offset) => new Date(now + offset * 86_400_000).toLocaleDateString("en-CA", { timeZone: "America/New_York" });
+  const start = day(1);
+  const weekday = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"][new Date(`${start}T12:00:00Z`).getUTCDay()];
+  return {
+    slug: "wtr-meetings",
+    title: "Widget test member meeting",
+    description: "Weekly, youth-led.",
+    timeZone: "America/New_York",
+    startDate: start,
+    startTime: "16:00",
+    durationMinutes: 90,
+    rrule: `FREQ=WEEKLY;BYDAY=${weekday}`,
+    format: "virtual",
+    virtualLink: "https://meet.example.org/wtr-members",
+    consent: { coalition: { text: "Yes, SEJ may email me.", version: "t1" }, partner: { text: "Yes, {partner} may email me.", version: "t1" } },
+    changes: [
+      { date: day(8), cancelled: true, note: "No meeting this week." },
+      { date: day(15), format: "in_person", location: "Wilson Library", note: "In person, with food!" },
+    ],
+  };
+}

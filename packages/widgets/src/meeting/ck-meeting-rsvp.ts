@@ -1,0 +1,290 @@
+import { LitElement, html, nothing, type PropertyValues } from "lit";
+import { ContextConsumer } from "@lit/context";
+import type { MeetingResponse, RsvpAnswer, RsvpRequest, RsvpResponse } from "@coalition-kit/schema";
+import { CkApiError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk";
+import { ClientResolver } from "../shared/client.js";
+import { clientContext } from "../shared/context.js";
+import { emit, errorDetail } from "../shared/events.js";
+import { focusFirstError } from "../shared/form-controls.js";
+import { formStyles } from "../shared/form-styles.js";
+import { meetingMessages as t } from "../shared/messages.js";
+import { viewerTimeZone } from "../shared/time.js";
+import { tokens } from "../shared/tokens.js";
+import { meetingStyles } from "./ck-meeting-rsvp.styles.js";
+import { renderOccurrence, whenText } from "./meeting-occurrence.js";
+import { RSVP_FIELD_ORDER, renderRsvpForm } from "./meeting-rsvp-form.js";
+
+const EVERY_WEEK = "every_week";
+
+/**
+ * RSVP for recurring member meetings: the next occurrences in the viewer's zone (the meeting's zone
+ * noted), cancelled and moved weeks marked, yes/maybe/no for one meeting or every week, a signed
+ * manage link and a calendar feed.
+ *
+ * @fires ck-submit - (detail: { widget: "meeting-rsvp", meeting, occurrence })
+ * @fires ck-success - (detail: { widget, meeting, occurrence, response })
+ * @fires ck-error
+ */
+export class CkMeetingRsvp extends LitElement {
+  static override properties = {
+    meeting: { type: String },
+    count: { type: Number },
+    api: { type: String },
+    partner: { type: String },
+    source: { type: String },
+    locale: { type: String },
+    timeZone: { type: String, attribute: "time-zone" },
+    client: { attribute: false },
+    phase: { state: true },
+    data: { state: true },
+    openFor: { state: true },
+    scope: { state: true },
+    answer: { state: true },
+    errors: { state: true },
+    alert: { state: true },
+    submitting: { state: true },
+    saved: { state: true },
+  };
+  static override styles = [tokens, formStyles, meetingStyles];
+
+  declare meeting: string;
+  /** How many upcoming meetings to list (default 6). */
+  declare count: number;
+  declare api: string | undefined;
+  declare partner: string | undefined;
+  declare source: string | undefined;
+  declare locale: string | undefined;
+  declare timeZone: string | undefined;
+  declare client: CoalitionClient | undefined;
+  declare protected phase: "loading" | "ready" | "error";
+  declare protected data: MeetingResponse | undefined;
+  /** The occurrence date the form is open for, or "every_week". */
+  declare protected openFor: string | undefined;
+  declare protected scope: string;
+  declare protected answer: RsvpAnswer | undefined;
+  declare protected errors: Record<string, string>;
+  declare protected alert: string | undefined;
+  declare protected submitting: boolean;
+  declare protected saved: { result: RsvpResponse; when: string | undefined } | undefined;
+
+  private contextClient: CoalitionClient | undefined;
+  private readonly clients = new ClientResolver();
+  private loadSeq = 0;
+  private pending: { fingerprint: string; key: string } | undefined;
+
+  constructor() {
+    super();
+    this.meeting = "";
+    this.count = 6;
+    this.phase = "loading";
+    this.scope = EVERY_WEEK;
+    this.errors = {};
+    this.submitting = false;
+    new ContextConsumer(this, {
+      context: clientContext,
+      subscribe: true,
+      callback: (client) => {
+        this.contextClient = client;
+        void this.load();
+      },
+    });
+  }
+
+  private get activeClient(): CoalitionClient | undefined {
+    return this.clients.resolve(this.api, this.partner, this.client, this.contextClient);
+  }
+
+  private get zone(): string {
+    return this.timeZone || viewerTimeZone();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loadSeq += 1;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (["meeting", "count", "api", "partner", "client"].some((k) => changed.has(k as keyof CkMeetingRsvp))) void this.load();
+  }
+
+  async load(): Promise<void> {
+    const client = this.activeClient;
+    if (!client || !this.meeting || !this.isConnected) return;
+    const seq = ++this.loadSeq;
+    try {
+      const data = await client.meetings.get(this.meeting, { count: this.count });
+      if (seq !== this.loadSeq) return;
+      this.data = data;
+      this.phase = "ready";
+    } catch (error) {
+      if (seq !== this.loadSeq) return;
+      if (!this.data) this.phase = "error";
+      emit(this, "ck-error", { widget: "meeting-rsvp", meeting: this.meeting, ...errorDetail(error) });
+    }
+  }
+
+  private readonly open = async (date: string) => {
+    this.openFor = date;
+    this.scope = date;
+    this.answer = undefined;
+    this.errors = {};
+    this.alert = undefined;
+    this.saved = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>("#ck-response")?.focus();
+  };
+
+  private readonly close = () => {
+    this.openFor = undefined;
+  };
+
+  private readonly onPick = (name: "response" | "occurrence", value: string) => {
+    if (name === "response") this.answer = value as RsvpAnswer;
+    else this.scope = value;
+    if (this.errors[name]) {
+      const next = { ...this.errors };
+      delete next[name];
+      this.errors = next;
+    }
+  };
+
+  private collect(form: HTMLFormElement): RsvpRequest {
+    const fd = new FormData(form);
+    const text = (name: string) => String(fd.get(name) ?? "");
+    return {
+      firstName: text("firstName"),
+      email: text("email"),
+      response: this.answer as RsvpAnswer,
+      occurrence: this.scope,
+      consentCoalition: fd.has("consentCoalition"),
+      consentPartner: fd.has("consentPartner"),
+      ...(text("lastName").trim() ? { lastName: text("lastName") } : {}),
+      ...(this.source ? { source: this.source.slice(0, 100) } : {}),
+    };
+  }
+
+  private readonly onFieldChange = (event: Event) => {
+    const target = event.target as HTMLInputElement;
+    const client = this.activeClient;
+    if (!this.errors[target.name] || !target.form || !client) return;
+    const still = client.meetings.validate(this.collect(target.form))[target.name];
+    const next = { ...this.errors };
+    if (still) next[target.name] = still;
+    else delete next[target.name];
+    this.errors = next;
+  };
+
+  private readonly onSubmit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const client = this.activeClient;
+    if (!client || this.submitting) return;
+    const input = this.collect(event.currentTarget as HTMLFormElement);
+    this.alert = undefined;
+    this.errors = client.meetings.validate(input);
+    if (Object.keys(this.errors).length) {
+      await this.updateComplete;
+      focusFirstError(this.renderRoot, RSVP_FIELD_ORDER, this.errors);
+      return;
+    }
+    const fingerprint = JSON.stringify(input);
+    if (this.pending?.fingerprint !== fingerprint) this.pending = { fingerprint, key: newIdempotencyKey() };
+    const ids = { widget: "meeting-rsvp" as const, meeting: this.meeting, occurrence: input.occurrence };
+    this.submitting = true;
+    emit(this, "ck-submit", ids);
+    try {
+      const result = await client.meetings.rsvp(this.meeting, input, { idempotencyKey: this.pending.key });
+      this.pending = undefined;
+      const updated = new Map(result.occurrences.map((o) => [o.date, o]));
+      if (this.data) this.data = { ...this.data, occurrences: this.data.occurrences.map((o) => updated.get(o.date) ?? o) };
+      const occurrence = this.data?.occurrences.find((o) => o.date === input.occurrence);
+      this.saved = { result, when: occurrence ? whenText(occurrence, this.zone, this.locale) : undefined };
+      this.openFor = undefined;
+      emit(this, "ck-success", { ...ids, response: input.response });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>("#ck-saved")?.focus();
+    } catch (error) {
+      if (error instanceof CkApiError && error.code === "validation_failed" && Object.keys(error.fields).length) {
+        this.errors = { ...error.fields };
+        await this.updateComplete;
+        focusFirstError(this.renderRoot, RSVP_FIELD_ORDER, this.errors);
+      } else {
+        this.alert = error instanceof Error ? error.message : String(error);
+      }
+      emit(this, "ck-error", { ...ids, ...errorDetail(error) });
+    } finally {
+      this.submitting = false;
+    }
+  };
+
+  private form() {
+    const occurrence = this.data!.occurrences.find((o) => o.date === this.openFor);
+    return renderRsvpForm({
+      meeting: this.data!.meeting,
+      opened: occurrence ? { date: occurrence.date, when: whenText(occurrence, this.zone, this.locale) } : undefined,
+      scope: this.scope,
+      response: this.answer,
+      errors: this.errors,
+      alert: this.alert,
+      submitting: this.submitting,
+      onPick: this.onPick,
+      onSubmit: this.onSubmit,
+      onClose: this.close,
+      onFieldChange: this.onFieldChange,
+    });
+  }
+
+  protected override render() {
+    if (this.phase === "loading") return html`<div part="container" class="container"><p class="muted" role="status">${t.loading}</p></div>`;
+    if (this.phase === "error" || !this.data) {
+      return html`<div part="container" class="container"><div class="alert" role="alert"><p>${t.loadFailed}</p>
+        <button part="button" type="button" @click=${() => void this.load()}>Try again</button></div></div>`;
+    }
+    const { meeting, occurrences, feedUrl } = this.data;
+    return html`
+      <section part="container" class="container" aria-labelledby="ck-meeting-title">
+        <slot name="header"></slot>
+        <h2 part="title" id="ck-meeting-title">${meeting.title}</h2>
+        <p class="schedule"><strong>${meeting.schedule}</strong> ${t.plannedIn(meeting.timeZone)} · ${t.formats[meeting.format]}</p>
+        <p class="muted">${meeting.description}</p>
+        ${meeting.breaks.map((b) => html`<p class="break">${b.reason}</p>`)}
+        ${this.saved ? this.renderSaved(feedUrl) : nothing}
+        <div class="every-week">
+          ${this.openFor === EVERY_WEEK ? this.form() : html`<button part="button" class="primary" type="button" @click=${() => void this.open(EVERY_WEEK)}>${t.everyWeekButton}</button>`}
+        </div>
+        ${occurrences.length === 0
+          ? html`<p class="muted">${t.none}</p>`
+          : html`<ol part="occurrences" class="occurrences">
+              ${occurrences.map((o) =>
+                renderOccurrence(o, {
+                  viewerZone: this.zone,
+                  eventZone: meeting.timeZone,
+                  locale: this.locale,
+                  open: this.openFor === o.date,
+                  form: this.openFor === o.date ? this.form() : undefined,
+                  onOpen: (date) => void this.open(date),
+                }),
+              )}
+            </ol>`}
+        <p class="subscribe"><a part="link" href=${feedUrl.replace(/^https?:/, "webcal:")}>${t.subscribe}</a></p>
+      </section>
+    `;
+  }
+
+  private renderSaved(feedUrl: string) {
+    const { result, when } = this.saved!;
+    return html`<div part="success" class="success" role="status">
+      <h3 id="ck-saved" tabindex="-1">${result.scope === EVERY_WEEK ? t.savedEvery : t.savedOne(when ?? "")}</h3>
+      <ul class="links">
+        ${result.virtualLink ? html`<li><a part="link" href=${result.virtualLink} target="_blank" rel="noopener noreferrer">${t.join}</a></li>` : nothing}
+        <li><a part="link" href=${result.manageUrl} target="_blank" rel="noopener">${t.manage}</a></li>
+        <li><a part="link" href=${feedUrl.replace(/^https?:/, "webcal:")}>${t.subscribe}</a></li>
+      </ul>
+      <p class="muted small">${t.keepLink}</p>
+    </div>`;
+  }
+}
