@@ -14,6 +14,7 @@ Coalition Kit demo is running.
   Trainings (Students for Ed. Justice):    ${demo.siteUrl}/trainings.html
   Tell your story (FaithActs):             ${demo.siteUrl}/stories.html
   Students Over SROs survey (SEJ):         ${demo.siteUrl}/survey.html
+  Member meetings (SEJ):                   ${demo.siteUrl}/meetings.html
   API:                                     ${demo.apiUrl}/v1/petitions/ct-funding-gap
   Database:                                ${process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "PGlite, persisted under ./data"}
 
