@@ -1,18 +1,35 @@
 import { defineConfig } from "vite";
 
-// The embed bundle: every widget plus lit and the SDK in one ES module, served by the API at
-// /embed/v1/coalition-kit.js so a partner page needs a single script tag.
+/**
+ * Widgets as standalone ES modules, one per family plus one with all of them. scripts/build-embed.mjs
+ * builds each entry with this config (CK_ENTRY), content-hashes the file names (cache for a year)
+ * and writes the small unhashed loaders partners link to (cache for minutes).
+ */
+export const ENTRIES: Record<string, string> = {
+  "coalition-kit": "src/embed/all.ts",
+  petition: "src/embed/petition.ts",
+  "training-calendar": "src/embed/training-calendar.ts",
+  stories: "src/embed/stories.ts",
+  survey: "src/embed/survey.ts",
+  "meeting-rsvp": "src/embed/meeting-rsvp.ts",
+};
+
+const name = process.env.CK_ENTRY ?? "coalition-kit";
+
 export default defineConfig({
   build: {
     outDir: "dist/embed",
-    emptyOutDir: true,
+    emptyOutDir: false,
     target: "es2021",
     sourcemap: true,
     minify: true,
+    modulePreload: false,
+    // Library mode leaves whitespace in ES output unless the bundler is told to minify it.
+    rolldownOptions: { output: { minify: true } },
     lib: {
-      entry: "src/define.ts",
+      entry: ENTRIES[name]!,
       formats: ["es"],
-      fileName: () => "coalition-kit.js",
+      fileName: () => `${name}.[hash].js`,
     },
   },
 });

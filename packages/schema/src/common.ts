@@ -1,11 +1,13 @@
 import * as z from "zod/mini";
+import { AGE_BANDS } from "./vocabulary.js";
+
+export { AGE_BANDS } from "./vocabulary.js";
 
 export const Id = z.string().check(z.minLength(1), z.maxLength(64));
 export const Slug = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,79}$/, "Use lowercase letters, numbers and dashes."));
 export const IsoDateTime = z.iso.datetime({ offset: true });
 
 /** Age bands. Campaigns that allow students ask for one; under 13 needs a guardian. */
-export const AGE_BANDS = ["under_13", "13_17", "18_plus"] as const;
 export const AgeBand = z.enum(AGE_BANDS, "Choose your age group.");
 export type AgeBand = z.infer<typeof AgeBand>;
 

@@ -1,3 +1,4 @@
+export * from "./vocabulary.js";
 export * from "./errors.js";
 export * from "./common.js";
 export * from "./petition.js";

@@ -1,9 +1,8 @@
 import * as z from "zod/mini";
 import { Checkbox, ConsentText, IsoDateTime, OrganizationSummary, Slug, text } from "./common.js";
-import { EMAIL_MESSAGE } from "./petition.js";
-import { SESSION_FORMATS } from "./training.js";
+import { EMAIL_MESSAGE, RSVP_RESPONSES, SESSION_FORMATS } from "./vocabulary.js";
 
-export const RSVP_RESPONSES = ["yes", "maybe", "no"] as const;
+export { RSVP_RESPONSES } from "./vocabulary.js";
 export const RsvpAnswer = z.enum(RSVP_RESPONSES, "Choose yes, maybe or no.");
 export type RsvpAnswer = z.infer<typeof RsvpAnswer>;
 

@@ -1,5 +1,8 @@
 import * as z from "zod/mini";
+import { AGE_BAND_REQUIRED_MESSAGE, EMAIL_MESSAGE, GUARDIAN_CONSENT_MESSAGE, GUARDIAN_EMAIL_MESSAGE, ZIP_MESSAGE } from "./vocabulary.js";
 import { AgeBand, Attribution, Checkbox, ConsentText, IsoDateTime, OrganizationSummary, Slug, text } from "./common.js";
+
+export { AGE_BAND_REQUIRED_MESSAGE, EMAIL_MESSAGE, GUARDIAN_CONSENT_MESSAGE, GUARDIAN_EMAIL_MESSAGE, ZIP_MESSAGE } from "./vocabulary.js";
 
 export const PETITION_STATUSES = ["open", "closed"] as const;
 
@@ -53,8 +56,6 @@ export type PetitionResponse = z.infer<typeof PetitionResponse>;
 export const PetitionStatsResponse = z.object({ stats: PetitionStats });
 export type PetitionStatsResponse = z.infer<typeof PetitionStatsResponse>;
 
-export const EMAIL_MESSAGE = "Enter a valid email address, like name@example.org.";
-export const ZIP_MESSAGE = "Enter a 5-digit ZIP code.";
 
 /** The sign form's fields, shared by the widget's client-side check and the API. */
 export const SignPetitionFields = z.object({
@@ -76,9 +77,6 @@ export const SignPetitionFields = z.object({
   consentPartner: Checkbox,
 });
 
-export const GUARDIAN_EMAIL_MESSAGE = "Enter a parent or guardian's email address.";
-export const GUARDIAN_CONSENT_MESSAGE = "A parent or guardian must agree before someone under 13 can sign.";
-export const AGE_BAND_REQUIRED_MESSAGE = "Choose your age group.";
 
 /**
  * POST /v1/petitions/:slug/signatures body.

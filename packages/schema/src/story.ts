@@ -1,13 +1,22 @@
 import * as z from "zod/mini";
 import { AgeBand, Checkbox, ConsentText, IsoDateTime, OrganizationSummary, Slug, text } from "./common.js";
-import { EMAIL_MESSAGE, GUARDIAN_CONSENT_MESSAGE, GUARDIAN_EMAIL_MESSAGE } from "./petition.js";
+import {
+  EMAIL_MESSAGE,
+  GUARDIAN_CONSENT_MESSAGE,
+  GUARDIAN_EMAIL_MESSAGE,
+  NAME_REQUIRED_FOR_PUBLISH,
+  PUBLISH_CHOICES,
+  PUBLISH_CONSENT_MESSAGE,
+  STORY_MAX,
+  STORY_MIN,
+  STORY_ROLES,
+} from "./vocabulary.js";
 
-export const STORY_ROLES = ["student", "parent", "educator", "community"] as const;
+export { NAME_REQUIRED_FOR_PUBLISH, PUBLISH_CHOICES, PUBLISH_CONSENT_MESSAGE, STORY_MAX, STORY_MIN, STORY_ROLES, UNDER_13_NO_DATA } from "./vocabulary.js";
+
 export const StoryRole = z.enum(STORY_ROLES, "Choose how you are connected to the schools.");
 export type StoryRole = z.infer<typeof StoryRole>;
 
-/** internal: only the coalition reads it; anonymous: published with no name; first_name: published with the first name. */
-export const PUBLISH_CHOICES = ["internal", "anonymous", "first_name"] as const;
 export const PublishChoice = z.enum(PUBLISH_CHOICES, "Choose whether and how we may share your story.");
 export type PublishChoice = z.infer<typeof PublishChoice>;
 
@@ -30,11 +39,6 @@ export type StoryCampaign = z.infer<typeof StoryCampaign>;
 export const StoryCampaignResponse = z.object({ campaign: StoryCampaign });
 export type StoryCampaignResponse = z.infer<typeof StoryCampaignResponse>;
 
-export const STORY_MIN = 20;
-export const STORY_MAX = 5000;
-export const NAME_REQUIRED_FOR_PUBLISH = "Enter your first name, or choose to share anonymously.";
-export const PUBLISH_CONSENT_MESSAGE = "Please agree to let us share your story, or choose “only the coalition may read it”.";
-export const UNDER_13_NO_DATA = "Leave this blank unless a parent or guardian agrees below.";
 
 const optionalEmail = z.optional(z.string(EMAIL_MESSAGE).check(z.trim(), z.toLowerCase(), z.maxLength(254, EMAIL_MESSAGE)));
 

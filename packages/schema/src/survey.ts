@@ -1,8 +1,8 @@
 import * as z from "zod/mini";
 import { ConsentText, OrganizationSummary, Slug } from "./common.js";
-import { EMAIL_MESSAGE } from "./petition.js";
+import { EMAIL_MESSAGE, QUESTION_TYPES } from "./vocabulary.js";
 
-export const QUESTION_TYPES = ["single", "multiple", "short_text", "long_text", "scale"] as const;
+export { QUESTION_TYPES } from "./vocabulary.js";
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 const QuestionId = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,63}$/));
@@ -55,7 +55,9 @@ export type Survey = z.infer<typeof Survey>;
 export const SurveyResponse = z.object({ survey: Survey });
 export type SurveyResponse = z.infer<typeof SurveyResponse>;
 
-export type AnswerValue = string | string[] | number;
+export type { AnswerValue } from "./survey-rules.js";
+
+
 
 export const FollowUp = z.object({
   firstName: z.optional(z.string().check(z.trim(), z.maxLength(80, "First name must be at most 80 characters."))),
@@ -73,62 +75,8 @@ export type SubmitSurveyRequest = z.input<typeof SubmitSurveyRequest>;
 
 export const SubmitSurveyResponse = z.object({ status: z.literal("recorded") });
 
-export const REQUIRED_ANSWER = "Please answer this question.";
-export const CHOOSE_FROM_LIST = "Choose one of the options.";
-export const SCALE_MESSAGE = "Choose a number from 1 to 5.";
-
-/** Whether a question is shown, given the answers so far. */
-export function isShown(question: Question, answers: Readonly<Record<string, AnswerValue | undefined>>): boolean {
-  if (!question.showIf) return true;
-  const given = answers[question.showIf.question];
-  if (question.showIf.equals !== undefined) return given !== undefined && String(given) === question.showIf.equals;
-  if (question.showIf.includes !== undefined) return Array.isArray(given) && given.includes(question.showIf.includes);
-  return true;
-}
-
-function blank(value: AnswerValue | undefined): boolean {
-  return value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
-}
-
-/**
- * Check answers against a variant: required questions answered, choices from the list, scale 1–5,
- * text within its length. Hidden questions must be unanswered. Returns question id -> message.
- * The widget and the API both call this, so they say the same thing.
- */
-export function validateAnswers(variant: SurveyVariant, answers: Readonly<Record<string, AnswerValue | undefined>>): Record<string, string> {
-  const errors: Record<string, string> = {};
-  const known = new Set(variant.questions.map((q) => q.id));
-  for (const id of Object.keys(answers)) if (!known.has(id) && !blank(answers[id])) errors[id] = "This question is not part of the survey.";
-  for (const q of variant.questions) {
-    const value = answers[q.id];
-    if (!isShown(q, answers)) {
-      if (!blank(value)) errors[q.id] = "This question does not apply to your earlier answer.";
-      continue;
-    }
-    if (blank(value)) {
-      if (q.required) errors[q.id] = REQUIRED_ANSWER;
-      continue;
-    }
-    const values = new Set((q.options ?? []).map((o) => o.value));
-    switch (q.type) {
-      case "single":
-        if (typeof value !== "string" || !values.has(value)) errors[q.id] = CHOOSE_FROM_LIST;
-        break;
-      case "multiple":
-        if (!Array.isArray(value) || value.some((v) => !values.has(v)) || new Set(value).size !== value.length) errors[q.id] = "Choose from the options listed.";
-        break;
-      case "scale":
-        if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 5) errors[q.id] = SCALE_MESSAGE;
-        break;
-      default: {
-        const max = q.maxLength ?? (q.type === "short_text" ? 200 : 2000);
-        if (typeof value !== "string") errors[q.id] = "Answer with text.";
-        else if (value.trim().length > max) errors[q.id] = `Keep your answer under ${max} characters.`;
-      }
-    }
-  }
-  return errors;
-}
+export { CHOOSE_FROM_LIST, REQUIRED_ANSWER, SCALE_MESSAGE } from "./vocabulary.js";
+export { isShown, validateAnswers } from "./survey-rules.js";
 
 /** Aggregated results for one question. Suppressed when fewer than minGroupSize people answered. */
 export const QuestionResult = z.object({

@@ -1,8 +1,8 @@
 import * as z from "zod/mini";
 import { Checkbox, IsoDateTime, OrganizationSummary, Slug, text } from "./common.js";
-import { EMAIL_MESSAGE } from "./petition.js";
+import { EMAIL_MESSAGE, SESSION_FORMATS } from "./vocabulary.js";
 
-export const SESSION_FORMATS = ["virtual", "in_person", "hybrid"] as const;
+export { SESSION_FORMATS } from "./vocabulary.js";
 
 export const TrainingLeader = z.object({
   name: z.string(),

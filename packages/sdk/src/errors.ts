@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, type ErrorCode } from "@coalition-kit/schema";
+import type { ErrorCode } from "@coalition-kit/schema/rules";
 
 /** Base class of every error the SDK throws. */
 export class CkError extends Error {
@@ -16,7 +16,7 @@ export class CkApiError extends CkError {
   readonly retryAfter: number | undefined;
 
   constructor(init: { code: ErrorCode; status: number; message?: string; fields?: Record<string, string>; retryAfter?: number }) {
-    super(init.message ?? ERROR_MESSAGES[init.code]);
+    super(init.message ?? "The request could not be completed.");
     this.code = init.code;
     this.status = init.status;
     this.fields = Object.freeze({ ...(init.fields ?? {}) });

@@ -1,5 +1,5 @@
 import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from "ky";
-import { ApiErrorBody, ERROR_CODES, type ErrorCode } from "@coalition-kit/schema";
+import { ApiErrorBody, ERROR_CODES, ERROR_MESSAGES, type ErrorCode } from "@coalition-kit/schema";
 import { CkApiError, CkNetworkError, CkResponseError } from "./errors.js";
 
 export interface ClientOptions {
@@ -78,7 +78,8 @@ async function toCkError(error: unknown): Promise<Error> {
       const { code, message, fields } = parsed.data.error;
       return new CkApiError({ code, status: response.status, message, ...(fields ? { fields } : {}), ...(retryAfter ? { retryAfter } : {}) });
     }
-    return new CkApiError({ code: statusToCode(response.status), status: response.status, ...(retryAfter ? { retryAfter } : {}) });
+    const code = statusToCode(response.status);
+    return new CkApiError({ code, status: response.status, message: ERROR_MESSAGES[code], ...(retryAfter ? { retryAfter } : {}) });
   }
   if (error instanceof TimeoutError) return new CkNetworkError("The server took too long to answer. Please try again.", { cause: error });
   return new CkNetworkError(undefined, { cause: error });

@@ -1,4 +1,5 @@
 import { MeetingResponse, RsvpRequest, RsvpResponse, fieldErrors, type RsvpRequest as RsvpInput } from "@coalition-kit/schema";
+import { ERROR_MESSAGES } from "@coalition-kit/schema/rules";
 import { CkApiError } from "./errors.js";
 import type { Http } from "./http.js";
 import { newIdempotencyKey } from "./idempotency.js";
@@ -17,7 +18,7 @@ export function meetingsApi(http: Http): MeetingsApi {
     get: (meeting, options = {}) => http.get(`${base(meeting)}${options.count ? `?count=${options.count}` : ""}`, MeetingResponse),
     async rsvp(meeting, input, options = {}) {
       const parsed = RsvpRequest.safeParse(input);
-      if (!parsed.success) throw new CkApiError({ code: "validation_failed", status: 422, fields: fieldErrors(parsed.error) });
+      if (!parsed.success) throw new CkApiError({ code: "validation_failed", status: 422, message: ERROR_MESSAGES.validation_failed, fields: fieldErrors(parsed.error) });
       return (await http.post(`${base(meeting)}/rsvps`, input, RsvpResponse, options.idempotencyKey ?? newIdempotencyKey())).data;
     },
     validate(input) {

@@ -7,6 +7,7 @@ import {
   type PetitionStats,
   type SignPetitionRequest as SignInput,
 } from "@coalition-kit/schema";
+import { ERROR_MESSAGES } from "@coalition-kit/schema/rules";
 import { CkApiError } from "./errors.js";
 import type { Http } from "./http.js";
 import { newIdempotencyKey } from "./idempotency.js";
@@ -43,7 +44,7 @@ export function petitionsApi(http: Http): PetitionsApi {
     async sign(slug, input, options = {}) {
       const parsed = SignPetitionRequest.safeParse(input);
       if (!parsed.success) {
-        throw new CkApiError({ code: "validation_failed", status: 422, fields: fieldErrors(parsed.error) });
+        throw new CkApiError({ code: "validation_failed", status: 422, message: ERROR_MESSAGES.validation_failed, fields: fieldErrors(parsed.error) });
       }
       const { status, data } = await http.post(
         `${path(slug)}/signatures`,

@@ -9,6 +9,7 @@ import {
   type SubmitStoryRequest as SubmitInput,
   type WithdrawStoryResponse as WithdrawResult,
 } from "@coalition-kit/schema";
+import { ERROR_MESSAGES } from "@coalition-kit/schema/rules";
 import { CkApiError } from "./errors.js";
 import type { Http } from "./http.js";
 import { newIdempotencyKey } from "./idempotency.js";
@@ -37,7 +38,7 @@ export function storiesApi(http: Http): StoriesApi {
     get: (campaign) => http.get(base(campaign), StoryCampaignResponse),
     async submit(campaign, input, options = {}) {
       const parsed = SubmitStoryRequest.safeParse(input);
-      if (!parsed.success) throw new CkApiError({ code: "validation_failed", status: 422, fields: fieldErrors(parsed.error) });
+      if (!parsed.success) throw new CkApiError({ code: "validation_failed", status: 422, message: ERROR_MESSAGES.validation_failed, fields: fieldErrors(parsed.error) });
       return (await http.post(base(campaign), input, SubmitStoryResponse, options.idempotencyKey ?? newIdempotencyKey())).data;
     },
     wall(campaign, query = {}) {

@@ -8,6 +8,7 @@ import {
   type SubmitSurveyRequest as SubmitInput,
   type SurveyVariant,
 } from "@coalition-kit/schema";
+import { ERROR_MESSAGES } from "@coalition-kit/schema/rules";
 import { CkApiError } from "./errors.js";
 import type { Http } from "./http.js";
 import { newIdempotencyKey } from "./idempotency.js";
@@ -35,7 +36,7 @@ export function surveysApi(http: Http): SurveysApi {
     get: (survey) => http.get(base(survey), SurveyResponse),
     async respond(survey, variant, input, options = {}) {
       const errors = check(variant, input);
-      if (Object.keys(errors).length) throw new CkApiError({ code: "validation_failed", status: 422, fields: errors });
+      if (Object.keys(errors).length) throw new CkApiError({ code: "validation_failed", status: 422, message: ERROR_MESSAGES.validation_failed, fields: errors });
       return (await http.post(`${base(survey)}/responses`, input, SubmitSurveyResponse, options.idempotencyKey ?? newIdempotencyKey())).data;
     },
     results: (survey, variant) => http.get(`${base(survey)}/results${variant ? `?variant=${encodeURIComponent(variant)}` : ""}`, SurveyResults),

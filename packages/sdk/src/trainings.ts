@@ -7,6 +7,7 @@ import {
   type CancelRegistrationResponse as CancelResult,
   type RegisterRequest as RegisterInput,
 } from "@coalition-kit/schema";
+import { ERROR_MESSAGES } from "@coalition-kit/schema/rules";
 import { CkApiError } from "./errors.js";
 import type { Http } from "./http.js";
 import { newIdempotencyKey } from "./idempotency.js";
@@ -33,7 +34,7 @@ export function trainingsApi(http: Http): TrainingsApi {
     get: (series) => http.get(base(series), TrainingSeriesResponse),
     async register(series, sessionId, input, options = {}) {
       const parsed = RegisterRequest.safeParse(input);
-      if (!parsed.success) throw new CkApiError({ code: "validation_failed", status: 422, fields: fieldErrors(parsed.error) });
+      if (!parsed.success) throw new CkApiError({ code: "validation_failed", status: 422, message: ERROR_MESSAGES.validation_failed, fields: fieldErrors(parsed.error) });
       const { status, data } = await http.post(
         `${base(series)}/sessions/${encodeURIComponent(sessionId)}/registrations`,
         input,

@@ -11,7 +11,8 @@ describe(`widget bundles at /embed/v1 (${DB_LABEL})`, () => {
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), "ck-embed-"));
     await writeFile(join(dir, "coalition-kit.js"), "export const loader = 1;");
-    await writeFile(join(dir, "petition-3f9a1c2b7d.js"), "export const chunk = 1;");
+    await writeFile(join(dir, "petition.3f9a1c2b.js"), "export const chunk = 1;");
+    await writeFile(join(dir, "training-calendar.js"), 'import "./training-calendar.AbCdEf12.js";');
     h = await startHarness({ embedDir: dir });
   });
   after(async () => {
@@ -29,8 +30,10 @@ describe(`widget bundles at /embed/v1 (${DB_LABEL})`, () => {
   });
 
   test("hashed files are immutable for a year", async () => {
-    const res = await fetch(`${h.url}/embed/v1/petition-3f9a1c2b7d.js`);
+    const res = await fetch(`${h.url}/embed/v1/petition.3f9a1c2b.js`);
     assert.equal(res.headers.get("cache-control"), "public, max-age=31536000, immutable");
+    const loader = await fetch(`${h.url}/embed/v1/training-calendar.js`);
+    assert.equal(loader.headers.get("cache-control"), "public, max-age=300", "a loader whose name merely looks long is not immutable");
   });
 
   test("missing files and path traversal are 404", async () => {

@@ -10,7 +10,7 @@ const TYPES: Record<string, string> = {
   ".css": "text/css; charset=utf-8",
 };
 /** Files whose name carries a content hash never change: cache them for a year. */
-const HASHED = /[.-][A-Za-z0-9_-]{8,}\.(m?js|css|map)$/;
+const HASHED = /\.[A-Za-z0-9_-]{8,}\.(?:m?js|css)(?:\.map)?$/;
 
 /** Widget bundles for partner pages: /embed/v1/coalition-kit.js and friends. */
 export function embedRoutes(embedDir: string): Hono {

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from "lit";
 import type { MeetingOccurrence } from "@coalition-kit/schema";
-import { meetingMessages as t } from "../shared/messages.js";
+import { meetingMessages as t } from "./meeting-messages.js";
 import { formatDay, formatTimeRange, sameWallClock } from "../shared/time.js";
 
 export interface OccurrenceContext {

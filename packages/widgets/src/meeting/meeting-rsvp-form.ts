@@ -1,7 +1,9 @@
 import { html, nothing } from "lit";
-import { RSVP_RESPONSES, type Meeting, type RsvpAnswer } from "@coalition-kit/schema";
-import { checkbox, radioGroup, textField, type ControlsView } from "../shared/form-controls.js";
-import { meetingMessages as t } from "../shared/messages.js";
+import { RSVP_RESPONSES } from "@coalition-kit/schema/rules";
+import type { Meeting, RsvpAnswer } from "@coalition-kit/schema";
+import { checkbox, textField, type ControlsView } from "../shared/form-controls.js";
+import { radioGroup } from "../shared/form-choices.js";
+import { meetingMessages as t } from "./meeting-messages.js";
 
 export const RSVP_FIELD_ORDER = ["response", "occurrence", "firstName", "lastName", "email", "consentCoalition", "consentPartner"] as const;
 

@@ -1,14 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { ContextConsumer } from "@lit/context";
-import { AGE_BAND_REQUIRED_MESSAGE, type AgeBand, type PetitionResponse, type SignPetitionRequest } from "@coalition-kit/schema";
-import { CkApiError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk";
+import type { AgeBand, PetitionResponse, SignPetitionRequest } from "@coalition-kit/schema";
+import { CkApiError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk/lite";
 import { ClientResolver } from "../shared/client.js";
 import { clientContext } from "../shared/context.js";
 import { emit, errorDetail } from "../shared/events.js";
 import { focusFirstError } from "../shared/form-controls.js";
 import { formStyles } from "../shared/form-styles.js";
 import { utmFromLocation } from "../shared/format.js";
-import { messages } from "../shared/messages.js";
+import { messages } from "./petition-messages.js";
 import { tokens } from "../shared/tokens.js";
 import { petitionStyles } from "./ck-petition.styles.js";
 import { FIELD_ORDER, renderForm } from "./petition-form.js";
@@ -186,10 +186,9 @@ export class CkPetition extends LitElement {
     return input;
   }
 
+  /** Local checks the client can make (none with the lite client: the API answers with every field's message). */
   private validate(input: SignPetitionRequest, client: CoalitionClient): Record<string, string> {
-    const errors = { ...client.petitions.validate(input) };
-    if (this.data?.petition.askAgeBand && !input.ageBand && !errors.ageBand) errors.ageBand = AGE_BAND_REQUIRED_MESSAGE;
-    return errors;
+    return client.petitions.validate(input);
   }
 
   private readonly onSubmit = async (event: SubmitEvent) => {

@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from "lit";
-import { AGE_BANDS, type AgeBand, type Petition } from "@coalition-kit/schema";
+import { AGE_BANDS } from "@coalition-kit/schema/rules";
+import type { AgeBand, Petition } from "@coalition-kit/schema";
 import { checkbox, errorFor, textField, type ControlsView } from "../shared/form-controls.js";
-import { messages } from "../shared/messages.js";
+import { messages } from "./petition-messages.js";
 
 export interface FormView extends ControlsView {
   petition: Petition;

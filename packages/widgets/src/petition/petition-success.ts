@@ -1,5 +1,5 @@
 import { html, nothing } from "lit";
-import { messages } from "../shared/messages.js";
+import { messages } from "./petition-messages.js";
 
 export interface SuccessView {
   alreadySigned: boolean;

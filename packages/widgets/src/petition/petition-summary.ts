@@ -2,7 +2,7 @@ import { html, nothing } from "lit";
 import { styleMap } from "lit/directives/style-map.js";
 import type { Petition, PetitionStats } from "@coalition-kit/schema";
 import { formatNumber, paragraphs } from "../shared/format.js";
-import { messages } from "../shared/messages.js";
+import { messages } from "./petition-messages.js";
 
 /** Title, target, text: everything above the count. */
 export function renderIntro(petition: Petition) {

@@ -1,6 +1,6 @@
 import { LitElement, css, html, type PropertyValues } from "lit";
 import { ContextProvider } from "@lit/context";
-import { createClient, type CoalitionClient } from "@coalition-kit/sdk";
+import { createLiteClient, type CoalitionClient } from "@coalition-kit/sdk/lite";
 import { clientContext } from "./context.js";
 
 /**
@@ -27,7 +27,7 @@ export class CkProvider extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("client") || changed.has("api") || changed.has("partner")) {
-      const client = this.client ?? (this.api ? createClient({ baseUrl: this.api, ...(this.partner ? { partnerKey: this.partner } : {}) }) : undefined);
+      const client = this.client ?? (this.api ? createLiteClient({ baseUrl: this.api, ...(this.partner ? { partnerKey: this.partner } : {}) }) : undefined);
       this.provider.setValue(client);
     }
   }

@@ -1,4 +1,4 @@
-import { createClient, type CoalitionClient } from "@coalition-kit/sdk";
+import { createLiteClient, type CoalitionClient } from "@coalition-kit/sdk/lite";
 
 /**
  * Picks the client a widget talks through: its own api/partner attributes first, then its
@@ -10,7 +10,7 @@ export class ClientResolver {
   resolve(api: string | undefined, partner: string | undefined, property: CoalitionClient | undefined, context: CoalitionClient | undefined): CoalitionClient | undefined {
     if (api) {
       const key = `${api}\n${partner ?? ""}`;
-      if (this.own?.key !== key) this.own = { key, client: createClient({ baseUrl: api, ...(partner ? { partnerKey: partner } : {}) }) };
+      if (this.own?.key !== key) this.own = { key, client: createLiteClient({ baseUrl: api, ...(partner ? { partnerKey: partner } : {}) }) };
       return this.own.client;
     }
     return property ?? context;

@@ -1,5 +1,5 @@
 import type { ErrorCode, RegisterResponse } from "@coalition-kit/schema";
-import { CkApiError, CkNetworkError } from "@coalition-kit/sdk";
+import { CkApiError, CkNetworkError } from "@coalition-kit/sdk/lite";
 
 /** Event details carry no personal data: safe to forward to a host page's analytics. */
 export type CkSubmitDetail =

@@ -1,14 +1,14 @@
 import { LitElement, html, type PropertyValues } from "lit";
 import { ContextConsumer } from "@lit/context";
 import type { AgeBand, PublishChoice, StoryCampaign, StoryRole, SubmitStoryRequest } from "@coalition-kit/schema";
-import { CkApiError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk";
+import { CkApiError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk/lite";
 import { ClientResolver } from "../shared/client.js";
 import { clientContext } from "../shared/context.js";
 import { emit, errorDetail } from "../shared/events.js";
 import { focusFirstError } from "../shared/form-controls.js";
 import { formStyles } from "../shared/form-styles.js";
 import { paragraphs } from "../shared/format.js";
-import { storyMessages as m } from "../shared/messages.js";
+import { storyMessages as m } from "./story-messages.js";
 import { tokens } from "../shared/tokens.js";
 import { STORY_FIELD_ORDER, renderStoryForm } from "./story-form-fields.js";
 import { storyStyles } from "./story.styles.js";

@@ -1,13 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { ContextConsumer } from "@lit/context";
-import { STORY_ROLES, type PublicStory, type StoryRole, type StoryWallResponse } from "@coalition-kit/schema";
-import type { CoalitionClient } from "@coalition-kit/sdk";
+import { STORY_ROLES } from "@coalition-kit/schema/rules";
+import type { PublicStory, StoryRole, StoryWallResponse } from "@coalition-kit/schema";
+import type { CoalitionClient } from "@coalition-kit/sdk/lite";
 import { ClientResolver } from "../shared/client.js";
 import { clientContext } from "../shared/context.js";
 import { emit, errorDetail } from "../shared/events.js";
 import { formStyles } from "../shared/form-styles.js";
 import { paragraphs } from "../shared/format.js";
-import { storyMessages as m } from "../shared/messages.js";
+import { storyMessages as m } from "./story-messages.js";
 import { tokens } from "../shared/tokens.js";
 import { storyStyles } from "./story.styles.js";
 

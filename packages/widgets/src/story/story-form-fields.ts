@@ -1,7 +1,10 @@
 import { html, nothing } from "lit";
-import { AGE_BANDS, PUBLISH_CHOICES, STORY_MAX, STORY_ROLES, type AgeBand, type PublishChoice, type StoryCampaign, type StoryRole } from "@coalition-kit/schema";
-import { checkbox, radioGroup, textArea, textField, type ControlsView } from "../shared/form-controls.js";
-import { messages, storyMessages as m } from "../shared/messages.js";
+import { AGE_BANDS, PUBLISH_CHOICES, STORY_MAX, STORY_ROLES } from "@coalition-kit/schema/rules";
+import type { AgeBand, PublishChoice, StoryCampaign, StoryRole } from "@coalition-kit/schema";
+import { checkbox, textField, type ControlsView } from "../shared/form-controls.js";
+import { radioGroup, textArea } from "../shared/form-choices.js";
+import { messages } from "../petition/petition-messages.js";
+import { storyMessages as m } from "./story-messages.js";
 
 export const STORY_FIELD_ORDER = ["title", "story", "role", "school", "ageBand", "publish", "firstName", "consentPublish", "email", "guardianEmail", "guardianConsent"] as const;
 

@@ -2,14 +2,15 @@ import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { keyed } from "lit/directives/keyed.js";
 import { styleMap } from "lit/directives/style-map.js";
 import { ContextConsumer } from "@lit/context";
-import { isShown, type AnswerValue, type Question, type Survey, type SurveyResults, type SurveyVariant } from "@coalition-kit/schema";
-import { CkApiError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk";
+import { isShown, validateAnswers } from "@coalition-kit/schema/rules";
+import type { AnswerValue, Question, Survey, SurveyResults, SurveyVariant } from "@coalition-kit/schema";
+import { CkApiError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk/lite";
 import { ClientResolver } from "../shared/client.js";
 import { clientContext } from "../shared/context.js";
 import { emit, errorDetail } from "../shared/events.js";
 import { checkbox, textField } from "../shared/form-controls.js";
 import { formStyles } from "../shared/form-styles.js";
-import { surveyMessages as t } from "../shared/messages.js";
+import { surveyMessages as t } from "./survey-messages.js";
 import { tokens } from "../shared/tokens.js";
 import { surveyStyles } from "./ck-survey.styles.js";
 import { renderQuestion } from "./survey-question.js";
@@ -177,7 +178,7 @@ export class CkSurvey extends LitElement {
   private readonly next = async () => {
     const q = this.visible[this.step];
     if (q) {
-      const error = this.activeClient?.surveys.validate(this.chosen!, { variant: this.chosen!.slug, answers: this.answers as Record<string, AnswerValue> })[q.id];
+      const error = validateAnswers(this.chosen!, this.answers)[q.id];
       if (error) {
         this.errors = { ...this.errors, [q.id]: error };
         return this.focusQuestion(q.id);
@@ -197,7 +198,7 @@ export class CkSurvey extends LitElement {
     const client = this.activeClient;
     if (!client || !this.chosen || this.phase === "submitting") return;
     const input = this.input();
-    const errors = client.surveys.validate(this.chosen, input);
+    const errors = { ...validateAnswers(this.chosen, input.answers), ...client.surveys.validate(this.chosen, input) };
     if (input.followUp && !input.followUp.consent) errors["followUp.consent"] = "Please agree so we can contact you, or leave your email out.";
     this.alert = undefined;
     if (Object.keys(errors).length) return this.showErrors(errors);

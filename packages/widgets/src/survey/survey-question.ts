@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { live } from "lit/directives/live.js";
 import type { AnswerValue, Question } from "@coalition-kit/schema";
-import { surveyMessages as t } from "../shared/messages.js";
+import { surveyMessages as t } from "./survey-messages.js";
 
 export interface QuestionView {
   question: Question;

@@ -1,7 +1,7 @@
 import { html, nothing } from "lit";
 import { styleMap } from "lit/directives/style-map.js";
 import type { SurveyResults } from "@coalition-kit/schema";
-import { surveyMessages as t } from "../shared/messages.js";
+import { surveyMessages as t } from "./survey-messages.js";
 
 /** Aggregates only: bars for choice and scale questions; groups under the minimum size are withheld. */
 export function renderResults(results: SurveyResults) {

@@ -1,13 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { ContextConsumer } from "@lit/context";
 import type { RegisterRequest, RegisterResponse, TrainingSeriesResponse, TrainingSession } from "@coalition-kit/schema";
-import { CkApiError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk";
+import { CkApiError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk/lite";
 import { ClientResolver } from "../shared/client.js";
 import { clientContext } from "../shared/context.js";
 import { emit, errorDetail } from "../shared/events.js";
 import { focusFirstError } from "../shared/form-controls.js";
 import { formStyles } from "../shared/form-styles.js";
-import { trainingMessages as t } from "../shared/messages.js";
+import { trainingMessages as t } from "./training-messages.js";
 import { viewerTimeZone } from "../shared/time.js";
 import { tokens } from "../shared/tokens.js";
 import { calendarStyles } from "./ck-training-calendar.styles.js";

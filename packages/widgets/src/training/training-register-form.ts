@@ -1,7 +1,7 @@
 import { html, nothing } from "lit";
 import type { TrainingSeries, TrainingSession } from "@coalition-kit/schema";
 import { checkbox, textField, type ControlsView } from "../shared/form-controls.js";
-import { trainingMessages as t } from "../shared/messages.js";
+import { trainingMessages as t } from "./training-messages.js";
 
 export const REGISTER_FIELD_ORDER = ["firstName", "lastName", "email", "consentCoalition", "consentPartner"] as const;
 

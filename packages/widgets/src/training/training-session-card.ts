@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from "lit";
 import type { RegisterResponse, TrainingSession } from "@coalition-kit/schema";
-import { trainingMessages as t } from "../shared/messages.js";
+import { trainingMessages as t } from "./training-messages.js";
 import { formatDay, formatTimeRange, sameWallClock } from "../shared/time.js";
 
 export interface CardContext {

@@ -1,0 +1,3 @@
+/** The zod-free part of the contract, for small browser bundles: vocabulary, messages, survey rules. */
+export * from "./vocabulary.js";
+export { isShown, validateAnswers, type AnswerValue } from "./survey-rules.js";

@@ -1,0 +1,29 @@
+// Builds the embed bundles served at /embed/v1/:
+//   <name>.<hash>.js  standalone, content-hashed: cache for a year
+//   <name>.js         a one-line loader importing the current hash: cache for minutes
+//   sizes.json        min and min+gzip bytes of every hashed bundle (read by the size budget check)
+import { readdir, rm, stat, readFile, writeFile, mkdir } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
+import { build } from "vite";
+
+const OUT = new URL("../dist/embed/", import.meta.url);
+const NAMES = ["coalition-kit", "petition", "training-calendar", "stories", "survey", "meeting-rsvp"];
+
+await rm(OUT, { recursive: true, force: true });
+await mkdir(OUT, { recursive: true });
+for (const name of NAMES) {
+  process.env.CK_ENTRY = name;
+  await build({ configFile: new URL("../vite.config.ts", import.meta.url).pathname, logLevel: "warn" });
+}
+
+const files = await readdir(OUT);
+const sizes = {};
+for (const name of NAMES) {
+  const hashed = files.find((f) => f.startsWith(`${name}.`) && f.endsWith(".js") && f !== `${name}.js` && /\.[\w-]{6,}\.js$/.test(f));
+  if (!hashed) throw new Error(`no hashed bundle for ${name}`);
+  const code = await readFile(new URL(hashed, OUT));
+  sizes[name] = { file: hashed, min: (await stat(new URL(hashed, OUT))).size, gzip: gzipSync(code, { level: 9 }).length };
+  await writeFile(new URL(`${name}.js`, OUT), `// Coalition Kit ${name}: loads the current build (cached for a year).\nimport "./${hashed}";\n`);
+}
+await writeFile(new URL("sizes.json", OUT), JSON.stringify(sizes, null, 2) + "\n");
+for (const [name, s] of Object.entries(sizes)) console.log(`${name.padEnd(18)} ${String(s.min).padStart(7)} B min  ${String(s.gzip).padStart(6)} B min+gz  ${s.file}`);
