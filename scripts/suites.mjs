@@ -14,6 +14,7 @@ const SUITES = [
   { name: "Widgets in Chromium against the API", args: ["--filter", "@coalition-kit/widgets", "test"], env: {}, kind: "wtr" },
   { name: "Bundle size budgets (min+gzip)", args: ["--filter", "@coalition-kit/widgets", "run", "size"], env: {}, kind: "wtr" },
   { name: "Storybook build", args: ["--filter", "@coalition-kit/stories", "run", "build-storybook"], env: {}, kind: "build" },
+  { name: "Accessibility: axe-core on every story in Chromium", args: ["--filter", "@coalition-kit/test", "run", "test:a11y"], env: {}, kind: "node" },
 ];
 
 function runCaptured(pnpm, root, suite) {

@@ -33,7 +33,13 @@ function choices(view: QuestionView): TemplateResult {
     view.onAnswer(q.id, checked ? [...current, value] : current.filter((v) => v !== value));
   };
   return html`
-    <fieldset part="question" class="question ${q.type}" aria-describedby=${describedBy(view)} aria-required=${q.required ? "true" : "false"}>
+    <fieldset
+      part="question"
+      class="question ${q.type}"
+      role=${multiple ? nothing : "radiogroup"}
+      aria-describedby=${describedBy(view)}
+      aria-required=${!multiple && q.required ? "true" : nothing}
+    >
       <legend part="label" class="prompt" tabindex="-1">${prompt(q)}</legend>
       ${q.help ? html`<p class="help" id="q-${q.id}-help">${q.help}</p>` : nothing}
       ${q.type === "scale" && q.scale ? html`<p class="scale-ends" aria-hidden="true"><span>1 = ${q.scale.minLabel}</span><span>5 = ${q.scale.maxLabel}</span></p>` : nothing}

@@ -74,7 +74,7 @@ export const calendarStyles = css`
     background: var(--_bg);
   }
   .session.is-past {
-    opacity: 0.8;
+    background: var(--_surface);
   }
   .session.is-cancelled .session-title {
     text-decoration: line-through;
@@ -189,7 +189,8 @@ export const calendarStyles = css`
     text-overflow: ellipsis;
   }
   .chip.is-past {
-    opacity: 0.7;
+    background: var(--_muted);
+    color: var(--_bg);
   }
   .subscribe {
     margin-top: var(--_space);

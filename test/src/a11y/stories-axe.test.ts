@@ -1,0 +1,65 @@
+// axe-core over every Storybook story, rendered in Chromium from the built Storybook: zero violations.
+// Runs after `storybook build` (the test command builds it first).
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../support/env.js";
+import { serveFolder } from "../support/static-server.js";
+
+const STATIC = fileURLToPath(new URL("../../../storybook-static/", import.meta.url));
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: Array<{ target: unknown[] }>;
+}
+
+const index = JSON.parse(await readFile(`${STATIC}index.json`, "utf8")) as { entries: Record<string, { id: string; type: string; title: string; name: string }> };
+const stories = Object.values(index.entries).filter((e) => e.type === "story");
+
+describe("accessibility: axe-core on every story", () => {
+  let server: Awaited<ReturnType<typeof serveFolder>>;
+  let browser: Browser;
+  let axeSource: string;
+  before(async () => {
+    server = await serveFolder(STATIC);
+    browser = await launchChromium();
+    axeSource = await readFile(AXE, "utf8");
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("there are stories for every widget", () => {
+    const titles = new Set(stories.map((s) => s.title));
+    for (const title of ["Widgets/Petition", "Widgets/Training calendar", "Widgets/Stories", "Widgets/Survey", "Widgets/Meeting RSVP"]) assert.ok(titles.has(title), title);
+  });
+
+  for (const story of stories) {
+    test(`${story.title} / ${story.name}`, async () => {
+      const page = await browser.newPage();
+      try {
+        await page.goto(`${server.url}/iframe.html?id=${story.id}&viewMode=story`);
+        await page.waitForFunction(() => document.querySelector("#storybook-root")?.children.length, undefined, { timeout: 10_000 });
+        // Let loading states settle and play functions finish.
+        await page.waitForTimeout(400);
+        await page.addScriptTag({ content: axeSource });
+        const violations = (await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;
+          const result = await axe.run({ include: [["#storybook-root"]] }, { resultTypes: ["violations"] });
+          return result.violations;
+        })) as AxeViolation[];
+        const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
+        assert.deepEqual(summary, []);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
