@@ -8,6 +8,11 @@ import { fileURLToPath } from "node:url";
 const PUBLIC_DIR = fileURLToPath(new URL("../public/", import.meta.url));
 const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".svg": "image/svg+xml", ".ico": "image/x-icon" };
 
+/** The policy a cautious partner might set: only its own origin and the API, nothing inline. */
+export function strictCsp(api) {
+  return `default-src 'none'; script-src 'self' ${api}; connect-src ${api}; style-src 'self'; img-src 'self'; form-action ${api}; base-uri 'none'; frame-ancestors 'none'`;
+}
+
 /**
  * @param {{ port: number, host?: string, apiUrl: () => string }} options
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
@@ -25,7 +30,9 @@ export async function startStaticSite({ port, host = "127.0.0.1", apiUrl }) {
       if (extname(file) === ".html") {
         body = Buffer.from(body.toString("utf8").replaceAll("__CK_API__", apiUrl()).replaceAll("__SITE__", siteUrl));
       }
-      res.writeHead(200, { "Content-Type": type, "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff" });
+      const headers = { "Content-Type": type, "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff" };
+      if (rel === "strict-csp.html") headers["Content-Security-Policy"] = strictCsp(apiUrl());
+      res.writeHead(200, headers);
       res.end(body);
     } catch (error) {
       const missing = error && typeof error === "object" && "code" in error && (error.code === "ENOENT" || error.code === "EISDIR");

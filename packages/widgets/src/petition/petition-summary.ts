@@ -1,5 +1,5 @@
 import { html, nothing } from "lit";
-import { styleMap } from "lit/directives/style-map.js";
+import { cssWidth } from "../shared/css-width.js";
 import type { Petition, PetitionStats } from "@coalition-kit/schema";
 import { formatNumber, paragraphs } from "../shared/format.js";
 import { messages } from "./petition-messages.js";
@@ -32,7 +32,7 @@ export function renderProgress(stats: PetitionStats, locale: string | undefined)
               aria-valuenow=${Math.min(stats.total, stats.goal)}
               aria-valuetext=${messages.ofGoal(total, goal)}
             >
-              <span class="fill" style=${styleMap({ width: `${percent}%` })}></span>
+              <span class="fill" ${cssWidth(percent)}></span>
             </div>
             <p class="goal">${messages.ofGoal(total, goal)}</p>`
         : nothing}

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { keyed } from "lit/directives/keyed.js";
-import { styleMap } from "lit/directives/style-map.js";
+import { cssWidth } from "../shared/css-width.js";
 import { ContextConsumer } from "@lit/context";
 import { isShown, validateAnswers } from "@coalition-kit/schema/rules";
 import type { AnswerValue, Question, Survey, SurveyResults, SurveyVariant } from "@coalition-kit/schema";
@@ -274,7 +274,7 @@ export class CkSurvey extends LitElement {
         ? html`<div class="progress">
             <p class="muted small" aria-live="polite">${t.progress(position, this.stepCount)}</p>
             <div part="progress" class="bar" role="progressbar" aria-label=${t.progressLabel} aria-valuemin="1" aria-valuemax=${this.stepCount} aria-valuenow=${position}>
-              <span class="fill" style=${styleMap({ width: `${Math.round((position / this.stepCount) * 100)}%` })}></span>
+              <span class="fill" ${cssWidth(Math.round((position / this.stepCount) * 100))}></span>
             </div>
           </div>`
         : nothing}

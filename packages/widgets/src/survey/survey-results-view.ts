@@ -1,5 +1,5 @@
 import { html, nothing } from "lit";
-import { styleMap } from "lit/directives/style-map.js";
+import { cssWidth } from "../shared/css-width.js";
 import type { SurveyResults } from "@coalition-kit/schema";
 import { surveyMessages as t } from "./survey-messages.js";
 
@@ -20,7 +20,7 @@ export function renderResults(results: SurveyResults) {
                   ${q.options.map(
                     (o) => html`<li>
                       <span class="bar-label">${o.label}</span>
-                      <span class="bar" role="img" aria-label="${o.label}: ${o.percent}% (${o.count})"><span class="bar-fill" style=${styleMap({ width: `${o.percent}%` })}></span></span>
+                      <span class="bar" role="img" aria-label="${o.label}: ${o.percent}% (${o.count})"><span class="bar-fill" ${cssWidth(o.percent)}></span></span>
                       <span class="bar-value">${o.percent}%</span>
                     </li>`,
                   )}
