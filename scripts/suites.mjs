@@ -12,6 +12,7 @@ const SUITES = [
   { name: "SDK contract + demo end-to-end in Chromium (PGlite)", args: ["--filter", "@coalition-kit/test", "test"], env: PGLITE, kind: "node" },
   { name: "SDK contract + demo end-to-end in Chromium (PostgreSQL)", args: ["--filter", "@coalition-kit/test", "test"], env: PG, kind: "node" },
   { name: "Widgets in Chromium against the API", args: ["--filter", "@coalition-kit/widgets", "test"], env: {}, kind: "wtr" },
+  { name: "Package lint (publint: schema, sdk, widgets)", args: ["-r", "--filter", "./packages/*", "run", "lint:package"], env: {}, kind: "build" },
   { name: "Bundle size budgets (min+gzip)", args: ["--filter", "@coalition-kit/widgets", "run", "size"], env: {}, kind: "wtr" },
   { name: "Storybook build", args: ["--filter", "@coalition-kit/stories", "run", "build-storybook"], env: {}, kind: "build" },
   { name: "Accessibility: axe-core on every story in Chromium", args: ["--filter", "@coalition-kit/test", "run", "test:a11y"], env: {}, kind: "node" },

@@ -24,6 +24,23 @@ const EVERY_WEEK = "every_week";
  * @fires ck-submit - (detail: { widget: "meeting-rsvp", meeting, occurrence })
  * @fires ck-success - (detail: { widget, meeting, occurrence, response })
  * @fires ck-error
+  * @tagname ck-meeting-rsvp
+ * @csspart container - the widget's outer box
+ * @csspart title - the heading
+ * @csspart form - the form
+ * @csspart field - one field (label, control, error)
+ * @csspart label - a field's label
+ * @csspart input - text inputs
+ * @csspart checkbox - consent checkboxes
+ * @csspart error - a field's error message
+ * @csspart button - buttons
+ * @csspart success - the confirmation after sending
+ * @cssprop --ck-font-family - font stack (default: system UI)
+ * @cssprop --ck-color-primary - buttons, links, progress
+ * @cssprop --ck-color-text - body text
+ * @cssprop --ck-color-bg - background
+ * @cssprop --ck-color-error - error messages and invalid fields
+ * @cssprop --ck-radius - corner radius
  */
 export class CkMeetingRsvp extends LitElement {
   static override properties = {

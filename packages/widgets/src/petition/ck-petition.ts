@@ -25,6 +25,23 @@ export type PetitionPhase = "loading" | "ready" | "submitting" | "success" | "er
  * @fires ck-error - loading or signing failed (detail: { widget, petition, code, message })
  * @slot header - above the title
  * @slot thank-you - replaces the default thank-you message
+  * @tagname ck-petition
+ * @csspart container - the widget's outer box
+ * @csspart title - the heading
+ * @csspart form - the form
+ * @csspart field - one field (label, control, error)
+ * @csspart label - a field's label
+ * @csspart input - text inputs
+ * @csspart checkbox - consent checkboxes
+ * @csspart error - a field's error message
+ * @csspart button - buttons
+ * @csspart success - the confirmation after sending
+ * @cssprop --ck-font-family - font stack (default: system UI)
+ * @cssprop --ck-color-primary - buttons, links, progress
+ * @cssprop --ck-color-text - body text
+ * @cssprop --ck-color-bg - background
+ * @cssprop --ck-color-error - error messages and invalid fields
+ * @cssprop --ck-radius - corner radius
  */
 export class CkPetition extends LitElement {
   static override properties = {

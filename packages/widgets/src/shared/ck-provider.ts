@@ -7,6 +7,7 @@ import { clientContext } from "./context.js";
  * Shares one API client with every Coalition Kit widget inside it:
  * `<ck-provider api="https://api.example.org" partner="pk_..."> <ck-petition petition="..."> </ck-provider>`.
  * Or set `.client` to a client you created with the SDK.
+  * @tagname ck-provider
  */
 export class CkProvider extends LitElement {
   static override properties = {

@@ -18,6 +18,23 @@ import { storyStyles } from "./story.styles.js";
  *
  * @fires ck-error
  * @slot header
+  * @tagname ck-story-wall
+ * @csspart container - the widget's outer box
+ * @csspart title - the heading
+ * @csspart form - the form
+ * @csspart field - one field (label, control, error)
+ * @csspart label - a field's label
+ * @csspart input - text inputs
+ * @csspart checkbox - consent checkboxes
+ * @csspart error - a field's error message
+ * @csspart button - buttons
+ * @csspart success - the confirmation after sending
+ * @cssprop --ck-font-family - font stack (default: system UI)
+ * @cssprop --ck-color-primary - buttons, links, progress
+ * @cssprop --ck-color-text - body text
+ * @cssprop --ck-color-bg - background
+ * @cssprop --ck-color-error - error messages and invalid fields
+ * @cssprop --ck-radius - corner radius
  */
 export class CkStoryWall extends LitElement {
   static override properties = {
