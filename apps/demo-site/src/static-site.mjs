@@ -25,7 +25,7 @@ export async function startStaticSite({ port, host = "127.0.0.1", apiUrl }) {
       const rel = normalize(path === "/" ? "/index.html" : path).replace(/^[/\\]+/, "");
       const file = join(PUBLIC_DIR, rel);
       if (!file.startsWith(PUBLIC_DIR) || rel.split(sep).includes("..")) throw Object.assign(new Error("bad path"), { code: "ENOENT" });
-      let body = await readFile(file);
+      let body = rel === "frameworks/config.js" ? Buffer.from(`window.CK_API = ${JSON.stringify(apiUrl())};\n`) : await readFile(file);
       const type = TYPES[extname(file)] ?? "application/octet-stream";
       if (extname(file) === ".html") {
         body = Buffer.from(body.toString("utf8").replaceAll("__CK_API__", apiUrl()).replaceAll("__SITE__", siteUrl));
