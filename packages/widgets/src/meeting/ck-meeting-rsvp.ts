@@ -1,9 +1,7 @@
-import { LitElement, html, nothing, type PropertyValues } from "lit";
-import { ContextConsumer } from "@lit/context";
+import { html, nothing } from "lit";
 import type { MeetingResponse, RsvpAnswer, RsvpRequest, RsvpResponse } from "@coalition-kit/schema";
 import { CkApiError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk/lite";
-import { ClientResolver } from "../shared/client.js";
-import { clientContext } from "../shared/context.js";
+import { CkWidget, withFieldError } from "../shared/ck-widget.js";
 import { emit, errorDetail } from "../shared/events.js";
 import { focusFirstError } from "../shared/form-controls.js";
 import { formStyles } from "../shared/form-styles.js";
@@ -42,16 +40,11 @@ const EVERY_WEEK = "every_week";
  * @cssprop --ck-color-error - error messages and invalid fields
  * @cssprop --ck-radius - corner radius
  */
-export class CkMeetingRsvp extends LitElement {
+export class CkMeetingRsvp extends CkWidget {
   static override properties = {
     meeting: { type: String },
     count: { type: Number },
-    api: { type: String },
-    partner: { type: String },
-    source: { type: String },
-    locale: { type: String },
     timeZone: { type: String, attribute: "time-zone" },
-    client: { attribute: false },
     phase: { state: true },
     data: { state: true },
     openFor: { state: true },
@@ -67,12 +60,7 @@ export class CkMeetingRsvp extends LitElement {
   declare meeting: string;
   /** How many upcoming meetings to list (default 6). */
   declare count: number;
-  declare api: string | undefined;
-  declare partner: string | undefined;
-  declare source: string | undefined;
-  declare locale: string | undefined;
   declare timeZone: string | undefined;
-  declare client: CoalitionClient | undefined;
   declare protected phase: "loading" | "ready" | "error";
   declare protected data: MeetingResponse | undefined;
   /** The occurrence date the form is open for, or "every_week". */
@@ -84,9 +72,6 @@ export class CkMeetingRsvp extends LitElement {
   declare protected submitting: boolean;
   declare protected saved: { result: RsvpResponse; when: string | undefined } | undefined;
 
-  private contextClient: CoalitionClient | undefined;
-  private readonly clients = new ClientResolver();
-  private loadSeq = 0;
   private pending: { fingerprint: string; key: string } | undefined;
 
   constructor() {
@@ -97,49 +82,27 @@ export class CkMeetingRsvp extends LitElement {
     this.scope = EVERY_WEEK;
     this.errors = {};
     this.submitting = false;
-    new ContextConsumer(this, {
-      context: clientContext,
-      subscribe: true,
-      callback: (client) => {
-        this.contextClient = client;
-        void this.load();
-      },
-    });
-  }
-
-  private get activeClient(): CoalitionClient | undefined {
-    return this.clients.resolve(this.api, this.partner, this.client, this.contextClient);
   }
 
   private get zone(): string {
     return this.timeZone || viewerTimeZone();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.loadSeq += 1;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (["meeting", "count", "api", "partner", "client"].some((k) => changed.has(k as keyof CkMeetingRsvp))) void this.load();
+  protected override reloadOn() {
+    return ["meeting", "count"];
   }
 
   async load(): Promise<void> {
     const client = this.activeClient;
     if (!client || !this.meeting || !this.isConnected) return;
-    const seq = ++this.loadSeq;
+    const current = this.beginLoad();
     try {
       const data = await client.meetings.get(this.meeting, { count: this.count });
-      if (seq !== this.loadSeq) return;
+      if (!current()) return;
       this.data = data;
       this.phase = "ready";
     } catch (error) {
-      if (seq !== this.loadSeq) return;
+      if (!current()) return;
       if (!this.data) this.phase = "error";
       emit(this, "ck-error", { widget: "meeting-rsvp", meeting: this.meeting, ...errorDetail(error) });
     }
@@ -163,11 +126,7 @@ export class CkMeetingRsvp extends LitElement {
   private readonly onPick = (name: "response" | "occurrence", value: string) => {
     if (name === "response") this.answer = value as RsvpAnswer;
     else this.scope = value;
-    if (this.errors[name]) {
-      const next = { ...this.errors };
-      delete next[name];
-      this.errors = next;
-    }
+    if (this.errors[name]) this.errors = withFieldError(this.errors, name, undefined);
   };
 
   private collect(form: HTMLFormElement): RsvpRequest {
@@ -190,10 +149,7 @@ export class CkMeetingRsvp extends LitElement {
     const client = this.activeClient;
     if (!this.errors[target.name] || !target.form || !client) return;
     const still = client.meetings.validate(this.collect(target.form))[target.name];
-    const next = { ...this.errors };
-    if (still) next[target.name] = still;
-    else delete next[target.name];
-    this.errors = next;
+    this.errors = withFieldError(this.errors, target.name, still);
   };
 
   private readonly onSubmit = async (event: SubmitEvent) => {

@@ -1,9 +1,7 @@
-import { LitElement, html, nothing, type PropertyValues } from "lit";
-import { ContextConsumer } from "@lit/context";
+import { html, nothing, type PropertyValues } from "lit";
 import type { AgeBand, PetitionResponse, SignPetitionRequest } from "@coalition-kit/schema";
 import { CkApiError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk/lite";
-import { ClientResolver } from "../shared/client.js";
-import { clientContext } from "../shared/context.js";
+import { CkWidget, withFieldError } from "../shared/ck-widget.js";
 import { emit, errorDetail } from "../shared/events.js";
 import { focusFirstError } from "../shared/form-controls.js";
 import { formStyles } from "../shared/form-styles.js";
@@ -43,15 +41,10 @@ export type PetitionPhase = "loading" | "ready" | "submitting" | "success" | "er
  * @cssprop --ck-color-error - error messages and invalid fields
  * @cssprop --ck-radius - corner radius
  */
-export class CkPetition extends LitElement {
+export class CkPetition extends CkWidget {
   static override properties = {
     petition: { type: String },
-    api: { type: String },
-    partner: { type: String },
-    source: { type: String },
-    locale: { type: String },
     pollInterval: { type: Number, attribute: "poll-interval" },
-    client: { attribute: false },
     phase: { state: true },
     data: { state: true },
     errors: { state: true },
@@ -64,17 +57,8 @@ export class CkPetition extends LitElement {
 
   /** Petition slug. */
   declare petition: string;
-  /** API origin; with `partner`, overrides the client from <ck-provider>. */
-  declare api: string | undefined;
-  /** Publishable partner key (pk_...). */
-  declare partner: string | undefined;
-  /** Where on the partner's site this widget sits (stored with each signature). */
-  declare source: string | undefined;
-  declare locale: string | undefined;
   /** Milliseconds between live count refreshes while the page is visible; 0 turns polling off. */
   declare pollInterval: number;
-  /** An SDK client to use instead of `api`/`partner` or the provider's. */
-  declare client: CoalitionClient | undefined;
 
   declare protected phase: PetitionPhase;
   declare protected data: PetitionResponse | undefined;
@@ -84,9 +68,6 @@ export class CkPetition extends LitElement {
   declare protected result: "signed" | "already_signed" | undefined;
   declare protected copied: boolean;
 
-  private contextClient: CoalitionClient | undefined;
-  private readonly clients = new ClientResolver();
-  private loadSeq = 0;
   private pollTimer: ReturnType<typeof setInterval> | undefined;
   private pending: { fingerprint: string; key: string } | undefined;
 
@@ -97,53 +78,42 @@ export class CkPetition extends LitElement {
     this.phase = "loading";
     this.errors = {};
     this.copied = false;
-    new ContextConsumer(this, {
-      context: clientContext,
-      subscribe: true,
-      callback: (client) => {
-        this.contextClient = client;
-        void this.load();
-      },
-    });
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener("visibilitychange", this.onVisibility);
     this.restartPolling();
-    if (this.hasUpdated) void this.load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener("visibilitychange", this.onVisibility);
     this.stopPolling();
-    this.loadSeq += 1; // ignore answers that arrive after removal
+  }
+
+  protected override reloadOn() {
+    return ["petition"];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("petition") || changed.has("api") || changed.has("partner") || changed.has("client")) void this.load();
+    super.willUpdate(changed);
     if (changed.has("pollInterval")) this.restartPolling();
-  }
-
-  /** The client this widget talks through: own attributes, then `.client`, then <ck-provider>. */
-  private get activeClient(): CoalitionClient | undefined {
-    return this.clients.resolve(this.api, this.partner, this.client, this.contextClient);
   }
 
   /** Fetch the petition and counts (again). */
   async load(): Promise<void> {
     const client = this.activeClient;
     if (!client || !this.petition || !this.isConnected) return;
-    const seq = ++this.loadSeq;
+    const current = this.beginLoad();
     if (!this.data || this.data.petition.slug !== this.petition) this.phase = "loading";
     try {
       const data = await client.petitions.get(this.petition);
-      if (seq !== this.loadSeq) return;
+      if (!current()) return;
       this.data = data;
       if (this.phase === "loading" || this.phase === "error") this.phase = data.petition.status === "closed" ? "closed" : "ready";
     } catch (error) {
-      if (seq !== this.loadSeq) return;
+      if (!current()) return;
       // With the petition already on screen, a failed reload keeps the form usable.
       if (!this.data || this.data.petition.slug !== this.petition) this.phase = "error";
       this.fail(error);
@@ -266,19 +236,12 @@ export class CkPetition extends LitElement {
     const client = this.activeClient;
     if (!form || !client) return;
     const stillWrong = this.validate(this.collect(form), client)[name];
-    const next = { ...this.errors };
-    if (stillWrong) next[name] = stillWrong;
-    else delete next[name];
-    this.errors = next;
+    this.errors = withFieldError(this.errors, name, stillWrong);
   };
 
   private readonly onAgeBand = (band: AgeBand) => {
     this.ageBand = band;
-    if (this.errors.ageBand) {
-      const next = { ...this.errors };
-      delete next.ageBand;
-      this.errors = next;
-    }
+    if (this.errors.ageBand) this.errors = withFieldError(this.errors, "ageBand", undefined);
   };
 
   private get shareUrl(): string {

@@ -1,9 +1,7 @@
-import { LitElement, html, type PropertyValues } from "lit";
-import { ContextConsumer } from "@lit/context";
+import { html } from "lit";
 import type { AgeBand, PublishChoice, StoryCampaign, StoryRole, SubmitStoryRequest } from "@coalition-kit/schema";
 import { CkApiError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk/lite";
-import { ClientResolver } from "../shared/client.js";
-import { clientContext } from "../shared/context.js";
+import { CkWidget, withFieldError } from "../shared/ck-widget.js";
 import { emit, errorDetail } from "../shared/events.js";
 import { focusFirstError } from "../shared/form-controls.js";
 import { formStyles } from "../shared/form-styles.js";
@@ -40,13 +38,9 @@ import { storyStyles } from "./story.styles.js";
  * @cssprop --ck-color-error - error messages and invalid fields
  * @cssprop --ck-radius - corner radius
  */
-export class CkStoryForm extends LitElement {
+export class CkStoryForm extends CkWidget {
   static override properties = {
     campaign: { type: String },
-    api: { type: String },
-    partner: { type: String },
-    source: { type: String },
-    client: { attribute: false },
     phase: { state: true },
     data: { state: true },
     errors: { state: true },
@@ -60,10 +54,6 @@ export class CkStoryForm extends LitElement {
   static override styles = [tokens, formStyles, storyStyles];
 
   declare campaign: string;
-  declare api: string | undefined;
-  declare partner: string | undefined;
-  declare source: string | undefined;
-  declare client: CoalitionClient | undefined;
   declare protected phase: "loading" | "ready" | "submitting" | "success" | "error";
   declare protected data: StoryCampaign | undefined;
   declare protected errors: Record<string, string>;
@@ -74,9 +64,6 @@ export class CkStoryForm extends LitElement {
   declare protected storyLength: number;
   declare protected withdrawUrl: string | undefined;
 
-  private contextClient: CoalitionClient | undefined;
-  private readonly clients = new ClientResolver();
-  private loadSeq = 0;
   private pending: { fingerprint: string; key: string } | undefined;
 
   constructor() {
@@ -85,45 +72,23 @@ export class CkStoryForm extends LitElement {
     this.phase = "loading";
     this.errors = {};
     this.storyLength = 0;
-    new ContextConsumer(this, {
-      context: clientContext,
-      subscribe: true,
-      callback: (client) => {
-        this.contextClient = client;
-        void this.load();
-      },
-    });
   }
 
-  private get activeClient(): CoalitionClient | undefined {
-    return this.clients.resolve(this.api, this.partner, this.client, this.contextClient);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.loadSeq += 1;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("campaign") || changed.has("api") || changed.has("partner") || changed.has("client")) void this.load();
+  protected override reloadOn() {
+    return ["campaign"];
   }
 
   async load(): Promise<void> {
     const client = this.activeClient;
     if (!client || !this.campaign || !this.isConnected) return;
-    const seq = ++this.loadSeq;
+    const current = this.beginLoad();
     try {
       const { campaign } = await client.stories.get(this.campaign);
-      if (seq !== this.loadSeq) return;
+      if (!current()) return;
       this.data = campaign;
       if (this.phase === "loading" || this.phase === "error") this.phase = "ready";
     } catch (error) {
-      if (seq !== this.loadSeq) return;
+      if (!current()) return;
       if (!this.data) this.phase = "error";
       emit(this, "ck-error", { widget: "story-form", campaign: this.campaign, ...errorDetail(error) });
     }
@@ -157,21 +122,14 @@ export class CkStoryForm extends LitElement {
     const client = this.activeClient;
     if (!this.errors[target.name] || !target.form || !client) return;
     const still = client.stories.validate(this.collect(target.form))[target.name];
-    const next = { ...this.errors };
-    if (still) next[target.name] = still;
-    else delete next[target.name];
-    this.errors = next;
+    this.errors = withFieldError(this.errors, target.name, still);
   };
 
   private readonly onPick = (name: "role" | "ageBand" | "publish", value: string) => {
     if (name === "role") this.storyRole = value as StoryRole;
     else if (name === "ageBand") this.ageBand = value as AgeBand;
     else this.publish = value as PublishChoice;
-    if (this.errors[name]) {
-      const next = { ...this.errors };
-      delete next[name];
-      this.errors = next;
-    }
+    if (this.errors[name]) this.errors = withFieldError(this.errors, name, undefined);
   };
 
   private readonly onStoryInput = (event: Event) => {

@@ -1,10 +1,8 @@
-import { LitElement, html, nothing, type PropertyValues } from "lit";
-import { ContextConsumer } from "@lit/context";
+import { html, nothing } from "lit";
 import { STORY_ROLES } from "@coalition-kit/schema/rules";
 import type { PublicStory, StoryRole, StoryWallResponse } from "@coalition-kit/schema";
 import type { CoalitionClient } from "@coalition-kit/sdk/lite";
-import { ClientResolver } from "../shared/client.js";
-import { clientContext } from "../shared/context.js";
+import { CkWidget } from "../shared/ck-widget.js";
 import { emit, errorDetail } from "../shared/events.js";
 import { formStyles } from "../shared/form-styles.js";
 import { paragraphs } from "../shared/format.js";
@@ -36,13 +34,10 @@ import { storyStyles } from "./story.styles.js";
  * @cssprop --ck-color-error - error messages and invalid fields
  * @cssprop --ck-radius - corner radius
  */
-export class CkStoryWall extends LitElement {
+export class CkStoryWall extends CkWidget {
   static override properties = {
     campaign: { type: String },
-    api: { type: String },
-    partner: { type: String },
     pageSize: { type: Number, attribute: "page-size" },
-    client: { attribute: false },
     phase: { state: true },
     data: { state: true },
     page: { state: true },
@@ -51,18 +46,12 @@ export class CkStoryWall extends LitElement {
   static override styles = [tokens, formStyles, storyStyles];
 
   declare campaign: string;
-  declare api: string | undefined;
-  declare partner: string | undefined;
   declare pageSize: number;
-  declare client: CoalitionClient | undefined;
   declare protected phase: "loading" | "ready" | "error";
   declare protected data: StoryWallResponse | undefined;
   declare protected page: number;
   declare protected filter: StoryRole | "";
 
-  private contextClient: CoalitionClient | undefined;
-  private readonly clients = new ClientResolver();
-  private loadSeq = 0;
 
   constructor() {
     super();
@@ -71,46 +60,24 @@ export class CkStoryWall extends LitElement {
     this.phase = "loading";
     this.page = 1;
     this.filter = "";
-    new ContextConsumer(this, {
-      context: clientContext,
-      subscribe: true,
-      callback: (client) => {
-        this.contextClient = client;
-        void this.load();
-      },
-    });
   }
 
-  private get activeClient(): CoalitionClient | undefined {
-    return this.clients.resolve(this.api, this.partner, this.client, this.contextClient);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.loadSeq += 1;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (["campaign", "api", "partner", "client", "pageSize", "page", "filter"].some((k) => changed.has(k as keyof CkStoryWall))) void this.load();
+  protected override reloadOn() {
+    return ["campaign", "pageSize", "page", "filter"];
   }
 
   /** Fetch the current page (again). */
   async load(): Promise<void> {
     const client = this.activeClient;
     if (!client || !this.campaign || !this.isConnected) return;
-    const seq = ++this.loadSeq;
+    const current = this.beginLoad();
     try {
       const data = await client.stories.wall(this.campaign, { page: this.page, pageSize: this.pageSize, ...(this.filter ? { role: this.filter } : {}) });
-      if (seq !== this.loadSeq) return;
+      if (!current()) return;
       this.data = data;
       this.phase = "ready";
     } catch (error) {
-      if (seq !== this.loadSeq) return;
+      if (!current()) return;
       this.phase = "error";
       emit(this, "ck-error", { widget: "story-wall", campaign: this.campaign, ...errorDetail(error) });
     }

@@ -1,12 +1,10 @@
-import { LitElement, html, nothing, type PropertyValues } from "lit";
+import { html, nothing, type PropertyValues } from "lit";
 import { keyed } from "lit/directives/keyed.js";
 import { cssWidth } from "../shared/css-width.js";
-import { ContextConsumer } from "@lit/context";
 import { isShown, validateAnswers } from "@coalition-kit/schema/rules";
 import type { AnswerValue, Question, Survey, SurveyResults, SurveyVariant } from "@coalition-kit/schema";
 import { CkApiError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk/lite";
-import { ClientResolver } from "../shared/client.js";
-import { clientContext } from "../shared/context.js";
+import { CkWidget } from "../shared/ck-widget.js";
 import { emit, errorDetail } from "../shared/events.js";
 import { checkbox, textField } from "../shared/form-controls.js";
 import { formStyles } from "../shared/form-styles.js";
@@ -43,15 +41,12 @@ type Phase = "loading" | "choose" | "answering" | "submitting" | "done" | "error
  * @cssprop --ck-color-error - error messages and invalid fields
  * @cssprop --ck-radius - corner radius
  */
-export class CkSurvey extends LitElement {
+export class CkSurvey extends CkWidget {
   static override properties = {
     survey: { type: String },
     variant: { type: String },
     layout: { type: String },
     showResults: { type: Boolean, attribute: "show-results" },
-    api: { type: String },
-    partner: { type: String },
-    client: { attribute: false },
     phase: { state: true },
     data: { state: true },
     chosen: { state: true },
@@ -70,9 +65,6 @@ export class CkSurvey extends LitElement {
   declare layout: "steps" | "all";
   /** After sending, show aggregated results when the survey publishes them. */
   declare showResults: boolean;
-  declare api: string | undefined;
-  declare partner: string | undefined;
-  declare client: CoalitionClient | undefined;
   declare protected phase: Phase;
   declare protected data: Survey | undefined;
   declare protected chosen: SurveyVariant | undefined;
@@ -82,9 +74,6 @@ export class CkSurvey extends LitElement {
   declare protected alert: string | undefined;
   declare protected results: SurveyResults | undefined;
 
-  private contextClient: CoalitionClient | undefined;
-  private readonly clients = new ClientResolver();
-  private loadSeq = 0;
   private pending: { fingerprint: string; key: string } | undefined;
 
   constructor() {
@@ -96,47 +85,29 @@ export class CkSurvey extends LitElement {
     this.answers = {};
     this.step = 0;
     this.errors = {};
-    new ContextConsumer(this, {
-      context: clientContext,
-      subscribe: true,
-      callback: (client) => {
-        this.contextClient = client;
-        void this.load();
-      },
-    });
   }
 
-  private get activeClient(): CoalitionClient | undefined {
-    return this.clients.resolve(this.api, this.partner, this.client, this.contextClient);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated && !this.data) void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.loadSeq += 1;
+  protected override reloadOn() {
+    return ["survey"];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("survey") || changed.has("api") || changed.has("partner") || changed.has("client")) void this.load();
-    else if (changed.has("variant") && this.data) this.pickVariant(this.data);
+    super.willUpdate(changed);
+    if (changed.has("variant") && this.data && !changed.has("survey")) this.pickVariant(this.data);
   }
 
   async load(): Promise<void> {
     const client = this.activeClient;
     if (!client || !this.survey || !this.isConnected) return;
-    const seq = ++this.loadSeq;
+    const current = this.beginLoad();
     this.phase = "loading";
     try {
       const { survey } = await client.surveys.get(this.survey);
-      if (seq !== this.loadSeq) return;
+      if (!current()) return;
       this.data = survey;
       this.pickVariant(survey);
     } catch (error) {
-      if (seq !== this.loadSeq) return;
+      if (!current()) return;
       this.phase = "error";
       emit(this, "ck-error", { widget: "survey", survey: this.survey, ...errorDetail(error) });
     }

@@ -1,9 +1,7 @@
-import { LitElement, html, nothing, type PropertyValues } from "lit";
-import { ContextConsumer } from "@lit/context";
+import { html, nothing } from "lit";
 import type { RegisterRequest, RegisterResponse, TrainingSeriesResponse, TrainingSession } from "@coalition-kit/schema";
 import { CkApiError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk/lite";
-import { ClientResolver } from "../shared/client.js";
-import { clientContext } from "../shared/context.js";
+import { CkWidget, withFieldError } from "../shared/ck-widget.js";
 import { emit, errorDetail } from "../shared/events.js";
 import { focusFirstError } from "../shared/form-controls.js";
 import { formStyles } from "../shared/form-styles.js";
@@ -44,16 +42,11 @@ type When = "upcoming" | "past";
  * @cssprop --ck-color-error - error messages and invalid fields
  * @cssprop --ck-radius - corner radius
  */
-export class CkTrainingCalendar extends LitElement {
+export class CkTrainingCalendar extends CkWidget {
   static override properties = {
     series: { type: String },
-    api: { type: String },
-    partner: { type: String },
-    source: { type: String },
-    locale: { type: String },
     timeZone: { type: String, attribute: "time-zone" },
     view: { type: String, reflect: true },
-    client: { attribute: false },
     phase: { state: true },
     data: { state: true },
     filter: { state: true },
@@ -69,14 +62,9 @@ export class CkTrainingCalendar extends LitElement {
 
   /** One series slug, or several separated by commas (then a filter appears). */
   declare series: string;
-  declare api: string | undefined;
-  declare partner: string | undefined;
-  declare source: string | undefined;
-  declare locale: string | undefined;
   /** Show times in this IANA zone instead of the viewer's. */
   declare timeZone: string | undefined;
   declare view: View;
-  declare client: CoalitionClient | undefined;
 
   declare protected phase: "loading" | "ready" | "error";
   declare protected data: TrainingSeriesResponse[];
@@ -89,9 +77,6 @@ export class CkTrainingCalendar extends LitElement {
   declare protected results: ReadonlyMap<string, RegisterResponse>;
   declare protected cursor: { year: number; month: number } | undefined;
 
-  private contextClient: CoalitionClient | undefined;
-  private readonly clients = new ClientResolver();
-  private loadSeq = 0;
   private pending: { fingerprint: string; key: string } | undefined;
 
   constructor() {
@@ -105,18 +90,6 @@ export class CkTrainingCalendar extends LitElement {
     this.errors = {};
     this.submitting = false;
     this.results = new Map();
-    new ContextConsumer(this, {
-      context: clientContext,
-      subscribe: true,
-      callback: (client) => {
-        this.contextClient = client;
-        void this.load();
-      },
-    });
-  }
-
-  private get activeClient(): CoalitionClient | undefined {
-    return this.clients.resolve(this.api, this.partner, this.client, this.contextClient);
   }
 
   private get slugs(): string[] {
@@ -127,33 +100,23 @@ export class CkTrainingCalendar extends LitElement {
     return this.timeZone || viewerTimeZone();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.loadSeq += 1;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("series") || changed.has("api") || changed.has("partner") || changed.has("client")) void this.load();
+  protected override reloadOn() {
+    return ["series"];
   }
 
   /** Fetch every series (again): seats and waitlists change as people register. */
   async load(): Promise<void> {
     const client = this.activeClient;
     if (!client || this.slugs.length === 0 || !this.isConnected) return;
-    const seq = ++this.loadSeq;
+    const current = this.beginLoad();
     if (this.data.length === 0) this.phase = "loading";
     try {
       const data = await Promise.all(this.slugs.map((slug) => client.trainings.get(slug)));
-      if (seq !== this.loadSeq) return;
+      if (!current()) return;
       this.data = data;
       this.phase = "ready";
     } catch (error) {
-      if (seq !== this.loadSeq) return;
+      if (!current()) return;
       if (this.data.length === 0) this.phase = "error";
       emit(this, "ck-error", { widget: "training-calendar", series: this.series, ...errorDetail(error) });
     }
@@ -207,10 +170,7 @@ export class CkTrainingCalendar extends LitElement {
     const client = this.activeClient;
     if (!this.errors[target.name] || !target.form || !client) return;
     const still = client.trainings.validate(this.collect(target.form))[target.name];
-    const next = { ...this.errors };
-    if (still) next[target.name] = still;
-    else delete next[target.name];
-    this.errors = next;
+    this.errors = withFieldError(this.errors, target.name, still);
   };
 
   private readonly onSubmit = async (event: SubmitEvent) => {

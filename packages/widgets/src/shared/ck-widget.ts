@@ -1,0 +1,88 @@
+import { LitElement, type PropertyDeclarations, type PropertyValues } from "lit";
+import { ContextConsumer } from "@lit/context";
+import type { CoalitionClient } from "@coalition-kit/sdk/lite";
+import { ClientResolver } from "./client.js";
+import { clientContext } from "./context.js";
+
+/**
+ * What every Coalition Kit widget shares: the `api` / `partner` / `source` / `locale` attributes,
+ * a `.client` property, the client from <ck-provider>, and SPA-safe loading — load when connected
+ * or when an input changes, and ignore answers that arrive after removal or a newer load.
+ */
+export abstract class CkWidget extends LitElement {
+  static override properties: PropertyDeclarations = {
+    api: { type: String },
+    partner: { type: String },
+    source: { type: String },
+    locale: { type: String },
+    client: { attribute: false },
+  };
+
+  /** API origin; with `partner`, overrides the client from <ck-provider>. */
+  declare api: string | undefined;
+  /** Publishable partner key (pk_...). */
+  declare partner: string | undefined;
+  /** Where on the partner's site this widget sits (stored with each action). */
+  declare source: string | undefined;
+  declare locale: string | undefined;
+  /** An SDK client to use instead of `api`/`partner` or the provider's. */
+  declare client: CoalitionClient | undefined;
+
+  private contextClient: CoalitionClient | undefined;
+  private readonly clients = new ClientResolver();
+  private loadSeq = 0;
+
+  constructor() {
+    super();
+    new ContextConsumer(this, {
+      context: clientContext,
+      subscribe: true,
+      callback: (client) => {
+        this.contextClient = client;
+        void this.load();
+      },
+    });
+  }
+
+  /** Fetch what the widget shows (again). */
+  abstract load(): Promise<void>;
+
+  /** Properties whose change means "load again" (besides api, partner and client). */
+  protected reloadOn(): readonly string[] {
+    return [];
+  }
+
+  /** The client this widget talks through: own attributes, then `.client`, then <ck-provider>. */
+  protected get activeClient(): CoalitionClient | undefined {
+    return this.clients.resolve(this.api, this.partner, this.client, this.contextClient);
+  }
+
+  /** Start a load; the returned check says whether its answer is still wanted. */
+  protected beginLoad(): () => boolean {
+    const seq = ++this.loadSeq;
+    return () => seq === this.loadSeq && this.isConnected;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loadSeq += 1;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const keys = ["api", "partner", "client", ...this.reloadOn()];
+    if (keys.some((k) => (changed as Map<PropertyKey, unknown>).has(k))) void this.load();
+  }
+}
+
+/** Errors with one field's message replaced (or removed when `message` is undefined). */
+export function withFieldError(errors: Readonly<Record<string, string>>, name: string, message: string | undefined): Record<string, string> {
+  const next = { ...errors };
+  if (message) next[name] = message;
+  else delete next[name];
+  return next;
+}
