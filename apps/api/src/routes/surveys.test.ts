@@ -42,14 +42,14 @@ describe(`surveys: anonymous responses and results (${DB_LABEL})`, () => {
   test("an anonymous response stores no IP, email, name, cookie or exact time, and follow-ups are kept apart", async () => {
     const res = await respond(
       { variant: "hillhouse-cross", answers: answers({ uncomfortable: "yes", what_happened: "Searched my bag in front of everyone." }), followUp: { email: "Student.Org@Example.org", firstName: "Dani", consent: true } },
-      { "X-Forwarded-For": "203.0.113.9", Cookie: "ck_partner=abc" },
+      { "X-Forwarded-For": "203.0.113.9", Cookie: "ck_partner=partner-cookie-value" },
     );
     assert.equal(res.status, 201);
     const rows = await h.db.query<Record<string, unknown>>("select * from survey_responses");
     assert.equal(rows.length, 1);
     assert.deepEqual(Object.keys(rows[0]!).sort(), ["answers", "id", "partner_id", "submitted_on", "survey_id", "variant"]);
     const stored = JSON.stringify(rows[0]);
-    for (const identifying of ["127.0.0.1", "203.0.113.9", "example.org", "Dani", "abc"]) assert.ok(!stored.includes(identifying), `response holds ${identifying}`);
+    for (const identifying of ["127.0.0.1", "203.0.113.9", "example.org", "Dani", "partner-cookie-value"]) assert.ok(!stored.includes(identifying), `response holds ${identifying}`);
     const followUps = await h.db.query<Record<string, unknown>>("select * from survey_follow_ups");
     assert.deepEqual(Object.keys(followUps[0]!).sort(), ["consent_text", "consent_version", "email", "first_name", "id", "submitted_on", "survey_id"]);
     assert.equal(followUps[0]!.email, "student.org@example.org");

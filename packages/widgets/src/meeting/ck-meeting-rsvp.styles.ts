@@ -1,17 +1,6 @@
 import { css } from "lit";
 
 export const meetingStyles = css`
-  .container {
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) * 1.25);
-  }
-  h2 {
-    font-size: var(--ck-title-size, 1.5rem);
-    line-height: 1.25;
-    margin: 0 0 0.25rem;
-  }
   p {
     margin: 0 0 0.5rem;
   }
@@ -94,14 +83,6 @@ export const meetingStyles = css`
   .actions {
     display: flex;
     gap: 0.75rem;
-  }
-  button.secondary {
-    background: transparent;
-    color: var(--_primary);
-    border: 1px solid var(--_primary);
-  }
-  a {
-    color: var(--_primary);
   }
   .success {
     background: var(--_surface);

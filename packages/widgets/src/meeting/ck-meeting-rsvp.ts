@@ -7,6 +7,7 @@ import { focusFirstError } from "../shared/form-controls.js";
 import { formStyles } from "../shared/form-styles.js";
 import { meetingMessages as t } from "./meeting-messages.js";
 import { viewerTimeZone } from "../shared/time.js";
+import { panelStyles } from "../shared/panel-styles.js";
 import { tokens } from "../shared/tokens.js";
 import { meetingStyles } from "./ck-meeting-rsvp.styles.js";
 import { renderOccurrence, whenText } from "./meeting-occurrence.js";
@@ -55,7 +56,7 @@ export class CkMeetingRsvp extends CkWidget {
     submitting: { state: true },
     saved: { state: true },
   };
-  static override styles = [tokens, formStyles, meetingStyles];
+  static override styles = [tokens, panelStyles, formStyles, meetingStyles];
 
   declare meeting: string;
   /** How many upcoming meetings to list (default 6). */

@@ -1,17 +1,6 @@
 import { css } from "lit";
 
 export const petitionStyles = css`
-  .container {
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) * 1.25);
-  }
-  h2 {
-    font-size: var(--ck-title-size, 1.5rem);
-    line-height: 1.25;
-    margin: 0 0 0.25rem;
-  }
   h3 {
     font-size: 1.15rem;
     margin: 0 0 0.5rem;

@@ -7,6 +7,7 @@ import { focusFirstError } from "../shared/form-controls.js";
 import { formStyles } from "../shared/form-styles.js";
 import { utmFromLocation } from "../shared/format.js";
 import { messages } from "./petition-messages.js";
+import { panelStyles } from "../shared/panel-styles.js";
 import { tokens } from "../shared/tokens.js";
 import { petitionStyles } from "./ck-petition.styles.js";
 import { FIELD_ORDER, renderForm } from "./petition-form.js";
@@ -53,7 +54,7 @@ export class CkPetition extends CkWidget {
     result: { state: true },
     copied: { state: true },
   };
-  static override styles = [tokens, formStyles, petitionStyles];
+  static override styles = [tokens, panelStyles, formStyles, petitionStyles];
 
   /** Petition slug. */
   declare petition: string;

@@ -7,6 +7,7 @@ import { focusFirstError } from "../shared/form-controls.js";
 import { formStyles } from "../shared/form-styles.js";
 import { paragraphs } from "../shared/format.js";
 import { storyMessages as m } from "./story-messages.js";
+import { panelStyles } from "../shared/panel-styles.js";
 import { tokens } from "../shared/tokens.js";
 import { STORY_FIELD_ORDER, renderStoryForm } from "./story-form-fields.js";
 import { storyStyles } from "./story.styles.js";
@@ -51,7 +52,7 @@ export class CkStoryForm extends CkWidget {
     storyLength: { state: true },
     withdrawUrl: { state: true },
   };
-  static override styles = [tokens, formStyles, storyStyles];
+  static override styles = [tokens, panelStyles, formStyles, storyStyles];
 
   declare campaign: string;
   declare protected phase: "loading" | "ready" | "submitting" | "success" | "error";

@@ -7,6 +7,7 @@ import { emit, errorDetail } from "../shared/events.js";
 import { formStyles } from "../shared/form-styles.js";
 import { paragraphs } from "../shared/format.js";
 import { storyMessages as m } from "./story-messages.js";
+import { panelStyles } from "../shared/panel-styles.js";
 import { tokens } from "../shared/tokens.js";
 import { storyStyles } from "./story.styles.js";
 
@@ -43,7 +44,7 @@ export class CkStoryWall extends CkWidget {
     page: { state: true },
     filter: { state: true },
   };
-  static override styles = [tokens, formStyles, storyStyles];
+  static override styles = [tokens, panelStyles, formStyles, storyStyles];
 
   declare campaign: string;
   declare pageSize: number;

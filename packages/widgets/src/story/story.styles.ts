@@ -2,17 +2,6 @@ import { css } from "lit";
 
 /** Shared by <ck-story-form> and <ck-story-wall>. */
 export const storyStyles = css`
-  .container {
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) * 1.25);
-  }
-  h2 {
-    font-size: var(--ck-title-size, 1.5rem);
-    line-height: 1.25;
-    margin: 0 0 0.5rem;
-  }
   p {
     margin: 0 0 0.75rem;
   }
@@ -49,9 +38,6 @@ export const storyStyles = css`
   .success h3:focus,
   .success:focus {
     outline: none;
-  }
-  a {
-    color: var(--_primary);
   }
   .toolbar {
     display: flex;

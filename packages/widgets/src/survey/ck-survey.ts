@@ -9,6 +9,7 @@ import { emit, errorDetail } from "../shared/events.js";
 import { checkbox, textField } from "../shared/form-controls.js";
 import { formStyles } from "../shared/form-styles.js";
 import { surveyMessages as t } from "./survey-messages.js";
+import { panelStyles } from "../shared/panel-styles.js";
 import { tokens } from "../shared/tokens.js";
 import { surveyStyles } from "./ck-survey.styles.js";
 import { renderQuestion } from "./survey-question.js";
@@ -56,7 +57,7 @@ export class CkSurvey extends CkWidget {
     alert: { state: true },
     results: { state: true },
   };
-  static override styles = [tokens, formStyles, surveyStyles];
+  static override styles = [tokens, panelStyles, formStyles, surveyStyles];
 
   declare survey: string;
   /** Audience variant slug; without it, people choose when there are several. */

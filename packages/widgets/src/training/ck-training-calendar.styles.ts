@@ -1,17 +1,6 @@
 import { css } from "lit";
 
 export const calendarStyles = css`
-  .container {
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) * 1.25);
-  }
-  h2 {
-    font-size: var(--ck-title-size, 1.5rem);
-    line-height: 1.25;
-    margin: 0 0 0.25rem;
-  }
   p {
     margin: 0 0 0.5rem;
   }
@@ -103,14 +92,6 @@ export const calendarStyles = css`
     gap: 0.75rem;
     align-items: center;
     margin-top: 0.5rem;
-  }
-  button.secondary {
-    background: transparent;
-    color: var(--_primary);
-    border: 1px solid var(--_primary);
-  }
-  a {
-    color: var(--_primary);
   }
   .form {
     display: grid;

@@ -7,6 +7,7 @@ import { focusFirstError } from "../shared/form-controls.js";
 import { formStyles } from "../shared/form-styles.js";
 import { trainingMessages as t } from "./training-messages.js";
 import { viewerTimeZone } from "../shared/time.js";
+import { panelStyles } from "../shared/panel-styles.js";
 import { tokens } from "../shared/tokens.js";
 import { calendarStyles } from "./ck-training-calendar.styles.js";
 import { renderMonth } from "./training-month.js";
@@ -58,7 +59,7 @@ export class CkTrainingCalendar extends CkWidget {
     results: { state: true },
     cursor: { state: true },
   };
-  static override styles = [tokens, formStyles, calendarStyles];
+  static override styles = [tokens, panelStyles, formStyles, calendarStyles];
 
   /** One series slug, or several separated by commas (then a filter appears). */
   declare series: string;
