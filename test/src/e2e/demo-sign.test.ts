@@ -4,7 +4,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
 import { DB_LABEL, email, launchChromium } from "../support/env.js";
-import { signaturesFor, startIsolatedDemo } from "../support/demo.js";
+import { signPetition, signaturesFor, startIsolatedDemo } from "../support/demo.js";
 
 type Demo = Awaited<ReturnType<typeof startIsolatedDemo>>;
 
@@ -13,16 +13,6 @@ async function shownCount(page: Page): Promise<number> {
   const digits = text.replace(/[^\d]/g, "");
   assert.ok(digits.length > 0, `count text should hold a number, got ${JSON.stringify(text)}`);
   return Number(digits);
-}
-
-async function sign(page: Page, who: { first: string; email: string; zip: string }) {
-  // The widget's form lives in its shadow root; the no-JS fallback form stays unrendered in light DOM.
-  const form = page.locator('ck-petition form[part~="form"]');
-  await form.getByLabel(/first name/i).fill(who.first);
-  await form.getByLabel(/^email/i).fill(who.email);
-  await form.getByLabel(/zip/i).fill(who.zip);
-  await form.getByRole("radio", { name: /18 or older/i }).check();
-  await form.getByRole("button", { name: /add your name/i }).click();
 }
 
 describe(`demo partner site in Chromium (${DB_LABEL})`, () => {
@@ -45,7 +35,7 @@ describe(`demo partner site in Chromium (${DB_LABEL})`, () => {
     const before = await shownCount(page);
 
     const signer = email("e2e-e4e");
-    await sign(page, { first: "Maya", email: signer, zip: "06511" });
+    await signPetition(page, { first: "Maya", email: signer, zip: "06511" });
     await page.getByRole("heading", { name: /thank you/i }).waitFor();
 
     assert.equal(await shownCount(page), before + 1);
@@ -63,7 +53,7 @@ describe(`demo partner site in Chromium (${DB_LABEL})`, () => {
     const partners = page.locator('ck-petition [part~="partners"]');
     await partners.waitFor();
     const signer = email("e2e-conncan");
-    await sign(page, { first: "Luis", email: signer, zip: "06106" });
+    await signPetition(page, { first: "Luis", email: signer, zip: "06106" });
     await page.getByRole("heading", { name: /thank you/i }).waitFor();
 
     const rows = await signaturesFor(demo, signer);

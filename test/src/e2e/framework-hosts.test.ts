@@ -4,7 +4,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser } from "playwright-core";
 import { DB_LABEL, email, launchChromium } from "../support/env.js";
-import { signaturesFor, startIsolatedDemo } from "../support/demo.js";
+import { signPetition, signaturesFor, startIsolatedDemo } from "../support/demo.js";
 
 type Demo = Awaited<ReturnType<typeof startIsolatedDemo>>;
 
@@ -27,11 +27,7 @@ describe(`framework host pages (${DB_LABEL})`, () => {
       const form = page.locator('ck-petition form[part~="form"]');
       await form.waitFor();
       const who = email(`e2e-${framework}`);
-      await form.getByLabel(/first name/i).fill("Ada");
-      await form.getByLabel(/^email/i).fill(who);
-      await form.getByLabel(/zip/i).fill("06511");
-      await form.getByRole("radio", { name: "18 or older" }).check();
-      await form.getByRole("button", { name: /add your name/i }).click();
+      await signPetition(page, { first: "Ada", email: who });
       await page.getByText(new RegExp(`${framework === "react" ? "React" : "Vue"} saw ck-success \\(signed: \\d+\\)`, "i")).waitFor();
       const rows = await signaturesFor(demo, who);
       assert.equal(rows[0]?.source, `${framework}-host`);

@@ -4,7 +4,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser } from "playwright-core";
 import { DB_LABEL, email, launchChromium } from "../support/env.js";
-import { startIsolatedDemo } from "../support/demo.js";
+import { signPetition, startIsolatedDemo } from "../support/demo.js";
 
 type Demo = Awaited<ReturnType<typeof startIsolatedDemo>>;
 
@@ -49,11 +49,7 @@ describe(`widgets on hostile host pages (${DB_LABEL})`, () => {
     assert.deepEqual(outside, { color: "rgb(0, 0, 128)", weight: "400" }, "the host's .error/.form/.container keep the host's styles");
 
     // And it still works: a visitor can sign.
-    await form.getByLabel(/first name/i).fill("Noor");
-    await form.getByLabel(/^email/i).fill(email("e2e-hostile"));
-    await form.getByLabel(/zip/i).fill("06511");
-    await form.getByRole("radio", { name: "18 or older" }).check();
-    await form.getByRole("button", { name: /add your name/i }).click();
+    await signPetition(page, { first: "Noor", email: email("e2e-hostile") });
     await page.getByRole("heading", { name: /thank you/i }).waitFor();
     await page.close();
   });
@@ -71,11 +67,7 @@ describe(`widgets on hostile host pages (${DB_LABEL})`, () => {
     await form.waitFor();
     const fill = await page.evaluate(() => getComputedStyle(document.querySelector("ck-petition")!.shadowRoot!.querySelector(".fill")!).width);
     assert.ok(fill, "the goal bar's width (set through CSSOM) applies");
-    await form.getByLabel(/first name/i).fill("Imani");
-    await form.getByLabel(/^email/i).fill(email("e2e-csp"));
-    await form.getByLabel(/zip/i).fill("06511");
-    await form.getByRole("radio", { name: "18 or older" }).check();
-    await form.getByRole("button", { name: /add your name/i }).click();
+    await signPetition(page, { first: "Imani", email: email("e2e-csp") });
     await page.getByRole("heading", { name: /thank you/i }).waitFor();
     assert.deepEqual(violations, []);
     await page.close();

@@ -1,4 +1,5 @@
 import { startDemo, type RunningDemo } from "@coalition-kit/demo-site";
+import type { Page } from "playwright-core";
 import { isolatedDb } from "./env.js";
 
 /** Start API + demo partner site on free ports with a fresh, seeded database. */
@@ -26,4 +27,15 @@ export async function signaturesFor(demo: RunningDemo, email: string) {
       where p.email_normalized = $1`,
     [email.toLowerCase()],
   );
+}
+
+/** Sign the petition on a page as a visitor would: the widget's own form (in its shadow root). */
+export async function signPetition(page: Page, who: { first: string; email: string; zip?: string }): Promise<void> {
+  // The no-JS fallback form stays unrendered in light DOM; target the widget's form.
+  const form = page.locator('ck-petition form[part~="form"]');
+  await form.getByLabel(/first name/i).fill(who.first);
+  await form.getByLabel(/^email/i).fill(who.email);
+  await form.getByLabel(/zip/i).fill(who.zip ?? "06511");
+  await form.getByRole("radio", { name: /18 or older/i }).check();
+  await form.getByRole("button", { name: /add your name/i }).click();
 }

@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, ERROR_STATUS, type ApiErrorBody, type ErrorCode } from "@coalition-kit/schema";
+import { ERROR_MESSAGES, ERROR_STATUS, fieldErrors, type ApiErrorBody, type ErrorCode } from "@coalition-kit/schema";
 
 /** An error meant for the client: it becomes `{ error: { code, message, fields } }` with the code's status. */
 export class ApiError extends Error {
@@ -24,4 +24,14 @@ export class ApiError extends Error {
 
 export function validationError(fields: Record<string, string>): ApiError {
   return new ApiError("validation_failed", { fields });
+}
+
+/** Parse with a shared schema, or fail with its field messages (422). */
+export function parseOrReject<T>(
+  schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof fieldErrors>[0] } },
+  input: unknown,
+): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw validationError(fieldErrors(parsed.error));
+  return parsed.data;
 }

@@ -1,27 +1,22 @@
+import { acceptPartnerWrite, optionalPartner, replyWritten, type WriteOptions } from "../http/partner-request.js";
 import { Hono } from "hono";
 import type { Db } from "../db/types.js";
 import { publicBaseUrl } from "../http/base-url.js";
 import { readBody } from "../http/body.js";
-import { clientIp } from "../http/client-ip.js";
 import { ApiError } from "../http/errors.js";
 import { donePage } from "../http/html.js";
 import { managePage } from "../http/meeting-pages.js";
-import { resolvePartner } from "../http/partner.js";
-import { validIdempotencyKey } from "../services/idempotency.js";
 import { meetingCalendar } from "../services/meeting-calendar.js";
 import { applyManage, manageView } from "../services/meeting-manage.js";
 import { findMeeting } from "../services/meeting-schedule.js";
 import { getMeeting, rsvp } from "../services/meetings.js";
-import { enforceRateLimit, ipBucket } from "../services/rate-limit.js";
-import type { PetitionRouteOptions } from "./petitions.js";
 import { calendarResponse } from "./trainings.js";
 
-export function meetingRoutes(db: Db, options: PetitionRouteOptions): Hono {
+export function meetingRoutes(db: Db, options: WriteOptions): Hono {
   const app = new Hono();
 
   app.get("/:slug", async (c) => {
-    const key = c.req.header("x-partner-key") ?? c.req.query("key");
-    const partner = key === undefined ? undefined : await resolvePartner(db, key, c.req.header("origin"));
+    const partner = await optionalPartner(db, c);
     const count = Math.max(1, Math.min(52, Number.parseInt(c.req.query("count") ?? "6", 10) || 6));
     c.header("Cache-Control", "no-store");
     return c.json(await getMeeting(db, c.req.param("slug"), partner, count, publicBaseUrl(c)));
@@ -34,14 +29,8 @@ export function meetingRoutes(db: Db, options: PetitionRouteOptions): Hono {
   });
 
   app.post("/:slug/rsvps", async (c) => {
-    const body = await readBody(c, options.maxBodyBytes);
-    if (body.format !== "json") throw new ApiError("unsupported_media_type");
-    const partner = await resolvePartner(db, c.req.header("x-partner-key") ?? c.req.query("key"), c.req.header("origin"));
-    const idempotencyKey = validIdempotencyKey(c.req.header("idempotency-key"));
-    await enforceRateLimit(db, await ipBucket(db, `rsvp:${c.req.param("slug")}`, clientIp(c, options.trustProxy)), options.signaturesPerMinute);
-    const outcome = await rsvp(db, c.req.param("slug"), partner, body.data, idempotencyKey, publicBaseUrl(c));
-    if (outcome.replayed) c.header("Idempotent-Replayed", "true");
-    return c.json(outcome.body, 201);
+    const { data, partner, idempotencyKey } = await acceptPartnerWrite(db, c, options, `rsvp:${c.req.param("slug")}`);
+    return replyWritten(c, await rsvp(db, c.req.param("slug"), partner, data, idempotencyKey, publicBaseUrl(c)));
   });
 
   return app;

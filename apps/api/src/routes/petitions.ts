@@ -1,30 +1,23 @@
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import type { Db } from "../db/types.js";
 import { readBody } from "../http/body.js";
 import { clientIp } from "../http/client-ip.js";
 import { ApiError } from "../http/errors.js";
 import { errorPage, thankYouPage } from "../http/html.js";
 import { resolvePartner } from "../http/partner.js";
+import { optionalPartner, type WriteOptions } from "../http/partner-request.js";
 import { validIdempotencyKey } from "../services/idempotency.js";
 import { getPetition, getStats, signPetition } from "../services/petitions.js";
 import { enforceRateLimit, ipBucket } from "../services/rate-limit.js";
 
-export interface PetitionRouteOptions {
-  signaturesPerMinute: number;
-  maxBodyBytes: number;
-  trustProxy: boolean;
-}
-
 /** Fields only the no-JS form sends; they are not part of the signature. */
 const FORM_CONTROL_FIELDS = ["partner_key", "idempotency_key", "return_to"] as const;
 
-export function petitionRoutes(db: Db, options: PetitionRouteOptions): Hono {
+export function petitionRoutes(db: Db, options: WriteOptions): Hono {
   const app = new Hono();
-  const keyOf = (c: Context) => c.req.header("x-partner-key") ?? c.req.query("key");
 
   app.get("/:slug", async (c) => {
-    const key = keyOf(c);
-    const partner = key === undefined ? undefined : await resolvePartner(db, key, c.req.header("origin"));
+    const partner = await optionalPartner(db, c);
     c.header("Cache-Control", "no-store");
     return c.json(await getPetition(db, c.req.param("slug"), partner));
   });

@@ -1,17 +1,13 @@
+import { acceptPartnerWrite, optionalPartner, replyWritten, type WriteOptions } from "../http/partner-request.js";
 import { Hono } from "hono";
 import type { Db } from "../db/types.js";
 import { publicBaseUrl } from "../http/base-url.js";
 import { readBody } from "../http/body.js";
-import { clientIp } from "../http/client-ip.js";
 import { ApiError } from "../http/errors.js";
 import { confirmPage, donePage } from "../http/html.js";
-import { resolvePartner } from "../http/partner.js";
-import { validIdempotencyKey } from "../services/idempotency.js";
-import { enforceRateLimit, ipBucket } from "../services/rate-limit.js";
 import { getStoryCampaign, storyWall, submitStory, withdrawStory } from "../services/stories.js";
-import type { PetitionRouteOptions } from "./petitions.js";
 
-export function storyRoutes(db: Db, options: PetitionRouteOptions): Hono {
+export function storyRoutes(db: Db, options: WriteOptions): Hono {
   const app = new Hono();
 
   // A GET only asks to confirm: link scanners must not withdraw anything.
@@ -30,8 +26,7 @@ export function storyRoutes(db: Db, options: PetitionRouteOptions): Hono {
   });
 
   app.get("/:campaign", async (c) => {
-    const key = c.req.header("x-partner-key") ?? c.req.query("key");
-    const partner = key === undefined ? undefined : await resolvePartner(db, key, c.req.header("origin"));
+    const partner = await optionalPartner(db, c);
     return c.json(await getStoryCampaign(db, c.req.param("campaign"), partner));
   });
 
@@ -42,14 +37,8 @@ export function storyRoutes(db: Db, options: PetitionRouteOptions): Hono {
   });
 
   app.post("/:campaign", async (c) => {
-    const body = await readBody(c, options.maxBodyBytes);
-    if (body.format !== "json") throw new ApiError("unsupported_media_type");
-    const partner = await resolvePartner(db, c.req.header("x-partner-key") ?? c.req.query("key"), c.req.header("origin"));
-    const idempotencyKey = validIdempotencyKey(c.req.header("idempotency-key"));
-    await enforceRateLimit(db, await ipBucket(db, `story:${c.req.param("campaign")}`, clientIp(c, options.trustProxy)), options.signaturesPerMinute);
-    const outcome = await submitStory(db, c.req.param("campaign"), partner, body.data, idempotencyKey, publicBaseUrl(c));
-    if (outcome.replayed) c.header("Idempotent-Replayed", "true");
-    return c.json(outcome.body, 201);
+    const { data, partner, idempotencyKey } = await acceptPartnerWrite(db, c, options, `story:${c.req.param("campaign")}`);
+    return replyWritten(c, await submitStory(db, c.req.param("campaign"), partner, data, idempotencyKey, publicBaseUrl(c)));
   });
 
   return app;

@@ -1,22 +1,16 @@
+import { acceptPartnerWrite, optionalPartner, replyWritten, type WriteOptions } from "../http/partner-request.js";
 import { Hono } from "hono";
 import type { Db } from "../db/types.js";
-import { readBody } from "../http/body.js";
-import { clientIp } from "../http/client-ip.js";
 import { ApiError } from "../http/errors.js";
-import { resolvePartner } from "../http/partner.js";
-import { validIdempotencyKey } from "../services/idempotency.js";
-import { enforceRateLimit, ipBucket } from "../services/rate-limit.js";
 import { findSurvey } from "../services/survey-queries.js";
 import { surveyResults } from "../services/survey-results.js";
 import { getSurvey, submitSurveyResponse } from "../services/surveys.js";
-import type { PetitionRouteOptions } from "./petitions.js";
 
-export function surveyRoutes(db: Db, options: PetitionRouteOptions): Hono {
+export function surveyRoutes(db: Db, options: WriteOptions): Hono {
   const app = new Hono();
 
   app.get("/:slug", async (c) => {
-    const key = c.req.header("x-partner-key") ?? c.req.query("key");
-    const partner = key === undefined ? undefined : await resolvePartner(db, key, c.req.header("origin"));
+    const partner = await optionalPartner(db, c);
     return c.json(await getSurvey(db, c.req.param("slug"), partner));
   });
 
@@ -29,14 +23,9 @@ export function surveyRoutes(db: Db, options: PetitionRouteOptions): Hono {
   });
 
   app.post("/:slug/responses", async (c) => {
-    const body = await readBody(c, options.maxBodyBytes * 4);
-    if (body.format !== "json") throw new ApiError("unsupported_media_type");
-    const partner = await resolvePartner(db, c.req.header("x-partner-key") ?? c.req.query("key"), c.req.header("origin"));
-    const idempotencyKey = validIdempotencyKey(c.req.header("idempotency-key"));
-    await enforceRateLimit(db, await ipBucket(db, `survey:${c.req.param("slug")}`, clientIp(c, options.trustProxy)), options.signaturesPerMinute);
-    const outcome = await submitSurveyResponse(db, c.req.param("slug"), partner, body.data, idempotencyKey);
-    if (outcome.replayed) c.header("Idempotent-Replayed", "true");
-    return c.json(outcome.body, 201);
+    // Long-text answers need more room than a signature.
+    const { data, partner, idempotencyKey } = await acceptPartnerWrite(db, c, options, `survey:${c.req.param("slug")}`, options.maxBodyBytes * 4);
+    return replyWritten(c, await submitSurveyResponse(db, c.req.param("slug"), partner, data, idempotencyKey));
   });
 
   return app;

@@ -1,16 +1,11 @@
+import { acceptPartnerWrite, optionalPartner, replyWritten, type WriteOptions } from "../http/partner-request.js";
 import { Hono, type Context } from "hono";
 import type { Db } from "../db/types.js";
 import { publicBaseUrl } from "../http/base-url.js";
-import { readBody } from "../http/body.js";
-import { clientIp } from "../http/client-ip.js";
 import { ApiError } from "../http/errors.js";
-import { resolvePartner } from "../http/partner.js";
-import { validIdempotencyKey } from "../services/idempotency.js";
-import { enforceRateLimit, ipBucket } from "../services/rate-limit.js";
 import { seriesCalendar, sessionCalendar } from "../services/training-calendar.js";
 import { findSeries, findSession, listSessions } from "../services/training-queries.js";
 import { getSeries, register } from "../services/trainings.js";
-import type { PetitionRouteOptions } from "./petitions.js";
 
 export function calendarResponse(c: Context, ics: string, filename: string): Response {
   return c.body(ics, 200, {
@@ -21,12 +16,11 @@ export function calendarResponse(c: Context, ics: string, filename: string): Res
   });
 }
 
-export function trainingRoutes(db: Db, options: PetitionRouteOptions): Hono {
+export function trainingRoutes(db: Db, options: WriteOptions): Hono {
   const app = new Hono();
 
   app.get("/:series", async (c) => {
-    const key = c.req.header("x-partner-key") ?? c.req.query("key");
-    const partner = key === undefined ? undefined : await resolvePartner(db, key, c.req.header("origin"));
+    const partner = await optionalPartner(db, c);
     c.header("Cache-Control", "no-store");
     return c.json(await getSeries(db, c.req.param("series"), partner, publicBaseUrl(c)));
   });
@@ -46,14 +40,8 @@ export function trainingRoutes(db: Db, options: PetitionRouteOptions): Hono {
   });
 
   app.post("/:series/sessions/:id/registrations", async (c) => {
-    const body = await readBody(c, options.maxBodyBytes);
-    if (body.format !== "json") throw new ApiError("unsupported_media_type");
-    const partner = await resolvePartner(db, c.req.header("x-partner-key") ?? c.req.query("key"), c.req.header("origin"));
-    const idempotencyKey = validIdempotencyKey(c.req.header("idempotency-key"));
-    await enforceRateLimit(db, await ipBucket(db, `register:${c.req.param("series")}`, clientIp(c, options.trustProxy)), options.signaturesPerMinute);
-    const outcome = await register(db, { series: c.req.param("series"), session: c.req.param("id") }, partner, body.data, idempotencyKey, publicBaseUrl(c));
-    if (outcome.replayed) c.header("Idempotent-Replayed", "true");
-    return c.json(outcome.body, outcome.status as 200 | 201);
+    const { data, partner, idempotencyKey } = await acceptPartnerWrite(db, c, options, `register:${c.req.param("series")}`);
+    return replyWritten(c, await register(db, { series: c.req.param("series"), session: c.req.param("id") }, partner, data, idempotencyKey, publicBaseUrl(c)));
   });
 
   return app;

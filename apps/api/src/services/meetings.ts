@@ -1,6 +1,6 @@
-import { RsvpRequest, fieldErrors, type Meeting, type MeetingOccurrence, type MeetingResponse, type RsvpParsed, type RsvpResponse } from "@coalition-kit/schema";
+import { RsvpRequest, type Meeting, type MeetingOccurrence, type MeetingResponse, type RsvpParsed, type RsvpResponse } from "@coalition-kit/schema";
 import type { Db, Queryable } from "../db/types.js";
-import { ApiError, validationError } from "../http/errors.js";
+import { ApiError, parseOrReject, validationError } from "../http/errors.js";
 import type { PartnerContext } from "../http/partner.js";
 import { idempotentWrite, requestHash } from "./idempotency.js";
 import { countsFor, day, findMeeting, loadBreaks, upcomingOccurrences, type MeetingRow, type Occurrence } from "./meeting-schedule.js";
@@ -64,9 +64,7 @@ export async function rsvp(
 ): Promise<{ status: number; body: RsvpResponse; replayed: boolean }> {
   const m = await findMeeting(db, slug);
   if (!m || m.coalition_id !== partner.coalitionId) throw new ApiError("not_found");
-  const parsed = RsvpRequest.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrors(parsed.error));
-  const data: RsvpParsed = parsed.data;
+  const data: RsvpParsed = parseOrReject(RsvpRequest, input);
   const upcoming = await upcomingOccurrences(db, m, 60);
   if (data.occurrence !== "every_week") {
     const target = upcoming.find((o) => o.date === data.occurrence);

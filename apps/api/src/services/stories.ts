@@ -2,7 +2,6 @@ import {
   ModerateStoryRequest,
   SubmitStoryRequest,
   WithdrawStoryRequest,
-  fieldErrors,
   type ModerationStory,
   type StoryCampaignResponse,
   type StoryWallResponse,
@@ -11,7 +10,7 @@ import {
   type WithdrawStoryResponse,
 } from "@coalition-kit/schema";
 import type { Db } from "../db/types.js";
-import { ApiError, validationError } from "../http/errors.js";
+import { ApiError, parseOrReject, validationError } from "../http/errors.js";
 import type { PartnerContext } from "../http/partner.js";
 import { idempotentWrite, requestHash } from "./idempotency.js";
 import { recordConsents, upsertPerson, type ConsentRow } from "./people.js";
@@ -48,9 +47,7 @@ export async function submitStory(
 ): Promise<{ status: number; body: SubmitStoryResponse; replayed: boolean }> {
   const campaign = await findStoryCampaign(db, slug);
   if (!campaign || campaign.coalition_id !== partner.coalitionId) throw new ApiError("not_found");
-  const parsed = SubmitStoryRequest.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrors(parsed.error));
-  const data = parsed.data;
+  const data = parseOrReject(SubmitStoryRequest, input);
   return idempotentWrite<SubmitStoryResponse>(db, { partnerId: partner.id, key: idempotencyKey, hash: requestHash(`story:${slug}`, data) }, async (q) => {
     const firstName = data.publish === "first_name" ? (data.firstName ?? "") : "";
     const personId = data.email ? await upsertPerson(q, campaign.coalition_id, { email: data.email, firstName }) : null;
@@ -88,18 +85,17 @@ export async function listForModeration(db: Db, admin: SecretKeyContext, status:
 }
 
 export async function moderateStory(db: Db, admin: SecretKeyContext, storyId: string, input: Record<string, unknown>): Promise<ModerationStory> {
-  const parsed = ModerateStoryRequest.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrors(parsed.error));
+  const request = parseOrReject(ModerateStoryRequest, input);
   if (!/^[0-9a-f-]{36}$/i.test(storyId)) throw new ApiError("not_found");
   return db.tx(async (q) => {
-    const approve = parsed.data.decision === "approve";
+    const approve = request.decision === "approve";
     const rows = await q.query<{ id: string }>(
       `update stories s set status = $3, rejection_reason = $4, moderated_by = $5, moderated_at = now(),
               published_at = case when $3 = 'approved' then coalesce(s.published_at, now()) end
          from story_campaigns c
         where s.id = $1 and c.id = s.campaign_id and c.coalition_id = $2 and s.status <> 'withdrawn'
         returning s.id`,
-      [storyId, admin.organizationId, approve ? "approved" : "rejected", approve ? null : (parsed.data.reason ?? null), admin.keyId],
+      [storyId, admin.organizationId, approve ? "approved" : "rejected", approve ? null : (request.reason ?? null), admin.keyId],
     );
     if (!rows[0]) throw new ApiError("not_found");
     return toModerationStory((await q.query<ModerationRow>(`${MODERATION_SELECT} where s.id = $1`, [storyId]))[0]!);
@@ -108,9 +104,8 @@ export async function moderateStory(db: Db, admin: SecretKeyContext, storyId: st
 
 /** The author's signed link: the story leaves every wall, whatever its moderation status. */
 export async function withdrawStory(db: Db, input: Record<string, unknown>): Promise<WithdrawStoryResponse> {
-  const parsed = WithdrawStoryRequest.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrors(parsed.error));
-  const storyId = await verifyLink(db, "withdraw", parsed.data.token);
+  const request = parseOrReject(WithdrawStoryRequest, input);
+  const storyId = await verifyLink(db, "withdraw", request.token);
   if (!storyId) throw validationError({ token: "This link is not valid." });
   const rows = await db.query<{ was: string }>(
     `update stories s set status = 'withdrawn', withdrawn_at = now(), published_at = null

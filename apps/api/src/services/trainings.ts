@@ -1,14 +1,13 @@
 import {
   CancelRegistrationRequest,
   RegisterRequest,
-  fieldErrors,
   type CancelRegistrationResponse,
   type RegisterParsed,
   type RegisterResponse,
   type TrainingSeriesResponse,
 } from "@coalition-kit/schema";
 import type { Db, Queryable } from "../db/types.js";
-import { ApiError, validationError } from "../http/errors.js";
+import { ApiError, parseOrReject, validationError } from "../http/errors.js";
 import type { PartnerContext } from "../http/partner.js";
 import { idempotentWrite, requestHash } from "./idempotency.js";
 import { recordConsents, upsertPerson, type ConsentRow } from "./people.js";
@@ -20,12 +19,6 @@ export async function getSeries(db: Db, slug: string, partner: PartnerContext | 
   if (!series || (partner && partner.coalitionId !== series.coalition_id)) throw new ApiError("not_found");
   const sessions = await listSessions(db, series.id);
   return { series: toSeries(series, partner), sessions: sessions.map(toSession), feedUrl: `${baseUrl}/v1/trainings/${series.slug}/calendar.ics` };
-}
-
-function parseRegistration(input: Record<string, unknown>): RegisterParsed {
-  const parsed = RegisterRequest.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrors(parsed.error));
-  return parsed.data;
 }
 
 async function seriesAndSession(q: Queryable, seriesSlug: string, sessionId: string, partner: PartnerContext): Promise<{ series: SeriesRow; session: SessionRow }> {
@@ -49,7 +42,7 @@ export async function register(
   baseUrl: string,
 ): Promise<{ status: number; body: RegisterResponse; replayed: boolean }> {
   await seriesAndSession(db, target.series, target.session, partner);
-  const data = parseRegistration(input);
+  const data: RegisterParsed = parseOrReject(RegisterRequest, input);
   const hash = requestHash(`register:${target.series}:${target.session}`, data);
   return idempotentWrite<RegisterResponse>(db, { partnerId: partner.id, key: idempotencyKey, hash }, async (q) => {
     await q.query("select id from training_sessions where id = $1 for update", [target.session]);
@@ -111,9 +104,8 @@ async function registrationBody(q: Queryable, registrationId: string, status: Re
 
 /** Cancel by signed link; a freed seat goes to the first person on the waitlist. */
 export async function cancelRegistration(db: Db, input: Record<string, unknown>): Promise<CancelRegistrationResponse> {
-  const parsed = CancelRegistrationRequest.safeParse(input);
-  if (!parsed.success) throw validationError(fieldErrors(parsed.error));
-  const registrationId = await verifyLink(db, "cancel", parsed.data.token);
+  const request = parseOrReject(CancelRegistrationRequest, input);
+  const registrationId = await verifyLink(db, "cancel", request.token);
   if (!registrationId) throw validationError({ token: "This cancel link is not valid." });
   return db.tx(async (q) => {
     const current = await q.query<{ session_id: string }>("select session_id from training_registrations where id = $1", [registrationId]);
