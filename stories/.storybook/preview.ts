@@ -1,4 +1,5 @@
 import type { Preview } from "@storybook/web-components-vite";
+import { html } from "lit";
 import { setCustomElementsManifest } from "@storybook/web-components-vite";
 import manifest from "../../packages/widgets/custom-elements.json";
 import "@coalition-kit/widgets/define";
@@ -9,6 +10,15 @@ setCustomElementsManifest(manifest);
 
 const preview: Preview = {
   tags: ["autodocs"],
+  // A "Language" toolbar: widgets follow the nearest lang attribute, so every story can be seen in Spanish.
+  globalTypes: {
+    locale: {
+      description: "Widget language",
+      toolbar: { title: "Language", icon: "globe", items: [{ value: "en", title: "English" }, { value: "es", title: "Español" }], dynamicTitle: true },
+    },
+  },
+  initialGlobals: { locale: "en" },
+  decorators: [(story, { globals }) => html`<div lang=${globals.locale === "es" ? "es" : "en"}>${story()}</div>`],
   parameters: {
     layout: "padded",
     controls: { expanded: true },

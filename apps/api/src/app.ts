@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
-import { ERROR_MESSAGES } from "@coalition-kit/schema";
+import { pickLocale } from "@coalition-kit/schema";
 import type { Db } from "./db/types.js";
 import { partnerCors } from "./http/cors.js";
 import { ApiError } from "./http/errors.js";
@@ -53,14 +53,17 @@ export function createApp(options: AppOptions): Hono {
   app.route("/v1/meeting-rsvps", meetingManageRoutes(db, writeOptions.maxBodyBytes));
   app.route("/embed/v1", embedRoutes(options.embedDir ?? DEFAULT_EMBED_DIR));
 
-  app.notFound((c) => c.json(new ApiError("not_found").toBody(), 404));
+  app.notFound((c) => c.json(new ApiError("not_found").toBody(pickLocale(c.req.header("accept-language"))), 404));
   app.onError((error, c) => {
+    const locale = pickLocale(c.req.header("accept-language"));
+    c.header("Content-Language", locale);
+    c.header("Vary", "Accept-Language", { append: true });
     if (error instanceof ApiError) {
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
-      return c.json(error.toBody(), error.status as 400);
+      return c.json(error.toBody(locale), error.status as 400);
     }
     console.error("unexpected error:", error);
-    return c.json({ error: { code: "internal" as const, message: ERROR_MESSAGES.internal } }, 500);
+    return c.json(new ApiError("internal").toBody(locale), 500);
   });
   return app;
 }

@@ -76,3 +76,22 @@ export const UNDER_13_NO_DATA = "Leave this blank unless a parent or guardian ag
 export const REQUIRED_ANSWER = "Please answer this question.";
 export const CHOOSE_FROM_LIST = "Choose one of the options.";
 export const SCALE_MESSAGE = "Choose a number from 1 to 5.";
+
+/** Languages the widgets and the API speak. English is the source; Spanish is complete. */
+export const LOCALES = ["en", "es"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** The supported language for a BCP 47 tag or an Accept-Language header ("es-MX,es;q=0.9" -> "es"). */
+export function pickLocale(header: string | null | undefined): Locale {
+  const ranked = (header ?? "")
+    .split(",")
+    .map((part, i) => {
+      const [tag = "", ...params] = part.trim().toLowerCase().split(";");
+      const q = Number(params.find((p) => p.trim().startsWith("q="))?.trim().slice(2) ?? 1);
+      return { base: tag.split("-")[0] ?? "", q: Number.isFinite(q) ? q : 0, i };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  for (const { base } of ranked) if ((LOCALES as readonly string[]).includes(base)) return base as Locale;
+  return "en";
+}

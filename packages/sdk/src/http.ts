@@ -13,6 +13,8 @@ export interface ClientOptions {
   timeout?: number;
   /** How many times to retry a failed request (default 2). Writes are retried only because they carry an Idempotency-Key. */
   retries?: number;
+  /** Language of the API's messages ("en" or "es"); sent as Accept-Language. */
+  locale?: string;
 }
 
 /** A parser from unknown JSON to T: any zod (mini) schema's safeParse fits. */
@@ -28,6 +30,7 @@ export interface Http {
 export function createHttp(options: ClientOptions): Http {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (options.partnerKey) headers["X-Partner-Key"] = options.partnerKey;
+  if (options.locale) headers["Accept-Language"] = options.locale;
   const kyOptions: Options = {
     prefixUrl: options.baseUrl.replace(/\/+$/, "") + "/",
     headers,

@@ -1,9 +1,10 @@
 // Builds the embed bundles served at /embed/v1/:
 //   <name>.<hash>.js  standalone, content-hashed: cache for a year
 //   <name>.js         a one-line loader importing the current hash: cache for minutes
+//   *.js.br, *.js.gz  every script precompressed (brotli 11, gzip 9); the API serves what the browser accepts
 //   sizes.json        min and min+gzip bytes of every hashed bundle (read by the size budget check)
 import { readdir, rm, stat, readFile, writeFile, mkdir } from "node:fs/promises";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { build } from "vite";
 
 const OUT = new URL("../dist/embed/", import.meta.url);
@@ -25,5 +26,14 @@ for (const name of NAMES) {
   sizes[name] = { file: hashed, min: (await stat(new URL(hashed, OUT))).size, gzip: gzipSync(code, { level: 9 }).length };
   await writeFile(new URL(`${name}.js`, OUT), `// Coalition Kit ${name}: loads the current build (cached for a year).\nimport "./${hashed}";\n`);
 }
+for (const file of await readdir(OUT)) {
+  if (!file.endsWith(".js")) continue;
+  const code = await readFile(new URL(file, OUT));
+  await writeFile(new URL(`${file}.gz`, OUT), gzipSync(code, { level: 9 }));
+  const br = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+  await writeFile(new URL(`${file}.br`, OUT), br);
+  const entry = Object.values(sizes).find((s) => s.file === file);
+  if (entry) entry.brotli = br.length;
+}
 await writeFile(new URL("sizes.json", OUT), JSON.stringify(sizes, null, 2) + "\n");
-for (const [name, s] of Object.entries(sizes)) console.log(`${name.padEnd(18)} ${String(s.min).padStart(7)} B min  ${String(s.gzip).padStart(6)} B min+gz  ${s.file}`);
+for (const [name, s] of Object.entries(sizes)) console.log(`${name.padEnd(18)} ${String(s.min).padStart(7)} B min  ${String(s.gzip).padStart(6)} B min+gz  ${String(s.brotli).padStart(6)} B min+br  ${s.file}`);

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import type { Db } from "../db/types.js";
 import { isKnownOrigin } from "./partner.js";
 
-const ALLOW_HEADERS = "Content-Type, X-Partner-Key, Idempotency-Key, Authorization";
+const ALLOW_HEADERS = "Content-Type, X-Partner-Key, Idempotency-Key, Authorization, Accept-Language";
 const EXPOSE_HEADERS = "Retry-After, Idempotent-Replayed";
 
 /**

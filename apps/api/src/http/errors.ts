@@ -1,4 +1,5 @@
-import { ERROR_MESSAGES, ERROR_STATUS, fieldErrors, type ApiErrorBody, type ErrorCode } from "@coalition-kit/schema";
+import { ERROR_MESSAGES, ERROR_STATUS, fieldErrors, type ApiErrorBody, type ErrorCode, type Locale } from "@coalition-kit/schema";
+import { spanishFor } from "@coalition-kit/schema/messages/es";
 
 /** An error meant for the client: it becomes `{ error: { code, message, fields } }` with the code's status. */
 export class ApiError extends Error {
@@ -17,8 +18,11 @@ export class ApiError extends Error {
     return ERROR_STATUS[this.code];
   }
 
-  toBody(): ApiErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+  /** The response body, in Spanish when the request asked for it (messages without a translation stay English). */
+  toBody(locale: Locale = "en"): ApiErrorBody {
+    const say = (en: string) => (locale === "es" ? (spanishFor(en) ?? en) : en);
+    const fields = this.fields ? Object.fromEntries(Object.entries(this.fields).map(([k, v]) => [k, say(v)])) : undefined;
+    return { error: { code: this.code, message: say(this.message), ...(fields ? { fields } : {}) } };
   }
 }
 

@@ -12,7 +12,27 @@ const TYPES: Record<string, string> = {
 /** Files whose name carries a content hash never change: cache them for a year. */
 const HASHED = /\.[A-Za-z0-9_-]{8,}\.(?:m?js|css)(?:\.map)?$/;
 
-/** Widget bundles for partner pages: /embed/v1/coalition-kit.js and friends. */
+/** Precompressed copies the embed build writes next to each script, best first. */
+const ENCODINGS = [
+  ["br", ".br"],
+  ["gzip", ".gz"],
+] as const;
+
+/** The best precompressed copy of `file` this browser accepts, if the build made one. */
+async function compressed(file: string, acceptEncoding: string | undefined) {
+  const accepted = (acceptEncoding ?? "").split(",").map((part) => part.trim().split(";")[0]!.toLowerCase());
+  for (const [encoding, suffix] of ENCODINGS) {
+    if (!accepted.includes(encoding)) continue;
+    try {
+      return { encoding, body: await readFile(file + suffix) };
+    } catch {
+      // no precompressed copy of this file: try the next encoding
+    }
+  }
+  return undefined;
+}
+
+/** Widget bundles for partner pages: /embed/v1/coalition-kit.js and friends, brotli or gzip when accepted. */
 export function embedRoutes(embedDir: string): Hono {
   const app = new Hono();
   app.get("/*", async (c) => {
@@ -22,8 +42,11 @@ export function embedRoutes(embedDir: string): Hono {
     const file = join(embedDir, rel);
     try {
       if (!(await stat(file)).isFile()) throw new Error("not a file");
-      const body = await readFile(file);
+      const packed = type.startsWith("text/javascript") ? await compressed(file, c.req.header("accept-encoding")) : undefined;
+      const body = packed?.body ?? (await readFile(file));
       return c.body(body, 200, {
+        ...(packed ? { "Content-Encoding": packed.encoding } : {}),
+        Vary: "Accept-Encoding",
         "Content-Type": type,
         "Access-Control-Allow-Origin": "*",
         "Cross-Origin-Resource-Policy": "cross-origin",

@@ -47,6 +47,13 @@ describe(`recurring meetings and RSVPs (${DB_LABEL})`, () => {
     assert.match(feedUrl, /\/v1\/meetings\/test-weekly\/calendar\.ics$/);
   });
 
+  test("the schedule line comes in the asker's language", async () => {
+    const res = await fetch(`${h.url}/v1/meetings/test-weekly?count=1`, { headers: { "Accept-Language": "es-US,es;q=0.9" } });
+    assert.match(res.headers.get("vary") ?? "", /Accept-Language/);
+    const { meeting } = MeetingResponse.parse(await res.json());
+    assert.match(meeting.schedule, /^Cada (lunes|martes|miércoles|jueves|viernes|sábado|domingo), 16:00$/);
+  });
+
   test("RSVPs count per occurrence; 'every week' covers future occurrences and a single answer wins for its date", async () => {
     const one = RsvpResponse.parse(await (await send({ ...signer(), response: "yes", occurrence: dates[0] })).json());
     assert.equal(one.scope, "one");

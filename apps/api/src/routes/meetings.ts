@@ -1,5 +1,6 @@
 import { acceptPartnerWrite, optionalPartner, replyWritten, type WriteOptions } from "../http/partner-request.js";
 import { Hono } from "hono";
+import { pickLocale } from "@coalition-kit/schema";
 import type { Db } from "../db/types.js";
 import { publicBaseUrl } from "../http/base-url.js";
 import { readBody } from "../http/body.js";
@@ -19,7 +20,8 @@ export function meetingRoutes(db: Db, options: WriteOptions): Hono {
     const partner = await optionalPartner(db, c);
     const count = Math.max(1, Math.min(52, Number.parseInt(c.req.query("count") ?? "6", 10) || 6));
     c.header("Cache-Control", "no-store");
-    return c.json(await getMeeting(db, c.req.param("slug"), partner, count, publicBaseUrl(c)));
+    c.header("Vary", "Accept-Language", { append: true });
+    return c.json(await getMeeting(db, c.req.param("slug"), partner, count, publicBaseUrl(c), pickLocale(c.req.header("accept-language"))));
   });
 
   app.get("/:slug/calendar.ics", async (c) => {

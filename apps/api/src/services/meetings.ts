@@ -1,37 +1,26 @@
-import { RsvpRequest, type Meeting, type MeetingOccurrence, type MeetingResponse, type RsvpParsed, type RsvpResponse } from "@coalition-kit/schema";
+import { RsvpRequest, type Locale, type Meeting, type MeetingOccurrence, type MeetingResponse, type RsvpParsed, type RsvpResponse } from "@coalition-kit/schema";
 import type { Db, Queryable } from "../db/types.js";
 import { ApiError, parseOrReject, validationError } from "../http/errors.js";
 import type { PartnerContext } from "../http/partner.js";
 import { idempotentWrite, requestHash } from "./idempotency.js";
-import { countsFor, day, findMeeting, loadBreaks, upcomingOccurrences, type MeetingRow, type Occurrence } from "./meeting-schedule.js";
+import { countsFor, findMeeting, loadBreaks, upcomingOccurrences, type MeetingRow, type Occurrence } from "./meeting-schedule.js";
 import { recordConsents, upsertPerson, type ConsentRow } from "./people.js";
-import { parseRule } from "./recurrence.js";
+import { scheduleText } from "./meeting-schedule-text.js";
 import { signLink } from "./signed-links.js";
 import { localDate } from "./zoned-time.js";
-
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-
-function scheduleText(m: MeetingRow): string {
-  const rule = parseRule(m.rrule, day(m.start_date));
-  const [h, mi] = m.start_time.split(":").map(Number) as [number, number];
-  const time = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone: "UTC" }).format(new Date(Date.UTC(2000, 0, 1, h, mi)));
-  const days = rule.byDay.map((d) => WEEKDAYS[d]).join(" and ");
-  const every = rule.freq === "DAILY" ? (rule.interval === 1 ? "Every day" : `Every ${rule.interval} days`) : rule.interval === 1 ? `Every ${days}` : `Every ${rule.interval} weeks on ${days}`;
-  return `${every}, ${time}`;
-}
 
 export async function withCounts(q: Queryable, meetingId: string, occurrences: Occurrence[]): Promise<MeetingOccurrence[]> {
   const counts = await countsFor(q, meetingId, occurrences.map((o) => o.date));
   return occurrences.map((o) => ({ ...o, counts: counts.get(o.date) ?? { yes: 0, maybe: 0, no: 0 } }));
 }
 
-function toMeeting(m: MeetingRow, partner: PartnerContext | undefined, breaks: Meeting["breaks"]): Meeting {
+function toMeeting(m: MeetingRow, partner: PartnerContext | undefined, breaks: Meeting["breaks"], locale: Locale): Meeting {
   return {
     slug: m.slug,
     title: m.title,
     description: m.description,
     timeZone: m.time_zone,
-    schedule: scheduleText(m),
+    schedule: scheduleText(m, locale),
     format: m.format,
     location: m.location,
     coalition: { slug: m.coalition_slug, name: m.coalition_name, website: m.coalition_website },
@@ -44,13 +33,14 @@ function toMeeting(m: MeetingRow, partner: PartnerContext | undefined, breaks: M
   };
 }
 
-export async function getMeeting(db: Db, slug: string, partner: PartnerContext | undefined, count: number, baseUrl: string): Promise<MeetingResponse> {
+/** A meeting and its next `count` occurrences; the schedule line in `locale`. */
+export async function getMeeting(db: Db, slug: string, partner: PartnerContext | undefined, count: number, baseUrl: string, locale: Locale = "en"): Promise<MeetingResponse> {
   const m = await findMeeting(db, slug);
   if (!m || (partner && partner.coalitionId !== m.coalition_id)) throw new ApiError("not_found");
   const today = localDate(Date.now(), m.time_zone);
   const breaks = (await loadBreaks(db, m.id)).filter((b) => b.to_date >= today).map((b) => ({ from: b.from_date, to: b.to_date, reason: b.reason }));
   const occurrences = await withCounts(db, m.id, await upcomingOccurrences(db, m, count));
-  return { meeting: toMeeting(m, partner, breaks), occurrences, feedUrl: `${baseUrl}/v1/meetings/${m.slug}/calendar.ics` };
+  return { meeting: toMeeting(m, partner, breaks, locale), occurrences, feedUrl: `${baseUrl}/v1/meetings/${m.slug}/calendar.ics` };
 }
 
 /** RSVP for one occurrence, or "every week" from today on (which replaces answers for future dates). */

@@ -9,6 +9,8 @@ export interface LiteOptions {
   timeout?: number;
   /** Retries after a network failure or a 502/503/504 (default 1). Writes carry an Idempotency-Key, so retrying is safe. */
   retries?: number;
+  /** Language for the API's messages ("en", "es"), read on every request; sent as Accept-Language. */
+  locale?: string | (() => string);
 }
 
 export interface Transport {
@@ -30,12 +32,14 @@ export function liteTransport(options: LiteOptions): Transport {
 
   async function request<T>(method: "GET" | "POST", path: string, body?: unknown, key?: string): Promise<{ status: number; data: T }> {
     const retries = options.retries ?? 1;
+    const locale = typeof options.locale === "function" ? options.locale() : options.locale;
+    const baseHeaders = locale ? { ...headers, "Accept-Language": locale } : headers;
     for (let attempt = 0; ; attempt += 1) {
       let response: Response;
       try {
         response = await doFetch(`${base}/${path}`, {
           method,
-          headers: body === undefined ? headers : { ...headers, "Content-Type": "application/json", ...(key ? { "Idempotency-Key": key } : {}) },
+          headers: body === undefined ? baseHeaders : { ...baseHeaders, "Content-Type": "application/json", ...(key ? { "Idempotency-Key": key } : {}) },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
           signal: AbortSignal.timeout(options.timeout ?? 15_000),
         });

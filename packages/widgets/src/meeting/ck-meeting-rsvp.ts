@@ -3,6 +3,7 @@ import type { MeetingResponse, RsvpAnswer, RsvpRequest, RsvpResponse } from "@co
 import { CkApiError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk/lite";
 import { CkWidget, withFieldError } from "../shared/ck-widget.js";
 import { emit, errorDetail } from "../shared/events.js";
+import { alertText, formatLocale } from "../shared/i18n.js";
 import { focusFirstError } from "../shared/form-controls.js";
 import { formStyles } from "../shared/form-styles.js";
 import { meetingMessages as t } from "./meeting-messages.js";
@@ -176,7 +177,7 @@ export class CkMeetingRsvp extends CkWidget {
       const updated = new Map(result.occurrences.map((o) => [o.date, o]));
       if (this.data) this.data = { ...this.data, occurrences: this.data.occurrences.map((o) => updated.get(o.date) ?? o) };
       const occurrence = this.data?.occurrences.find((o) => o.date === input.occurrence);
-      this.saved = { result, when: occurrence ? whenText(occurrence, this.zone, this.locale) : undefined };
+      this.saved = { result, when: occurrence ? whenText(occurrence, this.zone, formatLocale()) : undefined };
       this.openFor = undefined;
       emit(this, "ck-success", { ...ids, response: input.response });
       await this.updateComplete;
@@ -187,7 +188,7 @@ export class CkMeetingRsvp extends CkWidget {
         await this.updateComplete;
         focusFirstError(this.renderRoot, RSVP_FIELD_ORDER, this.errors);
       } else {
-        this.alert = error instanceof Error ? error.message : String(error);
+        this.alert = alertText(error, t.loadFailed);
       }
       emit(this, "ck-error", { ...ids, ...errorDetail(error) });
     } finally {
@@ -199,7 +200,7 @@ export class CkMeetingRsvp extends CkWidget {
     const occurrence = this.data!.occurrences.find((o) => o.date === this.openFor);
     return renderRsvpForm({
       meeting: this.data!.meeting,
-      opened: occurrence ? { date: occurrence.date, when: whenText(occurrence, this.zone, this.locale) } : undefined,
+      opened: occurrence ? { date: occurrence.date, when: whenText(occurrence, this.zone, formatLocale()) } : undefined,
       scope: this.scope,
       response: this.answer,
       errors: this.errors,
@@ -216,7 +217,7 @@ export class CkMeetingRsvp extends CkWidget {
     if (this.phase === "loading") return html`<div part="container" class="container"><p class="muted" role="status">${t.loading}</p></div>`;
     if (this.phase === "error" || !this.data) {
       return html`<div part="container" class="container"><div class="alert" role="alert"><p>${t.loadFailed}</p>
-        <button part="button" type="button" @click=${() => void this.load()}>Try again</button></div></div>`;
+        <button part="button" type="button" @click=${() => void this.load()}>${t.tryAgain}</button></div></div>`;
     }
     const { meeting, occurrences, feedUrl } = this.data;
     return html`
@@ -237,7 +238,7 @@ export class CkMeetingRsvp extends CkWidget {
                 renderOccurrence(o, {
                   viewerZone: this.zone,
                   eventZone: meeting.timeZone,
-                  locale: this.locale,
+                  locale: formatLocale(),
                   open: this.openFor === o.date,
                   form: this.openFor === o.date ? this.form() : undefined,
                   onOpen: (date) => void this.open(date),

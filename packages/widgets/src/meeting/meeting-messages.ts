@@ -1,27 +1,40 @@
-/** Strings of <ck-meeting-rsvp>. */
-export const meetingMessages = {
-  loading: "Loading meetings…",
-  loadFailed: "We couldn't load the meetings.",
-  plannedIn: (zone: string) => `(${zone.replace(/_/g, " ")} time)`,
-  formats: { virtual: "Online", in_person: "In person", hybrid: "In person and online" } as const,
-  cancelled: "Cancelled",
-  moved: "Moved",
-  counts: (yes: number, maybe: number) => `${yes} going${maybe ? ` · ${maybe} maybe` : ""}`,
-  rsvp: "RSVP",
-  everyWeekButton: "RSVP for every week",
-  responseLegend: "Will you come?",
-  responses: { yes: "Yes, I'll be there", maybe: "Maybe", no: "No, I can't make it" } as const,
-  scopeLegend: "For",
-  scopeOne: (when: string) => `Just this meeting (${when})`,
-  scopeEvery: "Every week, from now on",
-  submit: "Send RSVP",
-  submitting: "Sending…",
-  close: "Close",
-  savedOne: (when: string) => `Thanks! Your RSVP for ${when} is saved.`,
-  savedEvery: "Thanks! Your RSVP for every week is saved.",
-  join: "Join online",
-  manage: "Change or cancel my RSVP",
-  subscribe: "Add all meetings to my calendar",
-  keepLink: "Keep this link: it is only for you.",
-  none: "No upcoming meetings.",
-} as const;
+import { msg, str } from "../shared/localize.js";
+import { commonMessages as c } from "../shared/common-messages.js";
+import { defineMessages } from "../shared/define-messages.js";
+
+/** Strings of <ck-meeting-rsvp>, in the active language on every read. */
+export const meetingMessages = defineMessages(
+  "meeting",
+  {
+    loading: "Loading meetings…",
+    loadFailed: "We couldn't load the meetings.",
+    moved: "Moved",
+    rsvp: "RSVP",
+    everyWeekButton: "RSVP for every week",
+    responseLegend: "Will you come?",
+    responses: { yes: "Yes, I'll be there", maybe: "Maybe", no: "No, I can't make it" },
+    scopeLegend: "For",
+    scopeEvery: "Every week, from now on",
+    submit: "Send RSVP",
+    savedEvery: "Thanks! Your RSVP for every week is saved.",
+    manage: "Change or cancel my RSVP",
+    subscribe: "Add all meetings to my calendar",
+    none: "No upcoming meetings.",
+  },
+  {
+    get tryAgain() { return c.tryAgain; },
+    get formats() { return c.formats; },
+    get cancelled() { return c.cancelled; },
+    get firstName() { return c.firstName; },
+    get lastName() { return c.lastNameOptional; },
+    get email() { return c.email; },
+    get submitting() { return c.sending; },
+    get close() { return c.close; },
+    get join() { return c.joinOnline; },
+    get keepLink() { return c.keepLink; },
+    plannedIn: (zone: string) => msg(str`(${zone.replace(/_/g, " ")} time)`, { id: "meeting.plannedIn" }),
+    counts: (yes: number, maybe: number) => (maybe ? msg(str`${yes} going · ${maybe} maybe`, { id: "meeting.countsMaybe" }) : msg(str`${yes} going`, { id: "meeting.counts" })),
+    scopeOne: (when: string) => msg(str`Just this meeting (${when})`, { id: "meeting.scopeOne" }),
+    savedOne: (when: string) => msg(str`Thanks! Your RSVP for ${when} is saved.`, { id: "meeting.savedOne" }),
+  },
+);

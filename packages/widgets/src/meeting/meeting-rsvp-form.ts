@@ -29,10 +29,10 @@ export function renderRsvpForm(view: RsvpFormView) {
       ${radioGroup(view, "response", t.responseLegend, RSVP_RESPONSES.map((r) => [r, t.responses[r]] as const), view.response, (v) => view.onPick("response", v))}
       ${options.length ? radioGroup(view, "occurrence", t.scopeLegend, options, view.scope, (v) => view.onPick("occurrence", v)) : nothing}
       <div class="row">
-        ${textField(view, "firstName", "First name", { autocomplete: "given-name", required: true, maxlength: 80 })}
-        ${textField(view, "lastName", "Last name (optional)", { autocomplete: "family-name", maxlength: 80 })}
+        ${textField(view, "firstName", t.firstName, { autocomplete: "given-name", required: true, maxlength: 80 })}
+        ${textField(view, "lastName", t.lastName, { autocomplete: "family-name", maxlength: 80 })}
       </div>
-      ${textField(view, "email", "Email", { type: "email", autocomplete: "email", required: true, maxlength: 254 })}
+      ${textField(view, "email", t.email, { type: "email", autocomplete: "email", required: true, maxlength: 254 })}
       ${checkbox(view, "consentCoalition", view.meeting.consent.coalition.text)}
       ${view.meeting.consent.partner ? checkbox(view, "consentPartner", view.meeting.consent.partner.text) : nothing}
       <div class="actions">

@@ -3,15 +3,16 @@ import type { AgeBand, PetitionResponse, SignPetitionRequest } from "@coalition-
 import { CkApiError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk/lite";
 import { CkWidget, withFieldError } from "../shared/ck-widget.js";
 import { emit, errorDetail } from "../shared/events.js";
+import { alertText, formatLocale } from "../shared/i18n.js";
 import { focusFirstError } from "../shared/form-controls.js";
 import { formStyles } from "../shared/form-styles.js";
 import { utmFromLocation } from "../shared/format.js";
 import { messages } from "./petition-messages.js";
+import { commonMessages as common } from "../shared/common-messages.js";
 import { panelStyles } from "../shared/panel-styles.js";
 import { tokens } from "../shared/tokens.js";
 import { petitionStyles } from "./ck-petition.styles.js";
 import { FIELD_ORDER, renderForm } from "./petition-form.js";
-import { renderSuccess } from "./petition-success.js";
 import { renderIntro, renderProgress } from "./petition-summary.js";
 
 export type PetitionPhase = "loading" | "ready" | "submitting" | "success" | "error" | "closed";
@@ -71,6 +72,7 @@ export class CkPetition extends CkWidget {
 
   private pollTimer: ReturnType<typeof setInterval> | undefined;
   private pending: { fingerprint: string; key: string } | undefined;
+  private successView: typeof import("./petition-success.js") | undefined;
 
   constructor() {
     super();
@@ -197,8 +199,11 @@ export class CkPetition extends CkWidget {
     if (this.pending?.fingerprint !== fingerprint) this.pending = { fingerprint, key: newIdempotencyKey() };
     this.phase = "submitting";
     emit(this, "ck-submit", { widget: "petition", petition: this.petition });
+    // The share panel loads alongside the signature; without it (offline) the thanks still show.
+    const successView = this.successView ? undefined : import("./petition-success.js").then((m) => void (this.successView = m), () => undefined);
     try {
       const result = await client.petitions.sign(this.petition, input, { idempotencyKey: this.pending.key });
+      await successView;
       this.pending = undefined;
       if (this.data) this.data = { ...this.data, stats: result.stats };
       this.result = result.status;
@@ -215,7 +220,7 @@ export class CkPetition extends CkWidget {
       } else if (error instanceof CkApiError && error.code === "petition_closed") {
         this.phase = "closed";
       } else {
-        this.alert = error instanceof Error ? error.message : messages.loadFailed;
+        this.alert = alertText(error, messages.loadFailed);
       }
       this.fail(error);
     }
@@ -245,28 +250,6 @@ export class CkPetition extends CkWidget {
     if (this.errors.ageBand) this.errors = withFieldError(this.errors, "ageBand", undefined);
   };
 
-  private get shareUrl(): string {
-    if (this.data?.petition.shareUrl) return this.data.petition.shareUrl;
-    const url = new URL(location.href);
-    url.searchParams.delete("ck_signed");
-    url.hash = "";
-    return url.toString();
-  }
-
-  private readonly onCopy = async () => {
-    try {
-      await navigator.clipboard.writeText(this.shareUrl);
-    } catch {
-      this.renderRoot.querySelector<HTMLInputElement>("#ck-share-url")?.select();
-    }
-    this.copied = true;
-  };
-
-  private readonly onShare = async () => {
-    const title = this.data?.petition.title ?? "";
-    await navigator.share?.({ title, url: this.shareUrl }).catch(() => undefined);
-  };
-
   protected override render() {
     if (!this.petition || !this.activeClient) {
       return html`<div part="container" class="container"><p class="muted">${this.phase === "loading" ? messages.loading : messages.missingSetup}</p></div>`;
@@ -278,7 +261,7 @@ export class CkPetition extends CkWidget {
           ? html`<p class="muted" role="status">${messages.loading}</p>`
           : html`<div class="alert" role="alert">
               <p>${messages.loadFailed}</p>
-              <button part="button" type="button" @click=${() => void this.load()}>${messages.retry}</button>
+              <button part="button" type="button" @click=${() => void this.load()}>${common.tryAgain}</button>
             </div>`}
       </div>`;
     }
@@ -286,7 +269,7 @@ export class CkPetition extends CkWidget {
     return html`
       <section part="container" class="container" aria-labelledby="ck-title">
         <slot name="header"></slot>
-        ${renderIntro(petition)} ${renderProgress(stats, this.locale)} ${this.renderAction()}
+        ${renderIntro(petition)} ${renderProgress(stats, formatLocale())} ${this.renderAction()}
       </section>
     `;
   }
@@ -296,15 +279,12 @@ export class CkPetition extends CkWidget {
     switch (this.phase) {
       case "closed":
         return html`<div part="closed" class="closed" role="status"><strong>${messages.closed}</strong></div>`;
-      case "success":
-        return renderSuccess({
-          alreadySigned: this.result === "already_signed",
-          shareUrl: this.shareUrl,
-          copied: this.copied,
-          canShare: typeof navigator.share === "function",
-          onCopy: this.onCopy,
-          onShare: this.onShare,
-        });
+      case "success": {
+        const alreadySigned = this.result === "already_signed";
+        return this.successView
+          ? this.successView.renderSuccess({ alreadySigned, title: petition.title, shareUrl: petition.shareUrl, copied: this.copied, onCopied: () => (this.copied = true) })
+          : html`<div part="success" class="success"><h3 id="ck-thanks" tabindex="-1">${alreadySigned ? messages.alreadySigned : messages.thanks}</h3></div>`;
+      }
       case "ready":
       case "submitting":
       case "error":

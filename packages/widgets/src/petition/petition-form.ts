@@ -3,6 +3,7 @@ import { AGE_BANDS } from "@coalition-kit/schema/rules";
 import type { AgeBand, Petition } from "@coalition-kit/schema";
 import { checkbox, errorFor, textField, type ControlsView } from "../shared/form-controls.js";
 import { messages } from "./petition-messages.js";
+import { commonMessages as common } from "../shared/common-messages.js";
 
 export interface FormView extends ControlsView {
   petition: Petition;
@@ -20,7 +21,7 @@ function ageFieldset(view: FormView): TemplateResult {
   const invalid = Boolean(view.errors.ageBand);
   return html`
     <fieldset part="field" class="field ages" aria-describedby=${invalid ? "ageBand-error" : nothing}>
-      <legend part="label">${messages.ageLegend}</legend>
+      <legend part="label">${common.ageLegend}</legend>
       ${AGE_BANDS.map(
         (band, i) => html`<label class="radio">
           <input
@@ -32,7 +33,7 @@ function ageFieldset(view: FormView): TemplateResult {
             .checked=${view.ageBand === band}
             @change=${() => view.onAgeBand(band)}
           />
-          ${messages.ageBands[band]}
+          ${common.ageBands[band]}
         </label>`,
       )}
       ${errorFor(view, "ageBand")}
@@ -49,18 +50,18 @@ export function renderForm(view: FormView): TemplateResult {
       ${view.alert ? html`<div part="alert" class="alert" role="alert">${view.alert}</div>` : nothing}
       ${errorCount > 0 && !view.alert ? html`<p class="visually-hidden" role="alert">${messages.fixErrors(errorCount)}</p>` : nothing}
       <div class="row">
-        ${textField(view, "firstName", messages.firstName, { autocomplete: "given-name", required: true, maxlength: 80 })}
-        ${textField(view, "lastName", messages.lastName, { autocomplete: "family-name", maxlength: 80 })}
+        ${textField(view, "firstName", common.firstName, { autocomplete: "given-name", required: true, maxlength: 80 })}
+        ${textField(view, "lastName", common.lastNameOptional, { autocomplete: "family-name", maxlength: 80 })}
       </div>
       <div class="row">
-        ${textField(view, "email", messages.email, { type: "email", autocomplete: "email", required: true, maxlength: 254 })}
+        ${textField(view, "email", common.email, { type: "email", autocomplete: "email", required: true, maxlength: 254 })}
         ${textField(view, "zip", messages.zip, { autocomplete: "postal-code", inputmode: "numeric", required: true, maxlength: 10 })}
       </div>
       ${petition.askAgeBand ? ageFieldset(view) : nothing}
       ${view.ageBand === "under_13"
         ? html`<div class="guardian">
             <p class="note">${messages.guardianNote}</p>
-            ${textField(view, "guardianEmail", messages.guardianEmail, { type: "email", autocomplete: "off", required: true, maxlength: 254 })}
+            ${textField(view, "guardianEmail", common.guardianEmail, { type: "email", autocomplete: "off", required: true, maxlength: 254 })}
             ${checkbox(view, "guardianConsent", petition.consent.guardian.text)}
           </div>`
         : nothing}

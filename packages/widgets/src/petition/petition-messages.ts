@@ -1,32 +1,29 @@
-/** Every user-facing string of <ck-petition> (ageBands is shared with other forms). */
-export const messages = {
-  loading: "Loading petition…",
-  loadFailed: "We couldn't load this petition.",
-  retry: "Try again",
-  to: (target: string) => `To: ${target}`,
-  signatures: (n: string, count: number) => (count === 1 ? `${n} signature` : `${n} signatures`),
-  ofGoal: (n: string, goal: string) => `${n} of ${goal} goal`,
-  progressLabel: "Progress toward the goal",
-  byPartner: "Signatures by partner",
-  formHeading: "Add your name",
-  firstName: "First name",
-  lastName: "Last name (optional)",
-  email: "Email",
-  zip: "ZIP code",
-  ageLegend: "Your age",
-  ageBands: { under_13: "Under 13", "13_17": "13 to 17", "18_plus": "18 or older" } as const,
-  guardianEmail: "Parent or guardian's email",
-  guardianNote: "Because you are under 13, a parent or guardian must agree before you sign.",
-  submit: "Add your name",
-  submitting: "Adding your name…",
-  privacy: "We only use your information as you choose above. We never sell it.",
-  fixErrors: (n: number) => (n === 1 ? "Please fix 1 field." : `Please fix ${n} fields.`),
-  thanks: "Thank you for adding your name!",
-  alreadySigned: "You've already signed this petition. Thank you!",
-  shareAsk: "Now share it: every name brings us closer to the goal.",
-  copyLink: "Copy link",
-  copied: "Link copied",
-  share: "Share",
-  closed: "This petition is closed.",
-  missingSetup: "This petition is missing its setup (petition and API address).",
-} as const;
+import { msg, str } from "../shared/localize.js";
+import { defineMessages } from "../shared/define-messages.js";
+
+/** Strings only <ck-petition> uses, in the active language on every read (shared ones: commonMessages). */
+export const messages = defineMessages(
+  "petition",
+  {
+    loading: "Loading petition…",
+    loadFailed: "We couldn't load this petition.",
+    progressLabel: "Progress toward the goal",
+    byPartner: "Signatures by partner",
+    formHeading: "Add your name",
+    zip: "ZIP code",
+    guardianNote: "Because you are under 13, a parent or guardian must agree before you sign.",
+    submit: "Add your name",
+    submitting: "Adding your name…",
+    privacy: "We only use your information as you choose above. We never sell it.",
+    thanks: "Thank you for adding your name!",
+    alreadySigned: "You've already signed this petition. Thank you!",
+    closed: "This petition is closed.",
+    missingSetup: "This petition is missing its setup (petition and API address).",
+  },
+  {
+    to: (target: string) => msg(str`To: ${target}`, { id: "petition.to" }),
+    signatures: (n: string, count: number) => (count === 1 ? msg(str`${n} signature`, { id: "petition.signature" }) : msg(str`${n} signatures`, { id: "petition.signatures" })),
+    ofGoal: (n: string, goal: string) => msg(str`${n} of ${goal} goal`, { id: "petition.ofGoal" }),
+    fixErrors: (n: number) => (n === 1 ? msg("Please fix 1 field.", { id: "petition.fixError" }) : msg(str`Please fix ${n} fields.`, { id: "petition.fixErrors" })),
+  },
+);

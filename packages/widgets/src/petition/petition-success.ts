@@ -1,29 +1,60 @@
 import { html, nothing } from "lit";
+import { commonMessages as common } from "../shared/common-messages.js";
+import { defineMessages } from "../shared/define-messages.js";
 import { messages } from "./petition-messages.js";
+
+/**
+ * The thank-you and share panel. A chunk of its own: the widget starts fetching it when someone
+ * submits, alongside the signature, so the first paint of every petition carries less.
+ */
+export const shareMessages = defineMessages("petition", {
+  shareAsk: "Now share it: every name brings us closer to the goal.",
+  copyLink: "Copy link",
+  copied: "Link copied",
+  share: "Share",
+});
 
 export interface SuccessView {
   alreadySigned: boolean;
-  shareUrl: string;
+  title: string;
+  /** The petition's own share address, if the organizers set one; else this page. */
+  shareUrl: string | null;
   copied: boolean;
-  canShare: boolean;
-  onCopy(): void;
-  onShare(): void;
+  onCopied(): void;
+}
+
+/** This page without the widget's own markers. */
+function pageUrl(): string {
+  const url = new URL(location.href);
+  url.searchParams.delete("ck_signed");
+  url.hash = "";
+  return url.toString();
 }
 
 export function renderSuccess(view: SuccessView) {
+  const url = view.shareUrl || pageUrl();
+  const copy = async (event: Event) => {
+    try {
+      await navigator.clipboard.writeText(url);
+    } catch {
+      ((event.target as Element).getRootNode() as ParentNode).querySelector<HTMLInputElement>("#ck-share-url")?.select();
+    }
+    view.onCopied();
+  };
+  const onShare = () => navigator.share({ title: view.title, url }).catch(() => undefined);
   return html`
     <div part="success" class="success">
       <slot name="thank-you">
         <h3 id="ck-thanks" tabindex="-1">${view.alreadySigned ? messages.alreadySigned : messages.thanks}</h3>
-        <p>${messages.shareAsk}</p>
+        <p>${shareMessages.shareAsk}</p>
       </slot>
       <div part="share" class="share">
-        <label class="visually-hidden" for="ck-share-url">Link</label>
-        <input id="ck-share-url" part="input" readonly .value=${view.shareUrl} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
-        <button part="button" type="button" @click=${view.onCopy}>${view.copied ? messages.copied : messages.copyLink}</button>
-        ${view.canShare ? html`<button part="button" type="button" @click=${view.onShare}>${messages.share}</button>` : nothing}
+        <label class="visually-hidden" for="ck-share-url">${common.link}</label>
+        <input id="ck-share-url" part="input" readonly .value=${url} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
+        <button part="button" type="button" @click=${copy}>${view.copied ? shareMessages.copied : shareMessages.copyLink}</button>
+        ${typeof navigator.share === "function" ? html`<button part="button" type="button" @click=${onShare}>${shareMessages.share}</button>` : nothing}
       </div>
-      <p class="visually-hidden" role="status">${view.copied ? messages.copied : ""}</p>
+      <p class="visually-hidden" role="status">${view.copied ? shareMessages.copied : ""}</p>
     </div>
   `;
 }

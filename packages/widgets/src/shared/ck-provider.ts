@@ -2,6 +2,7 @@ import { LitElement, css, html, type PropertyValues } from "lit";
 import { ContextProvider } from "@lit/context";
 import { createLiteClient, type CoalitionClient } from "@coalition-kit/sdk/lite";
 import { clientContext } from "./context.js";
+import { requestLocale, requestedLocale } from "./i18n.js";
 
 /**
  * Shares one API client with every Coalition Kit widget inside it:
@@ -13,6 +14,7 @@ export class CkProvider extends LitElement {
   static override properties = {
     api: { type: String },
     partner: { type: String },
+    locale: { type: String },
     client: { attribute: false },
   };
   static override styles = css`
@@ -23,12 +25,15 @@ export class CkProvider extends LitElement {
 
   declare api: string | undefined;
   declare partner: string | undefined;
+  /** Language for every widget inside ("en", "es", "es-MX"…); see CkWidget's `locale`. */
+  declare locale: string | undefined;
   declare client: CoalitionClient | undefined;
   private readonly provider = new ContextProvider(this, { context: clientContext });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("locale") && this.locale) requestLocale(this.locale, true);
     if (changed.has("client") || changed.has("api") || changed.has("partner")) {
-      const client = this.client ?? (this.api ? createLiteClient({ baseUrl: this.api, ...(this.partner ? { partnerKey: this.partner } : {}) }) : undefined);
+      const client = this.client ?? (this.api ? createLiteClient({ baseUrl: this.api, locale: requestedLocale, ...(this.partner ? { partnerKey: this.partner } : {}) }) : undefined);
       this.provider.setValue(client);
     }
   }

@@ -3,6 +3,7 @@ import { ContextConsumer } from "@lit/context";
 import type { CoalitionClient } from "@coalition-kit/sdk/lite";
 import { ClientResolver } from "./client.js";
 import { clientContext } from "./context.js";
+import { followLocale, requestLocale } from "./i18n.js";
 
 /**
  * What every Coalition Kit widget shares: the `api` / `partner` / `source` / `locale` attributes,
@@ -24,6 +25,10 @@ export abstract class CkWidget extends LitElement {
   declare partner: string | undefined;
   /** Where on the partner's site this widget sits (stored with each action). */
   declare source: string | undefined;
+  /**
+   * Language of the widget's text, dates and numbers ("en", "es", "es-MX"…). Without it, the
+   * page's `lang` decides. All Coalition Kit widgets on a page share one language.
+   */
   declare locale: string | undefined;
   /** An SDK client to use instead of `api`/`partner` or the provider's. */
   declare client: CoalitionClient | undefined;
@@ -47,7 +52,7 @@ export abstract class CkWidget extends LitElement {
   /** Fetch what the widget shows (again). */
   abstract load(): Promise<void>;
 
-  /** Properties whose change means "load again" (besides api, partner and client). */
+  /** Properties whose change means "load again" (besides api, partner, client and locale). */
   protected reloadOn(): readonly string[] {
     return [];
   }
@@ -65,16 +70,22 @@ export abstract class CkWidget extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    followLocale(this, true);
+    const provider = this.closest("ck-provider[locale]")?.getAttribute("locale");
+    if (this.locale || provider) requestLocale(this.locale ?? provider, true);
+    else requestLocale(this.closest("[lang]")?.getAttribute("lang"), false);
     if (this.hasUpdated) void this.load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    followLocale(this, false);
     this.loadSeq += 1;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const keys = ["api", "partner", "client", ...this.reloadOn()];
+    if (changed.has("locale") && this.locale) requestLocale(this.locale, true);
+    const keys = ["api", "partner", "client", "locale", ...this.reloadOn()];
     if (keys.some((k) => (changed as Map<PropertyKey, unknown>).has(k))) void this.load();
   }
 }

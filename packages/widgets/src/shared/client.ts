@@ -1,4 +1,5 @@
 import { createLiteClient, type CoalitionClient } from "@coalition-kit/sdk/lite";
+import { requestedLocale } from "./i18n.js";
 
 /**
  * Picks the client a widget talks through: its own api/partner attributes first, then its
@@ -10,7 +11,7 @@ export class ClientResolver {
   resolve(api: string | undefined, partner: string | undefined, property: CoalitionClient | undefined, context: CoalitionClient | undefined): CoalitionClient | undefined {
     if (api) {
       const key = `${api}\n${partner ?? ""}`;
-      if (this.own?.key !== key) this.own = { key, client: createLiteClient({ baseUrl: api, ...(partner ? { partnerKey: partner } : {}) }) };
+      if (this.own?.key !== key) this.own = { key, client: createLiteClient({ baseUrl: api, locale: requestedLocale, ...(partner ? { partnerKey: partner } : {}) }) };
       return this.own.client;
     }
     return property ?? context;

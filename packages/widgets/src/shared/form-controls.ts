@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from "lit";
+import { localizeError } from "./i18n.js";
 
 /** What a form's controls need from their widget: current errors and a change handler. */
 export interface ControlsView {
@@ -8,7 +9,7 @@ export interface ControlsView {
 
 export function errorFor(view: ControlsView, name: string) {
   const message = view.errors[name];
-  return message ? html`<p part="error" class="error" id="${name}-error">${message}</p>` : nothing;
+  return message ? html`<p part="error" class="error" id="${name}-error">${localizeError(message)}</p>` : nothing;
 }
 
 export interface TextFieldOptions {

@@ -3,6 +3,7 @@ import type { AgeBand, PublishChoice, StoryCampaign, StoryRole, SubmitStoryReque
 import { CkApiError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk/lite";
 import { CkWidget, withFieldError } from "../shared/ck-widget.js";
 import { emit, errorDetail } from "../shared/events.js";
+import { alertText } from "../shared/i18n.js";
 import { focusFirstError } from "../shared/form-controls.js";
 import { formStyles } from "../shared/form-styles.js";
 import { paragraphs } from "../shared/format.js";
@@ -168,7 +169,7 @@ export class CkStoryForm extends CkWidget {
         await this.updateComplete;
         focusFirstError(this.renderRoot, STORY_FIELD_ORDER, this.errors);
       } else {
-        this.alert = error instanceof Error ? error.message : String(error);
+        this.alert = alertText(error, m.loadFailed);
       }
       emit(this, "ck-error", { widget: "story-form", campaign: this.campaign, ...errorDetail(error) });
     }
@@ -178,7 +179,7 @@ export class CkStoryForm extends CkWidget {
     if (this.phase === "loading" || !this.activeClient) return html`<div part="container" class="container"><p class="muted" role="status">${m.loading}</p></div>`;
     if (this.phase === "error" || !this.data) {
       return html`<div part="container" class="container"><div class="alert" role="alert"><p>${m.loadFailed}</p>
-        <button part="button" type="button" @click=${() => void this.load()}>Try again</button></div></div>`;
+        <button part="button" type="button" @click=${() => void this.load()}>${m.tryAgain}</button></div></div>`;
     }
     return html`
       <section part="container" class="container" aria-labelledby="ck-story-heading">

@@ -85,8 +85,7 @@ export class CkStoryWall extends CkWidget {
   }
 
   private byline(story: PublicStory): string {
-    const role = m.roles[story.role];
-    const who = story.authorName ? `${story.authorName}, ${role.toLowerCase()}` : m.anonymous(role);
+    const who = story.authorName ? m.namedAuthor(story.authorName, m.roles[story.role].toLowerCase()) : m.anonymousAuthor[story.role];
     return `— ${who}${story.school ? ` · ${story.school}` : ""}`;
   }
 
@@ -99,7 +98,7 @@ export class CkStoryWall extends CkWidget {
   protected override render() {
     if (this.phase === "error") {
       return html`<div part="container" class="container"><div class="alert" role="alert"><p>${m.loadFailed}</p>
-        <button part="button" type="button" @click=${() => void this.load()}>Try again</button></div></div>`;
+        <button part="button" type="button" @click=${() => void this.load()}>${m.tryAgain}</button></div></div>`;
     }
     const data = this.data;
     const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
@@ -130,7 +129,7 @@ export class CkStoryWall extends CkWidget {
                 )}
               </ol>`}
         ${data && pages > 1
-          ? html`<nav class="pager" aria-label="Pages">
+          ? html`<nav class="pager" aria-label=${m.pages}>
               <button part="button" type="button" ?disabled=${data.page <= 1} @click=${() => void this.go(data.page - 1)}>${m.previous}</button>
               <span>${m.pageOf(data.page, pages)}</span>
               <button part="button" type="button" ?disabled=${data.page >= pages} @click=${() => void this.go(data.page + 1)}>${m.next}</button>

@@ -3,7 +3,7 @@ import { AGE_BANDS, PUBLISH_CHOICES, STORY_MAX, STORY_ROLES } from "@coalition-k
 import type { AgeBand, PublishChoice, StoryCampaign, StoryRole } from "@coalition-kit/schema";
 import { checkbox, textField, type ControlsView } from "../shared/form-controls.js";
 import { radioGroup, textArea } from "../shared/form-choices.js";
-import { messages } from "../petition/petition-messages.js";
+import { commonMessages } from "../shared/common-messages.js";
 import { storyMessages as m } from "./story-messages.js";
 
 export const STORY_FIELD_ORDER = ["title", "story", "role", "school", "ageBand", "publish", "firstName", "consentPublish", "email", "guardianEmail", "guardianConsent"] as const;
@@ -30,7 +30,7 @@ export function renderStoryForm(view: StoryFormView) {
       ${textArea(view, "story", m.story, { max: STORY_MAX, length: view.storyLength, onInput: view.onStoryInput })}
       ${radioGroup(view, "role", m.roleLegend, STORY_ROLES.map((r) => [r, m.roles[r]] as const), view.role, (v) => view.onPick("role", v))}
       ${textField(view, "school", m.school, { autocomplete: "organization", maxlength: 120 })}
-      ${radioGroup(view, "ageBand", m.ageLegend, AGE_BANDS.map((a) => [a, messages.ageBands[a]] as const), view.ageBand, (v) => view.onPick("ageBand", v))}
+      ${radioGroup(view, "ageBand", m.ageLegend, AGE_BANDS.map((a) => [a, commonMessages.ageBands[a]] as const), view.ageBand, (v) => view.onPick("ageBand", v))}
       ${radioGroup(view, "publish", m.publishLegend, PUBLISH_CHOICES.map((p) => [p, m.publish[p]] as const), view.publish, (v) => view.onPick("publish", v))}
       ${view.publish === "first_name" ? textField(view, "firstName", m.firstName, { autocomplete: "given-name", required: true, maxlength: 80 }) : nothing}
       ${view.publish && view.publish !== "internal" ? checkbox(view, "consentPublish", campaign.consent.publish.text) : nothing}

@@ -6,6 +6,7 @@ import type { AnswerValue, Question, Survey, SurveyResults, SurveyVariant } from
 import { CkApiError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk/lite";
 import { CkWidget } from "../shared/ck-widget.js";
 import { emit, errorDetail } from "../shared/events.js";
+import { alertText } from "../shared/i18n.js";
 import { checkbox, textField } from "../shared/form-controls.js";
 import { formStyles } from "../shared/form-styles.js";
 import { surveyMessages as t } from "./survey-messages.js";
@@ -188,7 +189,7 @@ export class CkSurvey extends CkWidget {
     if (!client || !this.chosen || this.phase === "submitting") return;
     const input = this.input();
     const errors = { ...validateAnswers(this.chosen, input.answers), ...client.surveys.validate(this.chosen, input) };
-    if (input.followUp && !input.followUp.consent) errors["followUp.consent"] = "Please agree so we can contact you, or leave your email out.";
+    if (input.followUp && !input.followUp.consent) errors["followUp.consent"] = t.followUpConsent;
     this.alert = undefined;
     if (Object.keys(errors).length) return this.showErrors(errors);
     const fingerprint = JSON.stringify(input);
@@ -207,7 +208,7 @@ export class CkSurvey extends CkWidget {
     } catch (error) {
       this.phase = "answering";
       if (error instanceof CkApiError && error.code === "validation_failed" && Object.keys(error.fields).length) await this.showErrors({ ...error.fields });
-      else this.alert = error instanceof Error ? error.message : String(error);
+      else this.alert = alertText(error, t.loadFailed);
       emit(this, "ck-error", { ...ids, ...errorDetail(error) });
     }
   };
@@ -229,7 +230,7 @@ export class CkSurvey extends CkWidget {
     if (this.phase === "loading") return html`<div part="container" class="container"><p class="muted" role="status">${t.loading}</p></div>`;
     if (this.phase === "error" || !survey) {
       return html`<div part="container" class="container"><div class="alert" role="alert"><p>${t.loadFailed}</p>
-        <button part="button" type="button" @click=${() => void this.load()}>Try again</button></div></div>`;
+        <button part="button" type="button" @click=${() => void this.load()}>${t.tryAgain}</button></div></div>`;
     }
     return html`<section part="container" class="container" aria-labelledby="ck-survey-title">
       <slot name="header"></slot>

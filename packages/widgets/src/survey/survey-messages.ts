@@ -1,24 +1,33 @@
-/** Strings of <ck-survey>. */
-export const surveyMessages = {
-  loading: "Loading survey…",
-  loadFailed: "We couldn't load this survey.",
-  anonymous: "Anonymous: we don't store your name, email or IP address with your answers.",
-  chooseVersion: "Which describes you?",
-  start: "Start",
-  progress: (n: number, total: number) => `Question ${n} of ${total}`,
-  progressLabel: "Survey progress",
-  back: "Back",
-  next: "Next",
-  submit: "Send my answers",
-  submitting: "Sending…",
-  optional: "(optional)",
-  followUpHeading: "Stay in touch (optional)",
-  followUpEmail: "Email",
-  followUpName: "First name (optional)",
-  thanks: "Thank you! Your answers were recorded.",
-  resultsHeading: "What students said so far",
-  suppressed: (min: number) => `Not enough answers yet to show results (we show groups of at least ${min}).`,
-  answered: (n: number) => `${n} answered`,
-  average: (n: number) => `Average: ${n} out of 5`,
-  fixErrors: "Please answer the highlighted questions.",
-} as const;
+import { msg, str } from "../shared/localize.js";
+import { commonMessages as c } from "../shared/common-messages.js";
+import { defineMessages } from "../shared/define-messages.js";
+
+/** Strings of <ck-survey>, in the active language on every read. */
+export const surveyMessages = defineMessages(
+  "survey",
+  {
+    loading: "Loading survey…",
+    loadFailed: "We couldn't load this survey.",
+    anonymous: "Anonymous: we don't store your name, email or IP address with your answers.",
+    chooseVersion: "Which describes you?",
+    progressLabel: "Survey progress",
+    back: "Back",
+    submit: "Send my answers",
+    optional: "(optional)",
+    followUpHeading: "Stay in touch (optional)",
+    followUpName: "First name (optional)",
+    thanks: "Thank you! Your answers were recorded.",
+    resultsHeading: "What students said so far",
+  },
+  {
+    get tryAgain() { return c.tryAgain; },
+    get next() { return c.next; },
+    get submitting() { return c.sending; },
+    get followUpEmail() { return c.email; },
+    get followUpConsent() { return c.consentContact; },
+    progress: (n: number, total: number) => msg(str`Question ${n} of ${total}`, { id: "survey.progress" }),
+    suppressed: (min: number) => msg(str`Not enough answers yet to show results (we show groups of at least ${min}).`, { id: "survey.suppressed" }),
+    answered: (n: number) => msg(str`${n} answered`, { id: "survey.answered" }),
+    average: (n: number) => msg(str`Average: ${n} out of 5`, { id: "survey.average" }),
+  },
+);

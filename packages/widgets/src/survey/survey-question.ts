@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import { live } from "lit/directives/live.js";
 import type { AnswerValue, Question } from "@coalition-kit/schema";
 import { surveyMessages as t } from "./survey-messages.js";
+import { localizeError } from "../shared/i18n.js";
 
 export interface QuestionView {
   question: Question;
@@ -60,7 +61,7 @@ function choices(view: QuestionView): TemplateResult {
           </label>`,
         )}
       </div>
-      ${view.error ? html`<p part="error" class="error" id=${errorId(q)}>${view.error}</p>` : nothing}
+      ${view.error ? html`<p part="error" class="error" id=${errorId(q)}>${localizeError(view.error)}</p>` : nothing}
     </fieldset>
   `;
 }
@@ -82,7 +83,7 @@ function textAnswer(view: QuestionView): TemplateResult {
       ${long
         ? html`<textarea part="input" id="ck-q-${q.id}" rows="5" maxlength=${q.maxLength ?? 2000} aria-invalid=${view.error ? "true" : "false"} aria-describedby=${describedBy(view)} .value=${typeof view.value === "string" ? view.value : ""} @input=${onInput}></textarea>`
         : html`<input part="input" id="ck-q-${q.id}" type="text" maxlength=${q.maxLength ?? 200} aria-invalid=${view.error ? "true" : "false"} aria-describedby=${describedBy(view)} .value=${typeof view.value === "string" ? view.value : ""} @input=${onInput} @keydown=${onKey} />`}
-      ${view.error ? html`<p part="error" class="error" id=${errorId(q)}>${view.error}</p>` : nothing}
+      ${view.error ? html`<p part="error" class="error" id=${errorId(q)}>${localizeError(view.error)}</p>` : nothing}
     </div>
   `;
 }

@@ -3,6 +3,7 @@ import type { RegisterRequest, RegisterResponse, TrainingSeriesResponse, Trainin
 import { CkApiError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk/lite";
 import { CkWidget, withFieldError } from "../shared/ck-widget.js";
 import { emit, errorDetail } from "../shared/events.js";
+import { alertText, formatLocale } from "../shared/i18n.js";
 import { focusFirstError } from "../shared/form-controls.js";
 import { formStyles } from "../shared/form-styles.js";
 import { trainingMessages as t } from "./training-messages.js";
@@ -208,7 +209,7 @@ export class CkTrainingCalendar extends CkWidget {
         await this.updateComplete;
         focusFirstError(this.renderRoot, REGISTER_FIELD_ORDER, this.errors);
       } else {
-        this.alert = error instanceof Error ? error.message : String(error);
+        this.alert = alertText(error, t.loadFailed);
         if (error instanceof CkApiError && error.code === "registration_closed") void this.load();
       }
       emit(this, "ck-error", { ...ids, ...errorDetail(error) });
@@ -241,7 +242,7 @@ export class CkTrainingCalendar extends CkWidget {
     if (this.phase === "loading" || !this.activeClient) return html`<div part="container" class="container"><p class="muted" role="status">${t.loading}</p></div>`;
     if (this.phase === "error") {
       return html`<div part="container" class="container"><div class="alert" role="alert">
-        <p>${t.loadFailed}</p><button part="button" type="button" @click=${() => void this.load()}>Try again</button>
+        <p>${t.loadFailed}</p><button part="button" type="button" @click=${() => void this.load()}>${t.tryAgain}</button>
       </div></div>`;
     }
     const single = this.data.length === 1 ? this.data[0] : undefined;
@@ -261,11 +262,11 @@ export class CkTrainingCalendar extends CkWidget {
     const toggle = (label: string, pressed: boolean, onClick: () => void) =>
       html`<button part="button" type="button" class="toggle" aria-pressed=${pressed ? "true" : "false"} @click=${onClick}>${label}</button>`;
     return html`<div class="toolbar">
-      <div class="group" role="group" aria-label="View">
+      <div class="group" role="group" aria-label=${t.view}>
         ${toggle(t.list, this.view === "list", () => (this.view = "list"))} ${toggle(t.month, this.view === "month", () => (this.view = "month"))}
       </div>
       ${this.view === "list"
-        ? html`<div class="group" role="group" aria-label="Sessions">
+        ? html`<div class="group" role="group" aria-label=${t.sessions}>
             ${toggle(t.upcoming, this.when === "upcoming", () => (this.when = "upcoming"))} ${toggle(t.past, this.when === "past", () => (this.when = "past"))}
           </div>`
         : nothing}
@@ -287,7 +288,7 @@ export class CkTrainingCalendar extends CkWidget {
       ${shown.map(({ series, session }) =>
         renderSessionCard(session, {
           viewerZone: this.zone,
-          locale: this.locale,
+          locale: formatLocale(),
           icsUrl: this.icsUrl(session),
           open: this.openId === session.id,
           result: this.results.get(session.id),
@@ -303,6 +304,6 @@ export class CkTrainingCalendar extends CkWidget {
 
   private renderMonthView() {
     const { year, month } = this.monthCursor();
-    return renderMonth({ year, month, sessions: this.sessionsShown().map((x) => x.session), viewerZone: this.zone, locale: this.locale, onMove: this.onMove, onPick: this.onPick });
+    return renderMonth({ year, month, sessions: this.sessionsShown().map((x) => x.session), viewerZone: this.zone, locale: formatLocale(), onMove: this.onMove, onPick: this.onPick });
   }
 }

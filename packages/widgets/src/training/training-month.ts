@@ -1,6 +1,7 @@
 import { html } from "lit";
 import type { TrainingSession } from "@coalition-kit/schema";
 import { dayKey, monthTitle, weekdayNames } from "../shared/time.js";
+import { trainingMessages as t } from "./training-messages.js";
 
 export interface MonthView {
   year: number;
@@ -28,9 +29,9 @@ export function renderMonth(view: MonthView) {
   return html`
     <div part="month" class="month">
       <div class="month-nav">
-        <button part="button" class="secondary" type="button" aria-label="Previous month" @click=${() => view.onMove(-1)}>‹</button>
+        <button part="button" class="secondary" type="button" aria-label=${t.previousMonth} @click=${() => view.onMove(-1)}>‹</button>
         <h3 class="month-title" aria-live="polite">${title}</h3>
-        <button part="button" class="secondary" type="button" aria-label="Next month" @click=${() => view.onMove(1)}>›</button>
+        <button part="button" class="secondary" type="button" aria-label=${t.nextMonth} @click=${() => view.onMove(1)}>›</button>
       </div>
       <table class="grid">
         <caption class="visually-hidden">${title}</caption>

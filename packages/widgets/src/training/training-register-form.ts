@@ -20,10 +20,10 @@ export function renderRegisterForm(view: RegisterFormView) {
     <form part="form" class="form" novalidate aria-label=${t.formTitle(view.session.title)} @submit=${view.onSubmit}>
       ${view.alert ? html`<div part="alert" class="alert" role="alert">${view.alert}</div>` : nothing}
       <div class="row">
-        ${textField(view, "firstName", "First name", { autocomplete: "given-name", required: true, maxlength: 80 })}
-        ${textField(view, "lastName", "Last name (optional)", { autocomplete: "family-name", maxlength: 80 })}
+        ${textField(view, "firstName", t.firstName, { autocomplete: "given-name", required: true, maxlength: 80 })}
+        ${textField(view, "lastName", t.lastName, { autocomplete: "family-name", maxlength: 80 })}
       </div>
-      ${textField(view, "email", "Email", { type: "email", autocomplete: "email", required: true, maxlength: 254 })}
+      ${textField(view, "email", t.email, { type: "email", autocomplete: "email", required: true, maxlength: 254 })}
       ${checkbox(view, "consentCoalition", view.series.consent.coalition.text)}
       ${view.series.consent.partner ? checkbox(view, "consentPartner", view.series.consent.partner.text) : nothing}
       <div class="actions">
