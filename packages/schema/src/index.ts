@@ -6,3 +6,6 @@ export * from "./training.js";
 export * from "./story.js";
 export * from "./survey.js";
 export * from "./meeting.js";
+export * from "./admin-petitions.js";
+export * from "./admin-organization.js";
+export * from "./admin-people.js";

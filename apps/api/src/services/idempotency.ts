@@ -27,30 +27,39 @@ function canonical(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
 }
 
+/** Who a key belongs to: a partner (widget writes) or an organizer's secret key (admin writes). */
+export type IdempotencyOwner = { partnerId: string } | { secretKeyId: string };
+
+/** The table and owner column for each kind of owner (fixed strings, never from input). */
+function ownerSql(owner: IdempotencyOwner): { table: string; column: string; id: string } {
+  return "partnerId" in owner
+    ? { table: "idempotency_keys", column: "partner_id", id: owner.partnerId }
+    : { table: "admin_idempotency_keys", column: "secret_key_id", id: owner.secretKeyId };
+}
+
 /**
- * Claim (partner, key) inside the caller's transaction. Returns the stored response when the key
+ * Claim (owner, key) inside the caller's transaction. Returns the stored response when the key
  * was already used with the same request, throws idempotency_conflict when used with another one,
  * and returns undefined when the caller should do the work (and then call `remember`).
  * A concurrent request with the same key waits on the primary key until the first one commits.
  */
-export async function claim(q: Queryable, partnerId: string, key: string, hash: string): Promise<StoredResponse | undefined> {
-  const inserted = await q.query(
-    "insert into idempotency_keys (partner_id, key, request_hash) values ($1, $2, $3) on conflict do nothing returning key",
-    [partnerId, key, hash],
-  );
+export async function claim(q: Queryable, owner: IdempotencyOwner, key: string, hash: string): Promise<StoredResponse | undefined> {
+  const { table, column, id } = ownerSql(owner);
+  const inserted = await q.query(`insert into ${table} (${column}, key, request_hash) values ($1, $2, $3) on conflict do nothing returning key`, [id, key, hash]);
   if (inserted.length > 0) return undefined;
   const rows = await q.query<{ request_hash: string; status_code: number | null; response_body: string | null }>(
-    "select request_hash, status_code, response_body from idempotency_keys where partner_id = $1 and key = $2",
-    [partnerId, key],
+    `select request_hash, status_code, response_body from ${table} where ${column} = $1 and key = $2`,
+    [id, key],
   );
   const row = rows[0];
   if (!row || row.request_hash !== hash || row.status_code === null || row.response_body === null) throw new ApiError("idempotency_conflict");
   return { status: row.status_code, body: JSON.parse(row.response_body) as unknown };
 }
 
-export async function remember(q: Queryable, partnerId: string, key: string, response: StoredResponse): Promise<void> {
-  await q.query("update idempotency_keys set status_code = $3, response_body = $4 where partner_id = $1 and key = $2", [
-    partnerId,
+export async function remember(q: Queryable, owner: IdempotencyOwner, key: string, response: StoredResponse): Promise<void> {
+  const { table, column, id } = ownerSql(owner);
+  await q.query(`update ${table} set status_code = $3, response_body = $4 where ${column} = $1 and key = $2`, [
+    id,
     key,
     response.status,
     JSON.stringify(response.body),
@@ -58,21 +67,21 @@ export async function remember(q: Queryable, partnerId: string, key: string, res
 }
 
 /**
- * Run a write once per (partner, Idempotency-Key) inside one transaction: a replay gets the stored
+ * Run a write once per (owner, Idempotency-Key) inside one transaction: a replay gets the stored
  * response (replayed: true); without a key the work simply runs.
  */
 export async function idempotentWrite<T>(
   db: Db,
-  scope: { partnerId: string; key: string | undefined; hash: string },
+  scope: IdempotencyOwner & { key: string | undefined; hash: string },
   work: (q: Queryable) => Promise<{ status: number; body: T }>,
 ): Promise<{ status: number; body: T; replayed: boolean }> {
   return db.tx(async (q) => {
     if (scope.key) {
-      const stored = await claim(q, scope.partnerId, scope.key, scope.hash);
+      const stored = await claim(q, scope, scope.key, scope.hash);
       if (stored) return { status: stored.status, body: stored.body as T, replayed: true };
     }
     const result = await work(q);
-    if (scope.key) await remember(q, scope.partnerId, scope.key, result);
+    if (scope.key) await remember(q, scope, scope.key, result);
     return { ...result, replayed: false };
   });
 }

@@ -11,6 +11,7 @@ import type { Db, Queryable } from "../db/types.js";
 import { ApiError, validationError } from "../http/errors.js";
 import type { PartnerContext } from "../http/partner.js";
 import { idempotentWrite, requestHash } from "./idempotency.js";
+import { enqueueEvent } from "./webhooks.js";
 import { recordConsents, upsertPerson, type ConsentRow } from "./people.js";
 import { findPetition, partnerConsentText, petitionStats, toPetition, type PetitionRow } from "./petition-queries.js";
 
@@ -93,5 +94,14 @@ async function insertSignature(q: Queryable, petition: PetitionRow, partner: Par
     consents.push({ organizationId: petition.coalition_id, scope: "guardian", text: petition.consent_guardian_text, version: petition.consent_guardian_version, guardianEmail: data.guardianEmail ?? null });
   }
   await recordConsents(q, personId, { signatureId }, consents);
+  await enqueueEvent(q, {
+    type: "signature.created",
+    coalitionId: petition.coalition_id,
+    partnerOrganizationId: partner.organizationId,
+    personId,
+    consent: { coalition: data.consentCoalition, partner: data.consentPartner },
+    data: { petition: petition.slug, partner: partner.slug, source: data.source ?? null, utmSource: data.utmSource ?? null, utmMedium: data.utmMedium ?? null, utmCampaign: data.utmCampaign ?? null, ageBand: data.ageBand ?? null },
+    person: { firstName: data.firstName, lastName: data.lastName ?? null, email: data.email, zip: data.zip },
+  });
   return true;
 }

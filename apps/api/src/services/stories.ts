@@ -13,6 +13,7 @@ import type { Db } from "../db/types.js";
 import { ApiError, parseOrReject, validationError } from "../http/errors.js";
 import type { PartnerContext } from "../http/partner.js";
 import { idempotentWrite, requestHash } from "./idempotency.js";
+import { enqueueEvent } from "./webhooks.js";
 import { recordConsents, upsertPerson, type ConsentRow } from "./people.js";
 import type { SecretKeyContext } from "./secret-keys.js";
 import { signLink, verifyLink } from "./signed-links.js";
@@ -61,6 +62,16 @@ export async function submitStory(
     );
     const storyId = rows[0]!.id;
     await recordConsents(q, personId, { storyId }, storyConsents(campaign, partner, data));
+    await enqueueEvent(q, {
+      type: "story.submitted",
+      coalitionId: campaign.coalition_id,
+      partnerOrganizationId: partner.organizationId,
+      personId,
+      consent: { coalition: Boolean(data.email && data.consentCoalition), partner: Boolean(data.email && data.consentPartner) },
+      // The story itself is read in the moderation queue, not sent around.
+      data: { story: storyId, campaign: campaign.slug, role: data.role, ageBand: data.ageBand, publishAs: data.publish, partner: partner.slug },
+      person: data.email ? { email: data.email, firstName: firstName || null } : null,
+    });
     return { status: 201, body: { status: "pending", withdrawUrl: `${baseUrl}/v1/stories/withdraw?token=${encodeURIComponent(await signLink(q, "withdraw", storyId))}` } };
   });
 }

@@ -9,6 +9,7 @@ import {
 import type { Db, Queryable } from "../db/types.js";
 import { ApiError, parseOrReject, validationError } from "../http/errors.js";
 import type { PartnerContext } from "../http/partner.js";
+import { enqueueEvent } from "./webhooks.js";
 import { idempotentWrite, requestHash } from "./idempotency.js";
 import { recordConsents, upsertPerson, type ConsentRow } from "./people.js";
 import { signLink, verifyLink } from "./signed-links.js";
@@ -76,6 +77,15 @@ export async function register(
       consents.push({ organizationId: partner.organizationId, scope: "partner", text: series.consent_partner_text.replaceAll("{partner}", partner.name), version: series.consent_partner_version });
     }
     await recordConsents(q, personId, { registrationId }, consents);
+    await enqueueEvent(q, {
+      type: "registration.created",
+      coalitionId: series.coalition_id,
+      partnerOrganizationId: partner.organizationId,
+      personId,
+      consent: { coalition: data.consentCoalition, partner: data.consentPartner },
+      data: { series: series.slug, session: session.id, status, partner: partner.slug, source: data.source ?? null },
+      person: { firstName: data.firstName, lastName: data.lastName ?? null, email: data.email },
+    });
     return { status: 201, body: await registrationBody(q, registrationId, status, baseUrl) };
   });
 }
@@ -120,7 +130,7 @@ export async function cancelRegistration(db: Db, input: Record<string, unknown>)
   });
 }
 
-async function promoteFromWaitlist(q: Queryable, sessionId: string): Promise<boolean> {
+export async function promoteFromWaitlist(q: Queryable, sessionId: string): Promise<boolean> {
   const rows = await q.query<{ id: string }>(
     `update training_registrations set status = 'registered', promoted_at = now()
       where id = (select r.id from training_registrations r join training_sessions s on s.id = r.session_id

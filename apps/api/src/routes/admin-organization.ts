@@ -1,0 +1,43 @@
+import { Hono } from "hono";
+import type { Db } from "../db/types.js";
+import { adminWriter, requireAdmin } from "../http/admin-request.js";
+import { createPartner, listPartners, patchPartner } from "../services/admin-partners.js";
+import { addSecretKey, listSecretKeys, revokeSecretKey } from "../services/secret-keys.js";
+import { createWebhook, deleteWebhook, listDeliveries, listWebhooks } from "../services/webhooks.js";
+
+/** /v1/admin: whose key this is, the coalition's partners, its secret keys and its webhooks. */
+export function adminOrganizationRoutes(db: Db, maxBodyBytes: number): Hono {
+  const app = new Hono();
+  const write = adminWriter(db, maxBodyBytes);
+  const coalitionOnly = { coalitionOnly: true };
+  const noBody = { body: false };
+
+  app.get("/organization", async (c) => {
+    const { slug, name, kind } = await requireAdmin(db, c);
+    return c.json({ organization: { slug, name, kind } });
+  });
+
+  app.get("/partners", async (c) => c.json({ partners: await listPartners(db, await requireAdmin(db, c, coalitionOnly)) }));
+  app.post("/partners", (c) => write(c, "admin:partners:create", coalitionOnly, async (q, admin, data) => ({ status: 201, body: { partner: await createPartner(q, admin, data) } })));
+  app.patch("/partners/:slug", (c) =>
+    write(c, `admin:partners:patch:${c.req.param("slug")}`, coalitionOnly, async (q, admin, data) => ({ status: 200, body: { partner: await patchPartner(q, admin, c.req.param("slug"), data) } })),
+  );
+
+  app.get("/keys", async (c) => c.json({ keys: await listSecretKeys(db, await requireAdmin(db, c)) }));
+  app.post("/keys", (c) => write(c, "admin:keys:create", noBody, async (q, admin) => ({ status: 201, body: await addSecretKey(q, admin) })));
+  app.delete("/keys/:id", (c) =>
+    write(c, `admin:keys:revoke:${c.req.param("id")}`, noBody, async (q, admin) => ({ status: 200, body: { key: await revokeSecretKey(q, admin, c.req.param("id")) } })),
+  );
+
+  app.get("/webhooks", async (c) => c.json({ webhooks: await listWebhooks(db, await requireAdmin(db, c)) }));
+  app.post("/webhooks", (c) => write(c, "admin:webhooks:create", {}, async (q, admin, data) => ({ status: 201, body: await createWebhook(q, admin, data) })));
+  app.delete("/webhooks/:id", (c) =>
+    write(c, `admin:webhooks:delete:${c.req.param("id")}`, noBody, async (q, admin) => {
+      await deleteWebhook(q, admin, c.req.param("id"));
+      return { status: 200, body: { deleted: true } };
+    }),
+  );
+  app.get("/webhooks/:id/deliveries", async (c) => c.json({ deliveries: await listDeliveries(db, await requireAdmin(db, c), c.req.param("id")) }));
+
+  return app;
+}

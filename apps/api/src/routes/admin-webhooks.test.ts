@@ -1,0 +1,132 @@
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebhookCreated, WebhookDeliveryList } from "@coalition-kit/schema";
+import { DB_LABEL, signer, startHarness, SLUG, type Harness } from "../testing/harness.js";
+import { adminFor, type Admin } from "../testing/admin.js";
+import { deliverDue } from "../services/webhook-delivery.js";
+
+interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** A receiver on loopback that answers with `status()` and keeps what it got. */
+async function receiver(status: () => number): Promise<{ url: string; got: Received[]; server: Server }> {
+  const got: Received[] = [];
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c: Buffer) => (body += c.toString()));
+    req.on("end", () => {
+      got.push({ headers: req.headers, body });
+      res.writeHead(status()).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, got, server };
+}
+
+/** What a receiver does: recompute the HMAC over "<t>.<body>" and compare in constant time. */
+function verified(secret: string, received: Received): boolean {
+  const header = String(received.headers["ck-signature"] ?? "");
+  const t = /t=(\d+)/.exec(header)?.[1];
+  const v1 = /v1=([0-9a-f]{64})/.exec(header)?.[1];
+  if (!t || !v1 || Math.abs(Date.now() / 1000 - Number(t)) > 300) return false;
+  const expected = createHmac("sha256", secret).update(`${t}.${received.body}`).digest();
+  return timingSafeEqual(expected, Buffer.from(v1, "hex"));
+}
+
+describe(`admin: webhooks (${DB_LABEL})`, () => {
+  let h: Harness;
+  let coalition: Admin;
+  let partner: Admin;
+  let ok: Awaited<ReturnType<typeof receiver>>;
+  before(async () => {
+    h = await startHarness({ webhooks: false });
+    coalition = await adminFor(h);
+    partner = await adminFor(h, "educators-for-excellence");
+    ok = await receiver(() => 204);
+  });
+  after(async () => {
+    ok.server.close();
+    await h.stop();
+  });
+
+  test("a bad URL is a field error; the signing secret is shown once", async () => {
+    const bad = await coalition.send("POST", "/webhooks", { url: "http://example.org/hook" });
+    assert.equal(bad.status, 422);
+    assert.equal(((await bad.json()) as { error: { fields: Record<string, string> } }).error.fields.url, "Enter an https:// address (http:// only for localhost).");
+    const list = (await (await coalition.get("/webhooks")).json()) as { webhooks: unknown[] };
+    assert.equal(list.webhooks.length, 0);
+  });
+
+  test("a signature reaches the coalition's receiver, signed; contact details only with consent", async () => {
+    const { webhook, secret } = WebhookCreated.parse(await (await coalition.send("POST", "/webhooks", { url: ok.url, events: ["signature.created"] })).json());
+    assert.match(secret, /^whsec_/);
+    assert.equal(JSON.stringify(await (await coalition.get("/webhooks")).json()).includes(secret), false, "the secret is never listed");
+    await h.post(`/v1/petitions/${SLUG}/signatures`, signer({ firstName: "Opted", email: "opted@example.org", consentCoalition: true }));
+    await h.post(`/v1/petitions/${SLUG}/signatures`, signer({ firstName: "Private" }));
+    assert.equal(await deliverDue(h.db), 2);
+    assert.equal(ok.got.length, 2);
+    for (const r of ok.got) assert.ok(verified(secret, r), "signature verifies");
+    assert.equal(verified("whsec_wrong", ok.got[0]!), false);
+    const events = ok.got.map((r) => JSON.parse(r.body) as { type: string; data: { petition: string; partner: string; person: { email: string } | null } });
+    const opted = events.find((e) => e.data.person !== null)!;
+    assert.equal(opted.type, "signature.created");
+    assert.equal(opted.data.petition, SLUG);
+    assert.equal(opted.data.partner, "educators-for-excellence");
+    assert.equal(opted.data.person?.email, "opted@example.org");
+    assert.equal(events.filter((e) => e.data.person === null).length, 1, "the other signer's details are not sent");
+    const log = WebhookDeliveryList.parse(await (await coalition.get(`/webhooks/${webhook.id}/deliveries`)).json());
+    assert.deepEqual(log.deliveries.map((d) => d.statusCode), [204, 204]);
+    assert.equal(await deliverDue(h.db), 0, "delivered events are not sent again");
+  });
+
+  test("a partner's receiver gets only actions of people who agreed to hear from that partner", async () => {
+    const mine = await receiver(() => 200);
+    try {
+      await partner.send("POST", "/webhooks", { url: mine.url });
+      await h.post(`/v1/petitions/${SLUG}/signatures`, signer({ firstName: "NoConsent" }));
+      await h.post(`/v1/petitions/${SLUG}/signatures`, signer({ firstName: "Fan", email: "fan@example.org", consentPartner: true }));
+      await h.post(`/v1/petitions/${SLUG}/signatures`, signer({ firstName: "OtherPartnerFan", consentPartner: true }), { "X-Partner-Key": "pk_demo_conncan" });
+      await deliverDue(h.db);
+      assert.deepEqual(mine.got.map((r) => (JSON.parse(r.body) as { data: { person: { email: string } } }).data.person.email), ["fan@example.org"]);
+    } finally {
+      mine.server.close();
+    }
+  });
+
+  test("a failing receiver is retried with backoff and the log shows every attempt", async () => {
+    let answer = 500;
+    const flaky = await receiver(() => answer);
+    try {
+      const { webhook } = WebhookCreated.parse(await (await coalition.send("POST", "/webhooks", { url: flaky.url, events: ["signature.created"] })).json());
+      await h.post(`/v1/petitions/${SLUG}/signatures`, signer());
+      await deliverDue(h.db);
+      const due = await h.db.query<{ attempts: number; wait: number }>(
+        "select attempts, extract(epoch from next_attempt_at - now())::int as wait from outbox where endpoint_id = $1",
+        [webhook.id],
+      );
+      assert.equal(due[0]!.attempts, 1);
+      assert.ok(due[0]!.wait >= 5 && due[0]!.wait <= 15, `first retry in about 10 s, not ${due[0]!.wait}`);
+      assert.equal(await deliverDue(h.db), 0, "not before its time");
+      answer = 200;
+      await h.db.query("update outbox set next_attempt_at = now() where endpoint_id = $1", [webhook.id]);
+      assert.equal(await deliverDue(h.db), 1);
+      const log = WebhookDeliveryList.parse(await (await coalition.get(`/webhooks/${webhook.id}/deliveries`)).json());
+      assert.deepEqual(log.deliveries.map((d) => [d.attempt, d.statusCode, d.error]), [[2, 200, null], [1, 500, "HTTP 500"]]);
+      assert.equal(new Set(flaky.got.map((r) => r.headers["ck-event-id"])).size, 1, "the same event id on every attempt");
+    } finally {
+      flaky.server.close();
+    }
+  });
+
+  test("another organization cannot read or delete an endpoint", async () => {
+    const { webhook } = WebhookCreated.parse(await (await coalition.send("POST", "/webhooks", { url: ok.url })).json());
+    assert.equal((await partner.get(`/webhooks/${webhook.id}/deliveries`)).status, 404);
+    assert.equal((await partner.send("DELETE", `/webhooks/${webhook.id}`)).status, 404);
+    assert.equal((await coalition.send("DELETE", `/webhooks/${webhook.id}`)).status, 200);
+  });
+});
