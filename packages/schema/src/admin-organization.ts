@@ -97,3 +97,8 @@ export const WebhookDelivery = z.object({
 });
 export type WebhookDelivery = z.infer<typeof WebhookDelivery>;
 export const WebhookDeliveryList = z.object({ deliveries: z.array(WebhookDelivery) });
+
+/** DELETE /v1/admin/keys/:id */
+export const SecretKeyResponse = z.object({ key: SecretKeyInfo });
+/** DELETE /v1/admin/webhooks/:id */
+export const WebhookDeleted = z.object({ deleted: z.boolean() });

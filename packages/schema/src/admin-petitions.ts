@@ -68,3 +68,7 @@ export const AdminPetitionDetail = z.object({
   coalitionOptIns: Count,
 });
 export type AdminPetitionDetail = z.infer<typeof AdminPetitionDetail>;
+
+/** POST /v1/admin/petitions and PATCH /v1/admin/petitions/:slug */
+export const AdminPetitionResponse = z.object({ petition: Petition });
+export type AdminPetitionResponse = z.infer<typeof AdminPetitionResponse>;

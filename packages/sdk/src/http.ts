@@ -15,6 +15,8 @@ export interface ClientOptions {
   retries?: number;
   /** Language of the API's messages ("en" or "es"); sent as Accept-Language. */
   locale?: string;
+  /** Organizer secret key (`sk_...`), for the admin client only: never put one in a web page you do not control. */
+  secretKey?: string;
 }
 
 /** A parser from unknown JSON to T: any zod (mini) schema's safeParse fits. */
@@ -25,19 +27,24 @@ export interface Parser<T> {
 export interface Http {
   get<T>(path: string, parser: Parser<T>): Promise<T>;
   post<T>(path: string, body: unknown, parser: Parser<T>, idempotencyKey: string): Promise<{ status: number; data: T }>;
+  /** Any write; `body` undefined sends none. Every write carries an Idempotency-Key. */
+  send<T>(method: "POST" | "PATCH" | "DELETE", path: string, body: unknown, parser: Parser<T>, idempotencyKey: string): Promise<{ status: number; data: T }>;
+  /** The raw response of a GET (CSV downloads), after the same error handling. */
+  raw(path: string): Promise<Response>;
 }
 
 export function createHttp(options: ClientOptions): Http {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (options.partnerKey) headers["X-Partner-Key"] = options.partnerKey;
   if (options.locale) headers["Accept-Language"] = options.locale;
+  if (options.secretKey) headers.Authorization = `Bearer ${options.secretKey}`;
   const kyOptions: Options = {
     prefixUrl: options.baseUrl.replace(/\/+$/, "") + "/",
     headers,
     timeout: options.timeout ?? 15_000,
     retry: {
       limit: options.retries ?? 2,
-      methods: ["get", "post"],
+      methods: ["get", "post", "patch", "delete"],
       statusCodes: [408, 429, 502, 503, 504],
       backoffLimit: 4_000,
     },
@@ -58,15 +65,23 @@ export function createHttp(options: ClientOptions): Http {
     return { status: response.status, data: parsed.data };
   }
 
+  const send: Http["send"] = (method, path, body, parser, idempotencyKey) => {
+    const init: Options = { method, headers: { "Idempotency-Key": idempotencyKey }, ...(body === undefined ? {} : { json: body }) };
+    return run(() => client(path.replace(/^\//, ""), init), parser);
+  };
+
   return {
     async get(path, parser) {
       return (await run(() => client.get(path.replace(/^\//, "")), parser)).data;
     },
-    post(path, body, parser, idempotencyKey) {
-      return run(
-        () => client.post(path.replace(/^\//, ""), { json: body, headers: { "Idempotency-Key": idempotencyKey } }),
-        parser,
-      );
+    post: (path, body, parser, idempotencyKey) => send("POST", path, body, parser, idempotencyKey),
+    send,
+    async raw(path) {
+      try {
+        return await client.get(path.replace(/^\//, ""), { headers: { Accept: "*/*" } });
+      } catch (error) {
+        throw await toCkError(error);
+      }
     },
   };
 }

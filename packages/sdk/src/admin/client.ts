@@ -1,0 +1,121 @@
+import {
+  AdminOrganizationResponse,
+  AdminPartnerList,
+  AdminPartnerResponse,
+  AdminPetitionDetail,
+  AdminPetitionList,
+  ModerateStoryResponse,
+  ModerationListResponse,
+  PartnerInput,
+  PartnerPatch,
+  PersonDeleted,
+  PersonExport,
+  PetitionInput,
+  PetitionPatch,
+  SecretKeyCreated,
+  SecretKeyList,
+  SurveyResults,
+  WebhookCreated,
+  WebhookDeliveryList,
+  WebhookInput,
+  WebhookList,
+  fieldErrors,
+  AdminPetitionResponse,
+  SecretKeyResponse,
+  WebhookDeleted,
+  type AdminOrganization,
+  type ModerateStoryRequest,
+} from "@coalition-kit/schema";
+import { ERROR_MESSAGES } from "@coalition-kit/schema/rules";
+import { CkApiError } from "../errors.js";
+import { createHttp, type ClientOptions, type Parser } from "../http.js";
+import { newIdempotencyKey } from "../idempotency.js";
+
+export interface AdminClientOptions extends Omit<ClientOptions, "partnerKey" | "secretKey"> {
+  /** The organization's secret key (`sk_...`). Keep it on a server or in the organizer console only. */
+  secretKey: string;
+}
+
+/** Write options: pass the same key to retry a write safely (generated when omitted). */
+export interface WriteOptions {
+  idempotencyKey?: string;
+}
+
+/** Check input with the API's own schema first: the same field messages, without a request. */
+function checked<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof fieldErrors>[0] } }, input: unknown): void {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new CkApiError({ code: "validation_failed", status: 422, message: ERROR_MESSAGES.validation_failed, fields: fieldErrors(parsed.error) });
+}
+
+/** The organizer API: petitions, partners, keys, webhooks, moderation, results and people requests. */
+export function createAdminClient(options: AdminClientOptions) {
+  const http = createHttp(options);
+  const enc = encodeURIComponent;
+  const write = async <T>(method: "POST" | "PATCH" | "DELETE", path: string, body: unknown, parser: Parser<T>, o: WriteOptions = {}) =>
+    (await http.send(method, path, body, parser, o.idempotencyKey ?? newIdempotencyKey())).data;
+
+  return {
+    baseUrl: options.baseUrl,
+    /** Whose key this is. */
+    organization: async (): Promise<AdminOrganization> => (await http.get("v1/admin/organization", AdminOrganizationResponse)).organization,
+    petitions: {
+      list: async () => (await http.get("v1/admin/petitions", AdminPetitionList)).petitions,
+      get: (slug: string) => http.get(`v1/admin/petitions/${enc(slug)}`, AdminPetitionDetail),
+      async create(input: PetitionInput, o?: WriteOptions) {
+        checked(PetitionInput, input);
+        return (await write("POST", "v1/admin/petitions", input, AdminPetitionResponse, o)).petition;
+      },
+      async update(slug: string, patch: PetitionPatch, o?: WriteOptions) {
+        checked(PetitionPatch, patch);
+        return (await write("PATCH", `v1/admin/petitions/${enc(slug)}`, patch, AdminPetitionResponse, o)).petition;
+      },
+      /** The signatures CSV as a streaming response (`await res.text()`, or pipe `res.body`). */
+      exportCsv: (slug: string) => http.raw(`v1/admin/petitions/${enc(slug)}/signatures.csv`),
+    },
+    partners: {
+      list: async () => (await http.get("v1/admin/partners", AdminPartnerList)).partners,
+      async create(input: PartnerInput, o?: WriteOptions) {
+        checked(PartnerInput, input);
+        return (await write("POST", "v1/admin/partners", input, AdminPartnerResponse, o)).partner;
+      },
+      async update(slug: string, patch: PartnerPatch, o?: WriteOptions) {
+        checked(PartnerPatch, patch);
+        return (await write("PATCH", `v1/admin/partners/${enc(slug)}`, patch, AdminPartnerResponse, o)).partner;
+      },
+    },
+    keys: {
+      list: async () => (await http.get("v1/admin/keys", SecretKeyList)).keys,
+      /** A new secret key: `secret` is shown only in this answer. */
+      create: (o?: WriteOptions) => write("POST", "v1/admin/keys", undefined, SecretKeyCreated, o),
+      revoke: async (id: string, o?: WriteOptions) => (await write("DELETE", `v1/admin/keys/${enc(id)}`, undefined, SecretKeyResponse, o)).key,
+    },
+    webhooks: {
+      list: async () => (await http.get("v1/admin/webhooks", WebhookList)).webhooks,
+      /** A new endpoint: `secret` (for verifying signatures) is shown only in this answer. */
+      async create(input: WebhookInput, o?: WriteOptions) {
+        checked(WebhookInput, input);
+        return write("POST", "v1/admin/webhooks", input, WebhookCreated, o);
+      },
+      remove: async (id: string, o?: WriteOptions) => (await write("DELETE", `v1/admin/webhooks/${enc(id)}`, undefined, WebhookDeleted, o)).deleted,
+      deliveries: async (id: string) => (await http.get(`v1/admin/webhooks/${enc(id)}/deliveries`, WebhookDeliveryList)).deliveries,
+    },
+    stories: {
+      /** The moderation queue; `status` defaults to pending. */
+      list: async (status?: "pending" | "approved" | "rejected" | "withdrawn") => (await http.get(`v1/admin/stories${status ? `?status=${status}` : ""}`, ModerationListResponse)).stories,
+      moderate: async (id: string, decision: ModerateStoryRequest, o?: WriteOptions) => (await write("POST", `v1/admin/stories/${enc(id)}/moderation`, decision, ModerateStoryResponse, o)).story,
+    },
+    surveys: {
+      /** Aggregated results, also of surveys whose results are not public. */
+      results: (slug: string, variant?: string) => http.get(`v1/admin/surveys/${enc(slug)}/results${variant ? `?variant=${enc(variant)}` : ""}`, SurveyResults),
+      exportCsv: (slug: string) => http.raw(`v1/admin/surveys/${enc(slug)}/responses.csv`),
+    },
+    people: {
+      /** Everything the coalition holds about one person (data subject access request). */
+      export: (email: string) => http.get(`v1/admin/people?email=${enc(email)}`, PersonExport),
+      /** Erase one person across every campaign (data subject deletion request). */
+      erase: (email: string, o?: WriteOptions) => write("POST", "v1/admin/people/erase", { email }, PersonDeleted, o),
+    },
+  };
+}
+
+export type AdminClient = ReturnType<typeof createAdminClient>;

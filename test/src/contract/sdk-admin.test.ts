@@ -1,0 +1,70 @@
+// The organizer SDK against the real API: typed answers, the API's own field messages locally,
+// streaming CSV, and webhook signatures a receiver can verify with verifyWebhookSignature.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createSecretKey } from "@coalition-kit/api";
+import { createClient } from "@coalition-kit/sdk";
+import { CkApiError, createAdminClient, verifyWebhookSignature, type AdminClient } from "@coalition-kit/sdk/admin";
+import { DB_LABEL, email } from "../support/env.js";
+import { startIsolatedApi } from "../support/api.js";
+
+describe(`admin SDK <-> API contract (${DB_LABEL})`, () => {
+  let api: Awaited<ReturnType<typeof startIsolatedApi>>;
+  let admin: AdminClient;
+
+  before(async () => {
+    api = await startIsolatedApi();
+    admin = createAdminClient({ baseUrl: api.url, secretKey: (await createSecretKey(api.db, "ct-fund-our-schools")).key, retries: 0 });
+  });
+  after(async () => api?.stop());
+
+  test("the key's organization; a wrong key is a typed 401", async () => {
+    assert.deepEqual(await admin.organization(), { slug: "ct-fund-our-schools", name: "CT Fund Our Schools Coalition", kind: "coalition" });
+    const wrong = createAdminClient({ baseUrl: api.url, secretKey: "sk_wrongwrongwrongwrongwrong", retries: 0 });
+    await assert.rejects(wrong.petitions.list(), (e: unknown) => e instanceof CkApiError && e.status === 401 && e.code === "unauthorized");
+  });
+
+  test("create validates locally with the API's messages, then the petition is live for partners", async () => {
+    await assert.rejects(admin.petitions.create({ slug: "x y", title: "T", body: "B", target: "G", goal: 1.5 }), (e: unknown) => {
+      assert.ok(e instanceof CkApiError);
+      assert.deepEqual(Object.keys(e.fields).sort(), ["goal", "slug"]);
+      return true;
+    });
+    const petition = await admin.petitions.create({ slug: "sdk-made", title: "Made by the SDK", body: "Body.", target: "The Board", goal: 10 });
+    assert.equal(petition.slug, "sdk-made");
+    const partner = createClient({ baseUrl: api.url, partnerKey: "pk_demo_conncan", retries: 0 });
+    await partner.petitions.sign("sdk-made", { firstName: "Ada", email: email("sdk-admin"), zip: "06511", consentCoalition: true });
+    const detail = await admin.petitions.get("sdk-made");
+    assert.equal(detail.stats.total, 1);
+    assert.equal(detail.coalitionOptIns, 1);
+    const csv = await (await admin.petitions.exportCsv("sdk-made")).text();
+    assert.match(csv, /Ada,,sdk-admin\.[^,]*@example\.org,06511,ConnCAN/);
+  });
+
+  test("a webhook receiver verifies the signature with the SDK; a tampered body fails", async () => {
+    let resolve!: (v: { header: string; body: string }) => void;
+    const got = new Promise<{ header: string; body: string }>((r) => (resolve = r));
+    const server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c: Buffer) => (body += c.toString()));
+      req.on("end", () => {
+        resolve({ header: String(req.headers["ck-signature"]), body });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const { secret } = await admin.webhooks.create({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/ck`, events: ["signature.created"] });
+      const partner = createClient({ baseUrl: api.url, partnerKey: "pk_demo_e4e", retries: 0 });
+      await partner.petitions.sign("ct-funding-gap", { firstName: "Bea", email: email("hook"), zip: "06511", ageBand: "18_plus" });
+      const { header, body } = await got;
+      assert.equal(await verifyWebhookSignature(secret, header, body), true);
+      assert.equal(await verifyWebhookSignature(secret, header, body.replace("ct-funding-gap", "ct-funding-gaq")), false);
+      assert.equal(await verifyWebhookSignature(secret, header, body, { now: Date.now() / 1000 + 3600 }), false, "an hour-old signature is refused");
+    } finally {
+      server.close();
+    }
+  });
+});
