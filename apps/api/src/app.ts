@@ -5,6 +5,7 @@ import type { Db } from "./db/types.js";
 import { partnerCors } from "./http/cors.js";
 import { ApiError } from "./http/errors.js";
 import { embedRoutes } from "./routes/embed.js";
+import { adminConsoleRoutes } from "./routes/admin-console.js";
 import { meetingManageRoutes, meetingRoutes } from "./routes/meetings.js";
 import { petitionRoutes } from "./routes/petitions.js";
 import { adminStoryRoutes } from "./routes/admin-stories.js";
@@ -22,11 +23,14 @@ export interface AppOptions {
   rateLimit?: { signaturesPerMinute: number };
   /** Folder served at /embed/v1/ (default: the widgets package's dist/embed). */
   embedDir?: string;
+  /** Built organizer console (apps/admin/dist), served at /admin/. */
+  adminDir?: string;
   maxBodyBytes?: number;
   /** Trust X-Forwarded-For (only behind your own load balancer). */
   trustProxy?: boolean;
 }
 
+export const DEFAULT_ADMIN_DIR = fileURLToPath(new URL("../../admin/dist/", import.meta.url));
 export const DEFAULT_EMBED_DIR = fileURLToPath(new URL("../../../packages/widgets/dist/embed/", import.meta.url));
 
 export function createApp(options: AppOptions): Hono {
@@ -58,6 +62,7 @@ export function createApp(options: AppOptions): Hono {
   app.route("/v1/meetings", meetingRoutes(db, writeOptions));
   app.route("/v1/meeting-rsvps", meetingManageRoutes(db, writeOptions.maxBodyBytes));
   app.route("/embed/v1", embedRoutes(options.embedDir ?? DEFAULT_EMBED_DIR));
+  app.route("/admin", adminConsoleRoutes(options.adminDir ?? DEFAULT_ADMIN_DIR));
 
   app.notFound((c) => c.json(new ApiError("not_found").toBody(pickLocale(c.req.header("accept-language"))), 404));
   app.onError((error, c) => {

@@ -15,13 +15,16 @@ Coalition Kit demo is running.
   Tell your story (FaithActs):             ${demo.siteUrl}/stories.html
   Students Over SROs survey (SEJ):         ${demo.siteUrl}/survey.html
   Member meetings (SEJ):                   ${demo.siteUrl}/meetings.html
+  Any petition on a partner page:          ${demo.siteUrl}/campaign.html?petition=<slug>
   Host pages: ${demo.siteUrl}/react.html · /vue.html · /hostile.html (global CSS) · /strict-csp.html
   API:                                     ${demo.apiUrl}/v1/petitions/ct-funding-gap
   Database:                                ${process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "PGlite, persisted under ./data"}
 
-Moderate stories as the coalition (this key is new each start and shown only once):
-  curl -H "Authorization: Bearer ${demo.organizerKey}" ${demo.apiUrl}/v1/admin/stories
-  curl -H "Authorization: Bearer ${demo.organizerKey}" -H "Content-Type: application/json" -d '{"decision":"approve"}' ${demo.apiUrl}/v1/admin/stories/<id>/moderation
+Organizer console: ${demo.apiUrl}/admin/
+  Sign in with the coalition's secret key (new each start, shown only here):
+  ${demo.organizerKey}
+  Or call the admin API directly:
+  curl -H "Authorization: Bearer ${demo.organizerKey}" ${demo.apiUrl}/v1/admin/petitions
 Press Ctrl+C to stop.`);
 
 let stopping = false;

@@ -1,14 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize } from "node:path";
 import { Hono } from "hono";
-
-const TYPES: Record<string, string> = {
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-};
+import { staticFile } from "../http/static-path.js";
 /** Files whose name carries a content hash never change: cache them for a year. */
 const HASHED = /\.[A-Za-z0-9_-]{8,}\.(?:m?js|css)(?:\.map)?$/;
 
@@ -36,10 +28,9 @@ async function compressed(file: string, acceptEncoding: string | undefined) {
 export function embedRoutes(embedDir: string): Hono {
   const app = new Hono();
   app.get("/*", async (c) => {
-    const rel = normalize(decodeURIComponent(c.req.path.replace(/^\/embed\/v1\/?/, ""))).replace(/^([/\\])+/, "");
-    const type = TYPES[extname(rel)];
-    if (!rel || rel.startsWith("..") || !type) return c.json({ error: { code: "not_found", message: "We couldn't find that." } }, 404);
-    const file = join(embedDir, rel);
+    const found = staticFile(embedDir, c.req.path, /^\/embed\/v1\/?/);
+    if (!found || found.type.startsWith("text/html")) return c.json({ error: { code: "not_found", message: "We couldn't find that." } }, 404);
+    const { file, rel, type } = found;
     try {
       if (!(await stat(file)).isFile()) throw new Error("not a file");
       const packed = type.startsWith("text/javascript") ? await compressed(file, c.req.header("accept-encoding")) : undefined;

@@ -1,0 +1,139 @@
+import { LitElement, css, html, nothing } from "lit";
+import type { AdminOrganization } from "@coalition-kit/schema";
+import type { AdminClient } from "@coalition-kit/sdk/admin";
+import { adminStyles } from "./admin-styles.js";
+import { problem } from "./errors.js";
+import { clientFor, forgetKey, rememberKey, storedKey } from "./session.js";
+import "./views/petition-list.js";
+import "./views/petition-detail.js";
+import "./views/story-queue.js";
+import "./views/webhook-list.js";
+import "./views/partner-list.js";
+import "./views/people-requests.js";
+
+const SECTIONS = [
+  ["petitions", "Petitions"],
+  ["stories", "Story moderation"],
+  ["partners", "Partners"],
+  ["webhooks", "Webhooks"],
+  ["people", "People requests"],
+] as const;
+
+/** Sign-in with a secret key, then a section per task; the address (#/petitions/…) says where. */
+export class CkAdminApp extends LitElement {
+  static override properties = { client: { state: true }, organization: { state: true }, route: { state: true }, signInError: { state: true }, busy: { state: true } };
+  static override styles = [
+    adminStyles,
+    css`
+      header { display: flex; gap: 1rem; align-items: center; justify-content: space-between; flex-wrap: wrap; padding: 0.75rem 1.25rem; border-bottom: 1px solid #d9dee5; }
+      nav { display: flex; gap: 1rem; flex-wrap: wrap; }
+      nav a[aria-current="page"] { font-weight: 700; text-decoration: none; }
+      main { padding: 1.25rem; max-width: 72rem; }
+      .sign-in { max-width: 28rem; margin: 10vh auto; padding: 1.25rem; }
+    `,
+  ];
+
+  declare client: AdminClient | undefined;
+  declare organization: AdminOrganization | undefined;
+  declare route: string[];
+  declare signInError: string | undefined;
+  declare busy: boolean;
+
+  constructor() {
+    super();
+    this.route = [];
+    this.busy = false;
+  }
+
+  private readonly onHash = () => (this.route = location.hash.replace(/^#\/?/, "").split("/").filter(Boolean).map(decodeURIComponent));
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener("hashchange", this.onHash);
+    this.onHash();
+    const key = storedKey();
+    if (key) void this.signIn(key);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener("hashchange", this.onHash);
+  }
+
+  private async signIn(key: string): Promise<void> {
+    this.busy = true;
+    this.signInError = undefined;
+    try {
+      const client = clientFor(key);
+      this.organization = await client.organization();
+      this.client = client;
+      rememberKey(key);
+    } catch (error) {
+      forgetKey();
+      this.signInError = problem(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private readonly onSignIn = (event: SubmitEvent) => {
+    event.preventDefault();
+    const key = String(new FormData(event.currentTarget as HTMLFormElement).get("key") ?? "").trim();
+    void this.signIn(key);
+  };
+
+  private readonly onSignOut = () => {
+    forgetKey();
+    this.client = undefined;
+    this.organization = undefined;
+  };
+
+  protected override render() {
+    if (!this.client || !this.organization) return this.renderSignIn();
+    const [section = "petitions", id] = this.route;
+    return html`
+      <header>
+        <strong>${this.organization.name}</strong>
+        <nav aria-label="Sections">
+          ${SECTIONS.map(([key, label]) => html`<a href="#/${key}" aria-current=${section === key ? "page" : nothing}>${label}</a>`)}
+        </nav>
+        <button class="secondary" type="button" @click=${this.onSignOut}>Sign out</button>
+      </header>
+      <main>${this.renderSection(section, id)}</main>
+    `;
+  }
+
+  private renderSection(section: string, id: string | undefined) {
+    const client = this.client!;
+    switch (section) {
+      case "petitions":
+        return id ? html`<ck-admin-petition .client=${client} slug=${id}></ck-admin-petition>` : html`<ck-admin-petitions .client=${client}></ck-admin-petitions>`;
+      case "stories":
+        return html`<ck-admin-stories .client=${client}></ck-admin-stories>`;
+      case "partners":
+        return html`<ck-admin-partners .client=${client}></ck-admin-partners>`;
+      case "webhooks":
+        return html`<ck-admin-webhooks .client=${client}></ck-admin-webhooks>`;
+      case "people":
+        return html`<ck-admin-people .client=${client}></ck-admin-people>`;
+      default:
+        return html`<p>Nothing here. <a href="#/petitions">Go to petitions</a>.</p>`;
+    }
+  }
+
+  private renderSignIn() {
+    return html`
+      <main class="sign-in">
+        <h1>Organizer console</h1>
+        <p class="muted">Sign in with your organization's secret key (<code>sk_…</code>). It stays in this tab only.</p>
+        <form @submit=${this.onSignIn}>
+          <label>Secret key <input name="key" type="password" autocomplete="off" required aria-invalid=${this.signInError ? "true" : "false"} aria-describedby="sign-in-error" /></label>
+          ${this.signInError ? html`<p id="sign-in-error" class="alert" role="alert">${this.signInError}</p>` : nothing}
+          <button type="submit" ?disabled=${this.busy}>${this.busy ? "Signing in…" : "Sign in"}</button>
+        </form>
+      </main>
+    `;
+  }
+}
+
+customElements.define("ck-admin-app", CkAdminApp);

@@ -1,0 +1,1 @@
+import "./ck-admin-app.js";

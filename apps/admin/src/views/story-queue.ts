@@ -1,0 +1,50 @@
+import { html } from "lit";
+import type { ModerationStory } from "@coalition-kit/schema";
+import { AdminView } from "./admin-view.js";
+
+const PUBLISH = { internal: "Only the coalition may read it", anonymous: "Publish without a name", first_name: "Publish with first name" } as const;
+
+/** Stories waiting for a decision. Approving publishes only as the author chose; rejecting needs a reason. */
+export class CkAdminStories extends AdminView {
+  static override properties = { ...AdminView.properties, stories: { state: true } };
+  declare stories: ModerationStory[];
+
+  constructor() {
+    super();
+    this.stories = [];
+  }
+
+  protected async load(): Promise<void> {
+    this.stories = await this.client.stories.list("pending");
+  }
+
+  private decide(story: ModerationStory, decision: "approve" | "reject", form?: HTMLFormElement) {
+    const reason = form ? String(new FormData(form).get("reason") ?? "").trim() : undefined;
+    return this.attempt(async () => {
+      await this.client.stories.moderate(story.id, decision === "approve" ? { decision } : { decision, reason: reason ?? "" });
+      await this.load();
+    });
+  }
+
+  protected override render() {
+    return html`
+      <h1>Story moderation</h1>
+      ${this.renderAlert()}
+      ${!this.loaded ? html`<p class="muted" role="status">Loading…</p>` : this.stories.length === 0 ? html`<p>No stories are waiting. 🎉</p>` : html``}
+      ${this.stories.map(
+        (s) => html`<article class="card" aria-labelledby="story-${s.id}">
+          <h2 id="story-${s.id}">${s.title}</h2>
+          <p class="muted">${s.campaign} · ${s.role} · ${s.ageBand.replace("_", " ")} · ${PUBLISH[s.publish]}${s.authorName ? ` · ${s.authorName}` : ""}${s.partner ? ` · via ${s.partner}` : ""}</p>
+          ${s.story.split(/\n\s*\n/).map((p) => html`<p>${p}</p>`)}
+          <form class="row" @submit=${(e: SubmitEvent) => (e.preventDefault(), void this.decide(s, "reject", e.currentTarget as HTMLFormElement))}>
+            <button type="button" @click=${() => void this.decide(s, "approve")} ?disabled=${this.busy}>Approve</button>
+            <label>Reason to reject <input name="reason" maxlength="500" /></label>
+            <button type="submit" class="danger" ?disabled=${this.busy}>Reject</button>
+          </form>
+        </article>`,
+      )}
+    `;
+  }
+}
+
+customElements.define("ck-admin-stories", CkAdminStories);
