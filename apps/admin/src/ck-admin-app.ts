@@ -10,9 +10,15 @@ import "./views/story-queue.js";
 import "./views/webhook-list.js";
 import "./views/partner-list.js";
 import "./views/people-requests.js";
+import "./views/training-list.js";
+import "./views/survey-list.js";
+import "./views/meeting-list.js";
 
 const SECTIONS = [
   ["petitions", "Petitions"],
+  ["trainings", "Trainings"],
+  ["meetings", "Meetings"],
+  ["surveys", "Surveys"],
   ["stories", "Story moderation"],
   ["partners", "Partners"],
   ["webhooks", "Webhooks"],
@@ -108,6 +114,12 @@ export class CkAdminApp extends LitElement {
     switch (section) {
       case "petitions":
         return id ? html`<ck-admin-petition .client=${client} slug=${id}></ck-admin-petition>` : html`<ck-admin-petitions .client=${client}></ck-admin-petitions>`;
+      case "trainings":
+        return html`<ck-admin-trainings .client=${client}></ck-admin-trainings>`;
+      case "meetings":
+        return html`<ck-admin-meetings .client=${client}></ck-admin-meetings>`;
+      case "surveys":
+        return html`<ck-admin-surveys .client=${client}></ck-admin-surveys>`;
       case "stories":
         return html`<ck-admin-stories .client=${client}></ck-admin-stories>`;
       case "partners":

@@ -13,6 +13,7 @@ import { adminSurveyRoutes } from "./routes/admin-surveys.js";
 import { adminOrganizationRoutes } from "./routes/admin-organization.js";
 import { adminPeopleRoutes } from "./routes/admin-people.js";
 import { adminPetitionRoutes } from "./routes/admin-petitions.js";
+import { adminCampaignRoutes } from "./routes/admin-campaigns.js";
 import { registrationRoutes } from "./routes/registrations.js";
 import { storyRoutes } from "./routes/stories.js";
 import { surveyRoutes } from "./routes/surveys.js";
@@ -56,6 +57,7 @@ export function createApp(options: AppOptions): Hono {
   app.route("/v1/admin/stories", adminStoryRoutes(db, writeOptions.maxBodyBytes));
   app.route("/v1/surveys", surveyRoutes(db, writeOptions));
   app.route("/v1/admin/surveys", adminSurveyRoutes(db));
+  app.route("/v1/admin", adminCampaignRoutes(db, writeOptions.maxBodyBytes));
   app.route("/v1/admin/petitions", adminPetitionRoutes(db, writeOptions.maxBodyBytes));
   app.route("/v1/admin/people", adminPeopleRoutes(db, writeOptions.maxBodyBytes));
   app.route("/v1/admin", adminOrganizationRoutes(db, writeOptions.maxBodyBytes));

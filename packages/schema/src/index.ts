@@ -9,3 +9,4 @@ export * from "./meeting.js";
 export * from "./admin-petitions.js";
 export * from "./admin-organization.js";
 export * from "./admin-people.js";
+export * from "./admin-campaigns.js";

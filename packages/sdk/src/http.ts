@@ -28,7 +28,7 @@ export interface Http {
   get<T>(path: string, parser: Parser<T>): Promise<T>;
   post<T>(path: string, body: unknown, parser: Parser<T>, idempotencyKey: string): Promise<{ status: number; data: T }>;
   /** Any write; `body` undefined sends none. Every write carries an Idempotency-Key. */
-  send<T>(method: "POST" | "PATCH" | "DELETE", path: string, body: unknown, parser: Parser<T>, idempotencyKey: string): Promise<{ status: number; data: T }>;
+  send<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body: unknown, parser: Parser<T>, idempotencyKey: string): Promise<{ status: number; data: T }>;
   /** The raw response of a GET (CSV downloads), after the same error handling. */
   raw(path: string): Promise<Response>;
 }
@@ -44,7 +44,7 @@ export function createHttp(options: ClientOptions): Http {
     timeout: options.timeout ?? 15_000,
     retry: {
       limit: options.retries ?? 2,
-      methods: ["get", "post", "patch", "delete"],
+      methods: ["get", "post", "put", "patch", "delete"],
       statusCodes: [408, 429, 502, 503, 504],
       backoffLimit: 4_000,
     },

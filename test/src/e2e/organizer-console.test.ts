@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
+import { createSecretKey } from "@coalition-kit/api";
 import { verifyWebhookSignature } from "@coalition-kit/sdk/admin";
 import { DB_LABEL, email, launchChromium } from "../support/env.js";
 import { startIsolatedDemo } from "../support/demo.js";
@@ -44,6 +45,16 @@ describe(`organizer console in Chromium (${DB_LABEL})`, () => {
     await browser?.close();
     await demo?.stop();
   });
+
+  /** A new tab (its own sessionStorage) signed in as `organization`. */
+  async function signInAs(organization: string): Promise<Page> {
+    const page = await browser.newPage();
+    await page.goto(`${demo.apiUrl}/admin/`);
+    await page.getByLabel("Secret key").fill((await createSecretKey(demo.db, organization)).key);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Petitions" }).waitFor();
+    return page;
+  }
 
   async function signIn(page: Page): Promise<void> {
     await page.goto(`${demo.apiUrl}/admin/`);
@@ -121,6 +132,26 @@ describe(`organizer console in Chromium (${DB_LABEL})`, () => {
     assert.deepEqual(cspViolations, []);
   });
 
+  test("other coalitions see their own campaigns: seats and waitlists, meeting answers, survey results", async () => {
+    const page = await signInAs("heal-together");
+    await page.getByRole("link", { name: "Trainings" }).click();
+    const firstSession = page.locator("tr[data-session]").first();
+    await firstSession.waitFor();
+    assert.match(await firstSession.locator(".registered").innerText(), /^\d+$/);
+    await page.getByRole("button", { name: "Who is coming" }).first().click();
+    await page.getByText(/Nobody has registered yet|Registered|Waitlist/).first().waitFor();
+
+    await page.close();
+
+    const sej = await signInAs("students-for-educational-justice");
+    await sej.getByRole("link", { name: "Meetings" }).click();
+    await sej.getByText(/^Every Thursday, 4:00 PM$/).first().waitFor();
+    await sej.getByRole("link", { name: "Surveys" }).click();
+    await sej.getByRole("button", { name: "Results" }).first().click();
+    await sej.getByRole("heading", { name: /^Results: / }).waitFor();
+    await sej.close();
+  });
+
   test("every console section passes axe-core, and each form can be reached and sent by keyboard", async () => {
     // axe is injected as an inline script, which the console's CSP rightly refuses: bypass it for this check only.
     const context = await browser.newContext({ bypassCSP: true });
@@ -128,7 +159,7 @@ describe(`organizer console in Chromium (${DB_LABEL})`, () => {
     const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
     await signIn(page);
     const violations: string[] = [];
-    for (const [hash, heading] of [["#/petitions", "Petitions"], ["#/petitions/ct-funding-gap", /713 million/], ["#/stories", "Story moderation"], ["#/partners", "Partners"], ["#/webhooks", "Webhooks"], ["#/people", "People requests"]] as const) {
+    for (const [hash, heading] of [["#/petitions", "Petitions"], ["#/petitions/ct-funding-gap", /713 million/], ["#/trainings", "Trainings"], ["#/meetings", "Meetings"], ["#/surveys", "Surveys"], ["#/stories", "Story moderation"], ["#/partners", "Partners"], ["#/webhooks", "Webhooks"], ["#/people", "People requests"]] as const) {
       await page.goto(`${demo.apiUrl}/admin/${hash}`);
       await page.getByRole("heading", { name: heading }).first().waitFor();
       await page.waitForTimeout(200);

@@ -61,7 +61,8 @@ export async function seed(db: Db, data: SeedData, options: SeedOptions = {}): P
 async function upsertOrganization(q: Queryable, org: SeedOrganization, kind: "coalition" | "partner"): Promise<string> {
   const rows = await q.query<{ id: string }>(
     `insert into organizations (slug, name, kind, website) values ($1, $2, $3, $4)
-     on conflict (slug) do update set name = excluded.name, website = excluded.website
+     on conflict (slug) do update set name = excluded.name, website = excluded.website,
+       kind = case when excluded.kind = 'coalition' then 'coalition' else organizations.kind end
      returning id`,
     [org.slug, org.name, kind, org.website ?? null],
   );

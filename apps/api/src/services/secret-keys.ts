@@ -34,7 +34,10 @@ export async function authenticateSecretKey(db: Queryable, authorization: string
   const key = /^Bearer (sk_[A-Za-z0-9_-]{20,80})$/.exec(authorization ?? "")?.[1];
   if (!key) throw new ApiError("unauthorized");
   const rows = await db.query<AdminContext>(
-    `select k.id as "keyId", k.organization_id as "organizationId", o.slug, o.name, o.kind
+    // An organization that runs campaigns with partners is a coalition, even if it joined another
+    // coalition as a partner first.
+    `select k.id as "keyId", k.organization_id as "organizationId", o.slug, o.name,
+            case when o.kind = 'coalition' or exists (select 1 from partners p where p.coalition_id = o.id) then 'coalition' else 'partner' end as kind
        from secret_keys k join organizations o on o.id = k.organization_id
       where k.key_hash = $1 and k.revoked_at is null`,
     [hash(key)],

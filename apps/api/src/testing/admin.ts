@@ -7,7 +7,7 @@ export const COALITION = "ct-fund-our-schools";
 export interface Admin {
   key: string;
   get(path: string): Promise<Response>;
-  send(method: "POST" | "PATCH" | "DELETE", path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  send(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
 }
 
 export async function adminFor(h: Harness, organization = COALITION): Promise<Admin> {

@@ -21,6 +21,14 @@ import {
   WebhookList,
   fieldErrors,
   AdminPetitionResponse,
+  AdminMeetingList,
+  AdminRegistrationList,
+  AdminSaved,
+  AdminSurveyList,
+  AdminTrainingList,
+  MeetingInput,
+  SurveyInput,
+  TrainingSeriesInput,
   SecretKeyResponse,
   WebhookDeleted,
   type AdminOrganization,
@@ -51,7 +59,7 @@ function checked<T>(schema: { safeParse(input: unknown): { success: true; data: 
 export function createAdminClient(options: AdminClientOptions) {
   const http = createHttp(options);
   const enc = encodeURIComponent;
-  const write = async <T>(method: "POST" | "PATCH" | "DELETE", path: string, body: unknown, parser: Parser<T>, o: WriteOptions = {}) =>
+  const write = async <T>(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body: unknown, parser: Parser<T>, o: WriteOptions = {}) =>
     (await http.send(method, path, body, parser, o.idempotencyKey ?? newIdempotencyKey())).data;
 
   return {
@@ -99,12 +107,35 @@ export function createAdminClient(options: AdminClientOptions) {
       remove: async (id: string, o?: WriteOptions) => (await write("DELETE", `v1/admin/webhooks/${enc(id)}`, undefined, WebhookDeleted, o)).deleted,
       deliveries: async (id: string) => (await http.get(`v1/admin/webhooks/${enc(id)}/deliveries`, WebhookDeliveryList)).deliveries,
     },
+    trainings: {
+      /** Every series with each session's seats taken and waitlist. */
+      list: async () => (await http.get("v1/admin/trainings", AdminTrainingList)).series,
+      registrations: async (series: string) => (await http.get(`v1/admin/trainings/${enc(series)}/registrations`, AdminRegistrationList)).registrations,
+      /** Create or change a series and its sessions (sessions are matched by `key`). */
+      async save(slug: string, input: TrainingSeriesInput, o?: WriteOptions) {
+        checked(TrainingSeriesInput, input);
+        return write("PUT", `v1/admin/trainings/${enc(slug)}`, input, AdminSaved, o);
+      },
+    },
+    meetings: {
+      /** Each meeting's next occurrences with yes / maybe / no counts. */
+      list: async () => (await http.get("v1/admin/meetings", AdminMeetingList)).meetings,
+      async save(slug: string, input: MeetingInput, o?: WriteOptions) {
+        checked(MeetingInput, input);
+        return write("PUT", `v1/admin/meetings/${enc(slug)}`, input, AdminSaved, o);
+      },
+    },
     stories: {
       /** The moderation queue; `status` defaults to pending. */
       list: async (status?: "pending" | "approved" | "rejected" | "withdrawn") => (await http.get(`v1/admin/stories${status ? `?status=${status}` : ""}`, ModerationListResponse)).stories,
       moderate: async (id: string, decision: ModerateStoryRequest, o?: WriteOptions) => (await write("POST", `v1/admin/stories/${enc(id)}/moderation`, decision, ModerateStoryResponse, o)).story,
     },
     surveys: {
+      list: async () => (await http.get("v1/admin/surveys", AdminSurveyList)).surveys,
+      async save(slug: string, input: SurveyInput, o?: WriteOptions) {
+        checked(SurveyInput, input);
+        return write("PUT", `v1/admin/surveys/${enc(slug)}`, input, AdminSaved, o);
+      },
       /** Aggregated results, also of surveys whose results are not public. */
       results: (slug: string, variant?: string) => http.get(`v1/admin/surveys/${enc(slug)}/results${variant ? `?variant=${enc(variant)}` : ""}`, SurveyResults),
       exportCsv: (slug: string) => http.raw(`v1/admin/surveys/${enc(slug)}/responses.csv`),

@@ -1,0 +1,73 @@
+import { html, nothing } from "lit";
+import type { AdminSurveyList, SurveyResults } from "@coalition-kit/schema";
+import { AdminView, download } from "./admin-view.js";
+
+/** Surveys with their response counts; results per question (small groups withheld) and the CSV. */
+export class CkAdminSurveys extends AdminView {
+  static override properties = { ...AdminView.properties, surveys: { state: true }, results: { state: true } };
+  declare surveys: AdminSurveyList["surveys"];
+  declare results: SurveyResults | undefined;
+
+  constructor() {
+    super();
+    this.surveys = [];
+  }
+
+  protected async load(): Promise<void> {
+    this.surveys = await this.client.surveys.list();
+  }
+
+  private show(slug: string) {
+    return this.attempt(async () => {
+      this.results = await this.client.surveys.results(slug);
+    });
+  }
+
+  private exportCsv(slug: string) {
+    return this.attempt(async () => download(await this.client.surveys.exportCsv(slug), `${slug}-responses.csv`));
+  }
+
+  protected override render() {
+    return html`
+      <h1>Surveys</h1>
+      ${this.renderAlert()}
+      <table>
+        <thead><tr><th>Survey</th><th class="num">Responses</th><th>Results</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
+        <tbody>
+          ${this.surveys.map(
+            (s) => html`<tr>
+              <td>${s.title}<br /><code class="muted">${s.slug}</code></td>
+              <td class="num">${s.responses.toLocaleString()}</td>
+              <td>${s.publicResults ? "Public" : "Organizers only"}</td>
+              <td class="row">
+                <button type="button" class="secondary" @click=${() => void this.show(s.slug)}>Results</button>
+                <button type="button" class="secondary" @click=${() => void this.exportCsv(s.slug)}>Export (CSV)</button>
+              </td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${this.results ? this.renderResults(this.results) : nothing}
+    `;
+  }
+
+  private renderResults(r: SurveyResults) {
+    return html`<h2>Results: ${r.survey} (${r.responses} responses)</h2>
+      ${r.suppressed ? html`<p class="muted">Fewer than ${r.minGroupSize} responses: nothing is shown yet, to protect students.</p>` : nothing}
+      ${r.questions.map(
+        (q) => html`<h3>${q.prompt}</h3>
+          ${q.suppressed
+            ? html`<p class="muted">Withheld: fewer than ${r.minGroupSize} answered.</p>`
+            : q.options.length
+              ? html`<table>
+                  <tbody>
+                    ${q.options.map((o) => html`<tr><td>${o.label}</td><td class="num">${o.count}</td><td><meter min="0" max="100" value=${o.percent} aria-label="${o.label}: ${o.percent}%"></meter> ${o.percent}%</td></tr>`)}
+                  </tbody>
+                </table>
+                ${q.average !== null ? html`<p>Average: ${q.average.toFixed(1)}</p>` : nothing}`
+              : html`<p class="muted">${q.answered} written answers (in the CSV export).</p>`}`,
+      )}`;
+  }
+}
+
+customElements.define("ck-admin-surveys", CkAdminSurveys);

@@ -1,0 +1,133 @@
+import * as z from "zod/mini";
+import { IsoDateTime, Slug, text } from "./common.js";
+import { ConsentInput, HttpsUrl } from "./admin-petitions.js";
+import { SurveyVariant } from "./survey.js";
+import { RSVP_RESPONSES, SESSION_FORMATS } from "./vocabulary.js";
+
+/**
+ * What organizers send to create or change training series, surveys and meetings
+ * (PUT /v1/admin/<kind>/:slug: the slug is the address). The same shapes as the seed files.
+ */
+const Format = z.enum(SESSION_FORMATS, "Choose online, in person, or both.");
+const Count = z.number().check(z.int(), z.nonnegative());
+const Zone = text("a time zone, like America/New_York", 64, true);
+const LocalDate = z.string("Enter a date as YYYY-MM-DD.").check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD."));
+const LocalTime = z.string("Enter a time as HH:MM (24-hour).").check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time as HH:MM (24-hour)."));
+const TwoConsents = z.object({ coalition: ConsentInput, partner: ConsentInput });
+
+export const TrainingSessionInput = z.object({
+  /** Stable within the series: sending the same key again changes that session. */
+  key: z.string("Give each session a key.").check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "Session keys use lowercase letters, numbers and dashes.")),
+  title: text("the session's title", 200, true),
+  description: z.optional(text("a description", 5000, false)),
+  startsAt: IsoDateTime,
+  endsAt: IsoDateTime,
+  timeZone: Zone,
+  format: Format,
+  location: z.optional(z.nullable(text("a place", 300, false))),
+  virtualLink: z.optional(z.nullable(HttpsUrl)),
+  capacity: z.optional(z.nullable(Count)),
+  status: z.optional(z.enum(["scheduled", "cancelled"], "Choose scheduled or cancelled.")),
+  leaders: z.array(z.object({ name: text("the leader's name", 120, true), role: z.optional(z.nullable(text("a role", 120, false))) })),
+  /** Slugs of this coalition's partners co-hosting the session. */
+  partners: z.optional(z.array(Slug)),
+});
+
+export const TrainingSeriesInput = z.object({
+  title: text("a title", 200, true),
+  description: text("a description", 5000, true),
+  consent: TwoConsents,
+  sessions: z.array(TrainingSessionInput).check(z.maxLength(200, "At most 200 sessions per series.")),
+});
+export type TrainingSeriesInput = z.input<typeof TrainingSeriesInput>;
+
+export const SurveyInput = z.object({
+  title: text("a title", 200, true),
+  publicResults: z.optional(z.boolean()),
+  minGroupSize: z.optional(z.number().check(z.int(), z.gte(3, "Show groups of at least 3 (5 or more protects students better)."), z.lte(100))),
+  followUp: z.optional(z.nullable(z.object({ prompt: text("a prompt", 500, true), consent: ConsentInput }))),
+  variants: z.array(SurveyVariant).check(z.minLength(1, "Add at least one version of the survey.")),
+});
+export type SurveyInput = z.input<typeof SurveyInput>;
+
+export const MeetingInput = z.object({
+  title: text("a title", 200, true),
+  description: text("a description", 5000, true),
+  timeZone: Zone,
+  startDate: LocalDate,
+  startTime: LocalTime,
+  durationMinutes: z.number("Enter the length in minutes.").check(z.int("Enter the length in minutes."), z.gte(5, "Meetings last 5 minutes or more."), z.lte(720, "Meetings last at most 12 hours.")),
+  /** e.g. FREQ=WEEKLY;BYDAY=TH */
+  rrule: text("a repeat rule, like FREQ=WEEKLY;BYDAY=TH", 200, true),
+  format: Format,
+  location: z.optional(z.nullable(text("a place", 300, false))),
+  virtualLink: z.optional(z.nullable(HttpsUrl)),
+  consent: TwoConsents,
+  breaks: z.optional(z.array(z.object({ from: LocalDate, to: LocalDate, reason: text("a reason", 200, true) }))),
+  changes: z.optional(
+    z.array(
+      z.object({
+        date: LocalDate,
+        cancelled: z.optional(z.boolean()),
+        newDate: z.optional(LocalDate),
+        newTime: z.optional(LocalTime),
+        format: z.optional(Format),
+        location: z.optional(text("a place", 300, false)),
+        note: z.optional(text("a note", 300, false)),
+      }),
+    ),
+  ),
+});
+export type MeetingInput = z.input<typeof MeetingInput>;
+
+/** GET /v1/admin/trainings: every series with each session's seats and waitlist. */
+export const AdminTrainingList = z.object({
+  series: z.array(
+    z.object({
+      slug: Slug,
+      title: z.string(),
+      sessions: z.array(
+        z.object({ id: z.string(), key: z.string(), title: z.string(), startsAt: IsoDateTime, timeZone: z.string(), status: z.string(), capacity: z.nullable(Count), registered: Count, waitlisted: Count }),
+      ),
+    }),
+  ),
+});
+export type AdminTrainingList = z.infer<typeof AdminTrainingList>;
+
+/** GET /v1/admin/trainings/:slug/registrations: who is coming (registrants share contact details to attend). */
+export const AdminRegistrationList = z.object({
+  registrations: z.array(
+    z.object({
+      session: z.string(),
+      firstName: z.string(),
+      lastName: z.nullable(z.string()),
+      email: z.string(),
+      partner: z.string(),
+      status: z.enum(["registered", "waitlisted", "cancelled"]),
+      waitlistPosition: z.nullable(Count),
+      createdAt: IsoDateTime,
+    }),
+  ),
+});
+export type AdminRegistrationList = z.infer<typeof AdminRegistrationList>;
+
+/** GET /v1/admin/surveys */
+export const AdminSurveyList = z.object({ surveys: z.array(z.object({ slug: Slug, title: z.string(), responses: Count, publicResults: z.boolean() })) });
+export type AdminSurveyList = z.infer<typeof AdminSurveyList>;
+
+/** GET /v1/admin/meetings: upcoming occurrences with their answers. */
+export const AdminMeetingList = z.object({
+  meetings: z.array(
+    z.object({
+      slug: Slug,
+      title: z.string(),
+      schedule: z.string(),
+      upcoming: z.array(z.object({ date: z.string(), status: z.string(), counts: z.record(z.enum(RSVP_RESPONSES), Count) })),
+    }),
+  ),
+});
+export type AdminMeetingList = z.infer<typeof AdminMeetingList>;
+
+/** PUT answers: what was saved. */
+export const AdminSaved = z.object({ slug: Slug, created: z.boolean() });
+export type AdminSaved = z.infer<typeof AdminSaved>;
