@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { Db } from "../db/types.js";
-import { readBody } from "../http/body.js";
+import { adminWriter } from "../http/admin-request.js";
 import { authenticateSecretKey } from "../services/secret-keys.js";
 import { listForModeration, moderateStory } from "../services/stories.js";
 
@@ -14,11 +14,9 @@ export function adminStoryRoutes(db: Db, maxBodyBytes: number): Hono {
     return c.json({ stories: await listForModeration(db, admin, c.req.query("status")) });
   });
 
-  app.post("/:id/moderation", async (c) => {
-    const admin = await authenticateSecretKey(db, c.req.header("authorization"));
-    const body = await readBody(c, maxBodyBytes);
-    return c.json({ story: await moderateStory(db, admin, c.req.param("id"), body.data) });
-  });
+  app.post("/:id/moderation", (c) =>
+    adminWriter(db, maxBodyBytes)(c, `admin:stories:moderate:${c.req.param("id")}`, {}, async (q, admin, data) => ({ status: 200, body: { story: await moderateStory(q, admin, c.req.param("id"), data) } })),
+  );
 
   return app;
 }

@@ -9,7 +9,7 @@ import {
   type SubmitStoryResponse,
   type WithdrawStoryResponse,
 } from "@coalition-kit/schema";
-import type { Db } from "../db/types.js";
+import type { Db, Queryable } from "../db/types.js";
 import { ApiError, parseOrReject, validationError } from "../http/errors.js";
 import type { PartnerContext } from "../http/partner.js";
 import { idempotentWrite, requestHash } from "./idempotency.js";
@@ -95,10 +95,11 @@ export async function listForModeration(db: Db, admin: SecretKeyContext, status:
   return rows.map(toModerationStory);
 }
 
-export async function moderateStory(db: Db, admin: SecretKeyContext, storyId: string, input: Record<string, unknown>): Promise<ModerationStory> {
+/** Approve or reject, inside the caller's transaction (the admin write that claimed the Idempotency-Key). */
+export async function moderateStory(q: Queryable, admin: SecretKeyContext, storyId: string, input: Record<string, unknown>): Promise<ModerationStory> {
   const request = parseOrReject(ModerateStoryRequest, input);
   if (!/^[0-9a-f-]{36}$/i.test(storyId)) throw new ApiError("not_found");
-  return db.tx(async (q) => {
+  {
     const approve = request.decision === "approve";
     const rows = await q.query<{ id: string }>(
       `update stories s set status = $3, rejection_reason = $4, moderated_by = $5, moderated_at = now(),
@@ -110,7 +111,7 @@ export async function moderateStory(db: Db, admin: SecretKeyContext, storyId: st
     );
     if (!rows[0]) throw new ApiError("not_found");
     return toModerationStory((await q.query<ModerationRow>(`${MODERATION_SELECT} where s.id = $1`, [storyId]))[0]!);
-  });
+  }
 }
 
 /** The author's signed link: the story leaves every wall, whatever its moderation status. */
