@@ -2,6 +2,7 @@
 // One entry point for a fresh machine with only Node 20 + npm:
 //   npm run demo   -> install, build, seed, start API + demo partner site
 //   npm test       -> install, build, run every test suite (the same command CI runs)
+//   npm run bench / npm run reliability -> install, build, then test/bench/run.mjs or test/reliability/run.mjs
 // pnpm is taken from PATH, else from corepack, else run through npx — no global install needed.
 import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -53,8 +54,14 @@ try {
     const pnpm = await setup();
     const ok = await runSuites(pnpm, ROOT);
     process.exit(ok ? 0 : 1);
+  } else if (command === "bench" || command === "reliability") {
+    if (command === "reliability") await ensureChromium();
+    await ensurePostgres();
+    await setup();
+    const code = await new Promise((resolve) => spawn(process.execPath, [`test/${command}/run.mjs`], { cwd: ROOT, stdio: "inherit" }).on("exit", resolve));
+    process.exit(code ?? 1);
   } else {
-    console.error("usage: node scripts/ck.mjs demo|test");
+    console.error("usage: node scripts/ck.mjs demo|test|bench|reliability");
     process.exit(2);
   }
 } catch (error) {

@@ -25,13 +25,25 @@ export async function migrate(db: Db): Promise<string[]> {
   });
 }
 
-/** Split a migration into statements (our migrations hold no semicolons inside literals or bodies). */
-function splitStatements(sql: string): string[] {
-  return sql
+/** Split a migration into statements at semicolons outside $$-quoted bodies (functions, triggers). */
+export function splitStatements(sql: string): string[] {
+  const text = sql
     .split("\n")
     .filter((line) => !line.trim().startsWith("--"))
-    .join("\n")
-    .split(";")
-    .map((s) => s.trim())
-    .filter(Boolean);
+    .join("\n");
+  const statements: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    if (text.startsWith("$$", i)) {
+      quoted = !quoted;
+      current += "$$";
+      i += 1;
+    } else if (text[i] === ";" && !quoted) {
+      statements.push(current);
+      current = "";
+    } else current += text[i];
+  }
+  statements.push(current);
+  return statements.map((s) => s.trim()).filter(Boolean);
 }

@@ -30,6 +30,8 @@ describe(`admin: data subject requests (${DB_LABEL})`, () => {
 
   test("erase: the person, their signature, consents and undelivered events are gone; the count drops", async () => {
     const before = await h.count();
+    const total = async () => ((await (await fetch(`${h.url}/v1/petitions/${SLUG}/stats`)).json()) as { stats: { total: number } }).stats.total;
+    const shownBefore = await total();
     const pending = await h.count("select count(*)::int as n from outbox where person_id is not null");
     assert.ok(pending >= 1);
     const res = await admin.send("POST", "/people/erase", { email: EMAIL });
@@ -39,6 +41,7 @@ describe(`admin: data subject requests (${DB_LABEL})`, () => {
     assert.equal(deleted.person, 1);
     assert.equal(deleted.consents, 1);
     assert.equal(await h.count(), before - 1);
+    assert.equal(await total(), shownBefore - 1, "the live count drops too");
     assert.equal(await h.count("select count(*)::int as n from people where email_normalized = $1", [EMAIL.toLowerCase()]), 0);
     assert.equal(await h.count("select count(*)::int as n from outbox where payload like $1", [`%${EMAIL.toLowerCase()}%`]), 0);
     const after = PersonExport.parse(await (await admin.get(`/people?email=${encodeURIComponent(EMAIL)}`)).json());

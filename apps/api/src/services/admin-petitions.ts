@@ -15,7 +15,7 @@ export async function listPetitions(db: Db, admin: AdminContext): Promise<AdminP
   const rows = await db.query<{ slug: string; title: string; status: "open" | "closed"; goal: number; total: number; created_at: Date | string }>(
     `select p.slug, p.title,
             case when p.status = 'closed' or (p.closes_at is not null and p.closes_at <= now()) then 'closed' else 'open' end as status,
-            p.goal, (select count(*)::int from signatures s where s.petition_id = p.id) as total, p.created_at
+            p.goal, (select coalesce(sum(c.count), 0)::int from petition_counts c where c.petition_id = p.id) as total, p.created_at
        from petitions p where p.coalition_id = $1 order by p.created_at desc, p.slug`,
     [admin.organizationId],
   );

@@ -38,15 +38,14 @@ export async function findPetition(q: Queryable, slug: string): Promise<Petition
 }
 
 export async function petitionStats(q: Queryable, petition: Pick<PetitionRow, "id" | "coalition_id" | "goal">): Promise<PetitionStats> {
+  // petition_counts is kept by a trigger on signatures (migration 007): a few rows, not a count(*).
   const [totals, partners] = await Promise.all([
-    q.query<{ total: number }>("select count(*)::int as total from signatures where petition_id = $1", [petition.id]),
+    q.query<{ total: number }>("select coalesce(sum(count), 0)::int as total from petition_counts where petition_id = $1", [petition.id]),
     q.query<{ slug: string; name: string; count: number }>(
-      `select o.slug, o.name, count(s.id)::int as count
+      `select o.slug, o.name, coalesce((select sum(c.count) from petition_counts c where c.petition_id = $1 and c.partner_id = pa.id), 0)::int as count
          from partners pa
          join organizations o on o.id = pa.organization_id
-         left join signatures s on s.partner_id = pa.id and s.petition_id = $1
         where pa.coalition_id = $2 and pa.active
-        group by o.slug, o.name
         order by count desc, lower(o.name) asc`,
       [petition.id, petition.coalition_id],
     ),

@@ -1,0 +1,66 @@
+// `pnpm bench`: bundle sizes, signing throughput against a bare baseline, 1,000 concurrent signers
+// and a 1,000,000-signature petition, on PGlite and PostgreSQL. Prints Markdown tables and writes
+// them to docs/benchmarks.md.
+import { readFile } from "node:fs/promises";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { concurrency } from "./concurrency.mjs";
+import { scale } from "./scale.mjs";
+import { ROOT, fmt, markdownTable, recordSection } from "./support.mjs";
+import { throughput } from "./throughput.mjs";
+
+const KINDS = (process.env.CK_BENCH_DBS ?? "pglite,postgres").split(",");
+const sections = [];
+const print = (title, table) => {
+  const block = `### ${title}\n\n${table}\n`;
+  console.log(`\n${block}`);
+  sections.push(block);
+};
+
+const sizes = JSON.parse(await readFile(join(ROOT, "packages/widgets/dist/embed/sizes.json"), "utf8"));
+const budgets = { petition: 15_000, "coalition-kit": 40_000 };
+print(
+  "Bundle sizes (embed, min / min+gzip / min+brotli)",
+  markdownTable(
+    ["bundle", "min", "min+gz", "min+br", "budget (gz)"],
+    Object.entries(sizes).map(([name, s]) => [name === "coalition-kit" ? "all widgets" : name, `${fmt(s.min)} B`, `${fmt(s.gzip)} B`, `${fmt(s.brotli)} B`, budgets[name] ? `${fmt(budgets[name])} B` : "—"]),
+  ),
+);
+
+const speed = [];
+for (const kind of KINDS) speed.push(await throughput(kind));
+print(
+  `Signing throughput (autocannon, 20 connections, ${process.env.CK_BENCH_SECONDS ?? 10} s, loopback)`,
+  markdownTable(
+    ["database", "server", "req/s", "p50 ms", "p99 ms", "2xx", "other"],
+    speed.flatMap((s) => [
+      [s.label, "Coalition Kit sign", fmt(s.sign.rps), fmt(s.sign.p50), fmt(s.sign.p99), fmt(s.sign.ok), fmt(s.sign.bad)],
+      [s.label, "bare Hono + 1 INSERT", fmt(s.baseline.rps), fmt(s.baseline.p50), fmt(s.baseline.p99), fmt(s.baseline.ok), fmt(s.baseline.bad)],
+      [s.label, "ratio (sign / baseline)", `${fmt(s.ratio * 100)} %`, "", "", "", ""],
+    ]),
+  ),
+);
+
+const crowd = [];
+for (const kind of KINDS) crowd.push(await concurrency(kind));
+print(
+  "1,000 concurrent signers on one petition (+100 double clicks with the same Idempotency-Key)",
+  markdownTable(
+    ["database", "acknowledged", "rows stored", "lost", "doubled", "replays answered", "failed requests", "seconds"],
+    crowd.map((c) => [c.label, fmt(c.acknowledged), fmt(c.stored), fmt(c.missing), fmt(c.doubled), fmt(c.replays), fmt(c.failed), fmt(c.seconds, 1)]),
+  ),
+);
+
+const big = [];
+for (const kind of (process.env.CK_BENCH_SCALE_DBS ?? KINDS.join(",")).split(",")) big.push(await scale(kind));
+print(
+  "A petition with 1,000,000 signatures",
+  markdownTable(
+    ["database", "signatures", "fill s", "count read p50 ms", "count read p99 ms", "CSV rows", "CSV MiB", "CSV s", "API RSS before MiB", "API peak MiB"],
+    big.map((b) => [b.label, fmt(b.rows), fmt(b.fillSeconds, 0), fmt(b.p50, 1), fmt(b.p99, 1), fmt(b.csvRows), fmt(b.csvMiB, 1), fmt(b.csvSeconds, 1), fmt(b.rssBeforeMiB), fmt(b.peakMiB)]),
+  ),
+);
+
+const machine = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}.`;
+await recordSection("bench", `## Benchmarks (\`pnpm bench\`)\n\n${machine}\n\n${sections.join("\n")}`);
+console.log("\nbench: recorded in docs/benchmarks.md");

@@ -1,0 +1,73 @@
+// A petition with 1,000,000 signatures: how fast the live count reads (p50/p99 over 200 reads), and
+// how much memory the API needs to stream all of them as CSV.
+import { createSecretKey } from "@coalition-kit/api";
+import { SLUG, freshTarget, memoryOf, percentile, prepare, startApi } from "./support.mjs";
+
+const ROWS = Number(process.env.CK_BENCH_ROWS ?? 1_000_000);
+const READS = 200;
+
+async function fill(db) {
+  const started = performance.now();
+  await db.query(
+    `with p as (select id, coalition_id from petitions where slug = $1),
+          pa as (select id from partners where publishable_key = 'pk_demo_e4e')
+     insert into people (coalition_id, email_normalized, first_name, zip)
+     select p.coalition_id, 'scale' || g || '@example.org', 'Scale', '06511' from p, generate_series(1, $2::int) g`,
+    [SLUG, ROWS],
+  );
+  await db.query(
+    `insert into signatures (petition_id, person_id, partner_id, created_at)
+     select (select id from petitions where slug = $1), pe.id, (select id from partners where publishable_key = 'pk_demo_e4e'), now() - (random() * interval '30 days')
+       from people pe where pe.email_normalized like 'scale%'`,
+    [SLUG],
+  );
+  await db.query("analyze");
+  return (performance.now() - started) / 1000;
+}
+
+export async function scale(kind) {
+  const target = await freshTarget(kind);
+  try {
+    const { key, fillSeconds } = await prepare(target, async (db) => ({ fillSeconds: await fill(db), key: (await createSecretKey(db, "ct-fund-our-schools")).key }));
+    const api = await startApi(target, { CK_DB_POOL_SIZE: "10" });
+    try {
+      const times = [];
+      let total = 0;
+      for (let i = 0; i < READS; i += 1) {
+        const t = performance.now();
+        const res = await fetch(`${api.url}/v1/petitions/${SLUG}/stats`);
+        total = (await res.json()).stats.total;
+        times.push(performance.now() - t);
+      }
+      const before = await memoryOf(api.pid);
+      const t = performance.now();
+      const res = await fetch(`${api.url}/v1/admin/petitions/${SLUG}/signatures.csv`, { headers: { Authorization: `Bearer ${key}` } });
+      let bytes = 0;
+      let lines = 0;
+      let peak = before.peakMiB;
+      const sampler = setInterval(() => void memoryOf(api.pid).then((m) => (peak = Math.max(peak, m.peakMiB, m.rssMiB)), () => undefined), 100);
+      for await (const chunk of res.body) {
+        bytes += chunk.length;
+        for (const b of chunk) if (b === 10) lines += 1;
+      }
+      clearInterval(sampler);
+      const after = await memoryOf(api.pid);
+      return {
+        label: target.label,
+        rows: total,
+        fillSeconds,
+        p50: percentile(times, 50),
+        p99: percentile(times, 99),
+        csvRows: lines - 1,
+        csvMiB: bytes / 1024 / 1024,
+        csvSeconds: (performance.now() - t) / 1000,
+        rssBeforeMiB: before.rssMiB,
+        peakMiB: Math.max(peak, after.peakMiB),
+      };
+    } finally {
+      await api.stop();
+    }
+  } finally {
+    await target.cleanup();
+  }
+}

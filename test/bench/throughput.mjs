@@ -1,0 +1,46 @@
+// Petition signing under load (autocannon on loopback), against a bare Hono + one INSERT baseline on
+// the same database in the same run.
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { ROOT, SLUG, freshTarget, prepare, signer, signHeaders, startApi, startProcess } from "./support.mjs";
+
+const DURATION = Number(process.env.CK_BENCH_SECONDS ?? 10);
+const CONNECTIONS = 20;
+
+function load(url, path, headers, duration = DURATION) {
+  return autocannon({
+    url: url + path,
+    method: "POST",
+    connections: CONNECTIONS,
+    duration,
+    requests: [{ setupRequest: (req) => ({ ...req, headers: { ...headers, "Idempotency-Key": randomUUID() }, body: JSON.stringify(signer("load")) }) }],
+  });
+}
+
+const summary = (r) => ({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ok: r["2xx"], bad: r.non2xx + r.errors + r.timeouts });
+
+export async function throughput(kind) {
+  const target = await freshTarget(kind);
+  try {
+    await prepare(target);
+    const api = await startApi(target);
+    let sign;
+    try {
+      await load(api.url, `/v1/petitions/${SLUG}/signatures`, signHeaders(), 3); // warm-up, discarded
+      sign = summary(await load(api.url, `/v1/petitions/${SLUG}/signatures`, signHeaders()));
+    } finally {
+      await api.stop();
+    }
+    const base = await startProcess(join(ROOT, "test/bench/baseline-server.mjs"), target.env, /Baseline on (\S+)/);
+    let baseline;
+    try {
+      baseline = summary(await load(base.url, "/sign", { "Content-Type": "application/json" }));
+    } finally {
+      await base.stop();
+    }
+    return { label: target.label, sign, baseline, ratio: sign.rps / baseline.rps };
+  } finally {
+    await target.cleanup();
+  }
+}

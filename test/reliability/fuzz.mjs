@@ -1,0 +1,113 @@
+// 10,000 malformed requests across every write endpoint: wrong types, missing and overlong fields,
+// broken JSON, wrong content types, hostile keys. The API must answer each with a 4xx (never a 5xx)
+// and store nothing.
+import { randomUUID } from "node:crypto";
+import { createSecretKey } from "@coalition-kit/api";
+import { ORIGIN, PARTNER_KEY, freshTarget, prepare, startApi } from "../bench/support.mjs";
+
+const TOTAL = Number(process.env.CK_FUZZ_COUNT ?? 10_000);
+const TABLES = ["organizations", "partners", "petitions", "people", "signatures", "consents", "training_series", "training_sessions", "training_registrations", "story_campaigns", "stories", "surveys", "survey_responses", "survey_follow_ups", "meetings", "meeting_attendees", "meeting_rsvps", "secret_keys", "webhook_endpoints", "outbox", "idempotency_keys", "admin_idempotency_keys"];
+
+/** Deterministic pseudo-random numbers, so a failure can be replayed with the same CK_FUZZ_SEED. */
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** Wrong for every field of every endpoint: no string, number, boolean, list or object field accepts these. */
+const INVALID = [null, -1, 1.5, [1, 2], { $gt: "" }, "x".repeat(20_000)];
+/** Odd values for the other fields (some are valid there: the broken field alone must make the API refuse). */
+const WEIRD = [null, true, false, 0, -1, 1.5, 1e308, "", " ", "x".repeat(20_000), "\u0000", "'; drop table signatures; --", "<script>alert(1)</script>", "🙂".repeat(300), [], [1, 2], {}, { $gt: "" }, { __proto__: { admin: true } }, "2026-13-45T25:61:00Z", "not-an-email", "@", "a@b", "NaN", "Infinity"];
+
+export async function fuzz(kind) {
+  const target = await freshTarget(kind);
+  try {
+    const setup = await prepare(
+      target,
+      async (db) => {
+        const session = (await db.query("select id from training_sessions order by starts_at desc limit 1"))[0].id;
+        const key = (await createSecretKey(db, "ct-fund-our-schools")).key;
+        return { session, key, counts: await countRows(db) };
+      },
+      ["ct-funding-gap.json", "heal-together-training.json", "sej-students-over-sros.json"],
+    );
+    const api = await startApi(target);
+    const random = rng(Number(process.env.CK_FUZZ_SEED ?? 20261123));
+    const pick = (list) => list[Math.floor(random() * list.length)];
+    const admin = { Authorization: `Bearer ${setup.key}` };
+    const templates = endpoints(setup.session);
+    const statuses = new Map();
+    const fiveHundreds = [];
+    try {
+      for (let i = 0; i < TOTAL; i += 16) {
+        await Promise.all(
+          Array.from({ length: Math.min(16, TOTAL - i) }, async () => {
+            const t = pick(templates);
+            const { body, contentType } = malformed(t.valid, random, pick);
+            const headers = { "Content-Type": contentType, "Idempotency-Key": randomUUID(), ...(t.admin ? admin : random() < 0.9 ? { "X-Partner-Key": t.key ?? PARTNER_KEY, Origin: ORIGIN } : { "X-Partner-Key": pick(["", "pk_", "pk_nope", "sk_x", "x".repeat(500)]), Origin: pick([ORIGIN, "null", "https://evil.example"]) }) };
+            const res = await fetch(api.url + t.path, { method: t.method, headers, body });
+            statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+            if (res.status >= 500) fiveHundreds.push(`${t.method} ${t.path} ${String(body).slice(0, 200)} -> ${res.status} ${(await res.text()).slice(0, 200)}`);
+            else await res.arrayBuffer();
+          }),
+        );
+      }
+    } finally {
+      await api.stop();
+    }
+    const db = await target.open();
+    try {
+      const after = await countRows(db);
+      const written = TABLES.filter((t) => after[t] !== setup.counts[t]).map((t) => `${t} +${after[t] - setup.counts[t]}`);
+      return { label: target.label, requests: TOTAL, statuses: Object.fromEntries([...statuses].sort(([a], [b]) => a - b)), fiveHundreds, written };
+    } finally {
+      await db.close();
+    }
+  } finally {
+    await target.cleanup();
+  }
+}
+
+async function countRows(db) {
+  const out = {};
+  for (const t of TABLES) out[t] = (await db.query(`select count(*)::int as n from ${t}`))[0].n;
+  return out;
+}
+
+/** Every write endpoint with a valid body to break. */
+export function endpoints(session) {
+  const consent = { text: "c", version: "1" };
+  return [
+    { method: "POST", path: "/v1/petitions/ct-funding-gap/signatures", valid: { firstName: "A", email: "a@example.org", zip: "06511", ageBand: "18_plus" } },
+    { method: "POST", path: `/v1/trainings/heal-together-2/sessions/${session}/registrations`, key: "pk_demo_sej", valid: { firstName: "A", email: "a@example.org" } },
+    { method: "POST", path: "/v1/stories/tell-your-story", valid: { title: "A title", story: "A story that is long enough to pass.", role: "student", ageBand: "18_plus", publish: "anonymous", consentPublish: true } },
+    { method: "POST", path: "/v1/surveys/students-over-sros/responses", key: "pk_demo_sej_site", valid: { variant: "all-nhps", answers: { school: "career", grade: "9", presence: "daily", feel_safe: 3, uncomfortable: "no", instead: ["counselors"] } } },
+    { method: "POST", path: "/v1/meetings/sej-member-meetings/rsvps", key: "pk_demo_sej_site", valid: { firstName: "A", email: "a@example.org", response: "yes", occurrence: "every_week" } },
+    { method: "POST", path: "/v1/registrations/cancel", valid: { token: "x".repeat(40) } },
+    { method: "POST", path: "/v1/stories/withdraw", valid: { token: "x".repeat(40) } },
+    { method: "POST", path: "/v1/admin/petitions", admin: true, valid: { slug: "fuzz", title: "T", body: "B", target: "G", goal: 1 } },
+    { method: "PATCH", path: "/v1/admin/petitions/ct-funding-gap", admin: true, valid: { goal: 10 } },
+    { method: "POST", path: "/v1/admin/partners", admin: true, valid: { slug: "fuzz-partner", name: "F", allowedOrigins: ["https://f.example.org"] } },
+    { method: "POST", path: "/v1/admin/webhooks", admin: true, valid: { url: "https://hooks.example.org/x" } },
+    { method: "PUT", path: "/v1/admin/meetings/fuzz-meeting", admin: true, valid: { title: "T", description: "D", timeZone: "America/New_York", startDate: "2026-01-01", startTime: "10:00", durationMinutes: 60, rrule: "FREQ=WEEKLY;BYDAY=TH", format: "virtual", consent: { coalition: consent, partner: consent } } },
+    { method: "PUT", path: "/v1/admin/trainings/fuzz-series", admin: true, valid: { title: "T", description: "D", consent: { coalition: consent, partner: consent }, sessions: [] } },
+    { method: "POST", path: "/v1/admin/people/erase", admin: true, valid: { email: "nobody@example.org" } },
+  ];
+}
+
+/** A request body that is wrong in at least one way the API must refuse. */
+function malformed(valid, random, pick) {
+  const kind = random();
+  if (kind < 0.1) return { body: pick(["{", "{\"a\":", "[]", "null", "42", "\"str\"", "{'single': 1}", "\u0000\u0001", "{}".repeat(5000)]), contentType: "application/json" };
+  if (kind < 0.15) return { body: JSON.stringify(valid), contentType: pick(["text/plain", "application/xml", "multipart/form-data; boundary=x", ""]) };
+  if (kind < 0.2) return { body: `firstName=${"%".repeat(3)}&email=&&&=`, contentType: "application/x-www-form-urlencoded" };
+  if (kind < 0.25) return { body: JSON.stringify({ ...valid, pad: "x".repeat(70_000) }), contentType: "application/json" };
+  const body = structuredClone(valid);
+  const keys = Object.keys(body);
+  // Break one field for sure, then scramble others (never the broken one back into shape).
+  const victim = pick(keys);
+  body[victim] = pick(INVALID);
+  const others = [...keys.filter((k) => k !== victim), "extra", "__proto__", "constructor"];
+  for (let n = Math.floor(random() * 3); n > 0; n -= 1) body[pick(others)] = pick(WEIRD);
+  return { body: JSON.stringify(body), contentType: "application/json" };
+}
