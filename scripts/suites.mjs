@@ -15,6 +15,7 @@ const SUITES = [
   { name: "Package lint (publint: schema, sdk, widgets)", args: ["-r", "--filter", "./packages/*", "run", "lint:package"], env: {}, kind: "build" },
   { name: "Bundle size budgets (min+gzip)", args: ["--filter", "@coalition-kit/widgets", "run", "size"], env: {}, kind: "wtr" },
   { name: "Storybook build", args: ["--filter", "@coalition-kit/stories", "run", "build-storybook"], env: {}, kind: "build" },
+  { name: "Reliability: kill -9 recovery, 10,000-request fuzz, security in Chromium (PGlite + PostgreSQL)", args: ["--filter", "@coalition-kit/test", "run", "reliability"], env: { CK_RECORD: "0" }, kind: "wtr" },
   { name: "Accessibility: axe-core on every story in Chromium", args: ["--filter", "@coalition-kit/test", "run", "test:a11y"], env: {}, kind: "node" },
 ];
 

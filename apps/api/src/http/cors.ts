@@ -10,11 +10,22 @@ const EXPOSE_HEADERS = "Retry-After, Idempotent-Replayed";
  * Which partner key may be used from which origin is checked per request in resolvePartner.
  */
 export function partnerCors(db: Db): MiddlewareHandler {
+  // Remembered for 5 seconds per origin: CORS only lets a page read answers; every write still
+  // checks its key against the partner's origins (resolvePartner), so a paused partner stays shut.
+  const remembered = new Map<string, { known: boolean; until: number }>();
+  const known = async (origin: string) => {
+    const hit = remembered.get(origin);
+    if (hit && hit.until > Date.now()) return hit.known;
+    const value = await isKnownOrigin(db, origin);
+    if (remembered.size > 1000) remembered.clear();
+    remembered.set(origin, { known: value, until: Date.now() + 5000 });
+    return value;
+  };
   return async (c, next) => {
     const origin = c.req.header("origin");
-    const known = origin !== undefined && (await isKnownOrigin(db, origin));
+    const allowed = origin !== undefined && (await known(origin));
     if (c.req.method === "OPTIONS") {
-      if (!known) return c.body(null, 403, { Vary: "Origin" });
+      if (!allowed) return c.body(null, 403, { Vary: "Origin" });
       return c.body(null, 204, {
         "Access-Control-Allow-Origin": origin,
         "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
@@ -25,7 +36,7 @@ export function partnerCors(db: Db): MiddlewareHandler {
     }
     await next();
     c.res.headers.append("Vary", "Origin");
-    if (known) {
+    if (allowed) {
       c.res.headers.set("Access-Control-Allow-Origin", origin);
       c.res.headers.set("Access-Control-Expose-Headers", EXPOSE_HEADERS);
     }

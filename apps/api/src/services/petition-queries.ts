@@ -39,18 +39,25 @@ export async function findPetition(q: Queryable, slug: string): Promise<Petition
 
 export async function petitionStats(q: Queryable, petition: Pick<PetitionRow, "id" | "coalition_id" | "goal">): Promise<PetitionStats> {
   // petition_counts is kept by a trigger on signatures (migration 007): a few rows, not a count(*).
-  const [totals, partners] = await Promise.all([
-    q.query<{ total: number }>("select coalesce(sum(count), 0)::int as total from petition_counts where petition_id = $1", [petition.id]),
-    q.query<{ slug: string; name: string; count: number }>(
-      `select o.slug, o.name, coalesce((select sum(c.count) from petition_counts c where c.petition_id = $1 and c.partner_id = pa.id), 0)::int as count
-         from partners pa
-         join organizations o on o.id = pa.organization_id
-        where pa.coalition_id = $2 and pa.active
-        order by count desc, lower(o.name) asc`,
-      [petition.id, petition.coalition_id],
-    ),
-  ]);
-  return { total: totals[0]?.total ?? 0, goal: petition.goal, partners };
+  // One query: every active partner's count (total = their sum plus signatures via paused partners).
+  const rows = await q.query<{ slug: string | null; name: string | null; count: number }>(
+    `select o.slug, o.name, coalesce(sum(c.count), 0)::int as count
+       from petition_counts c
+       left join partners pa on pa.id = c.partner_id and pa.active
+       left join organizations o on o.id = pa.organization_id
+      where c.petition_id = $1
+      group by o.slug, o.name
+     union all
+     select o.slug, o.name, 0 from partners pa join organizations o on o.id = pa.organization_id
+      where pa.coalition_id = $2 and pa.active
+        and not exists (select 1 from petition_counts c where c.petition_id = $1 and c.partner_id = pa.id)`,
+    [petition.id, petition.coalition_id],
+  );
+  const total = rows.reduce((n, r) => n + r.count, 0);
+  const partners = rows
+    .filter((r): r is { slug: string; name: string; count: number } => r.slug !== null && r.name !== null)
+    .sort((a, b) => b.count - a.count || a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
+  return { total, goal: petition.goal, partners };
 }
 
 export function partnerConsentText(row: PetitionRow, partner: Pick<PartnerContext, "name">): string {
