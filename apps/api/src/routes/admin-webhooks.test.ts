@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { WebhookCreated, WebhookDeliveryList } from "@coalition-kit/schema";
 import { DB_LABEL, signer, startHarness, SLUG, type Harness } from "../testing/harness.js";
 import { adminFor, type Admin } from "../testing/admin.js";
-import { deliverDue } from "../services/webhook-delivery.js";
+import { deliverDue, redactOldEvents } from "../services/webhook-delivery.js";
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -121,6 +121,19 @@ describe(`admin: webhooks (${DB_LABEL})`, () => {
     } finally {
       flaky.server.close();
     }
+  });
+
+  test("delivered events keep their content 30 days, then only the event id and the log remain", async () => {
+    assert.ok((await h.count("select count(*)::int as n from outbox where delivered_at is not null and payload like '%@example.org%'")) > 0);
+    const delivered = await h.count("select count(*)::int as n from outbox where delivered_at is not null");
+    assert.equal(await redactOldEvents(h.db), 0, "nothing is 30 days old yet");
+    await h.db.query("update outbox set delivered_at = now() - interval '31 days' where delivered_at is not null");
+    assert.equal(await redactOldEvents(h.db), delivered);
+    assert.equal(await redactOldEvents(h.db), 0, "redacted once");
+    assert.equal(await h.count("select count(*)::int as n from outbox where payload like '%@example.org%' and delivered_at is not null"), 0);
+    const { webhooks } = (await (await coalition.get("/webhooks")).json()) as { webhooks: { id: string }[] };
+    const log = WebhookDeliveryList.parse(await (await coalition.get(`/webhooks/${webhooks[0]!.id}/deliveries`)).json());
+    assert.ok(log.deliveries.length > 0 && log.deliveries.every((d) => d.eventId.length > 0), "the log still names each event");
   });
 
   test("another organization cannot read or delete an endpoint", async () => {

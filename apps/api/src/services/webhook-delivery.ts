@@ -98,13 +98,33 @@ async function deliverOne(db: Db, row: DueRow, timeoutMs: number): Promise<void>
   });
 }
 
+/** Days a delivered (or given-up) event keeps its content: after that only the log line remains. */
+export const EVENT_RETENTION_DAYS = 30;
+
+/**
+ * Least data: events carry names and emails, so once delivered or given up for 30 days their
+ * content is replaced by the event id. Returns how many were redacted.
+ */
+export async function redactOldEvents(db: Db, days = EVENT_RETENTION_DAYS): Promise<number> {
+  const rows = await db.query(
+    `update outbox set payload = json_build_object('id', payload::json->>'id', 'redacted', true)::text, person_id = null
+      where coalesce(delivered_at, failed_at) < now() - make_interval(days => $1) and payload::json->>'redacted' is null
+      returning id`,
+    [days],
+  );
+  return rows.length;
+}
+
 /** Poll the outbox until stopped. One per API process; replicas share the work through leases. */
 export function startWebhookWorker(db: Db, options: WebhookWorkerOptions = {}): { stop(): Promise<void> } {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
+  let ticks = 0;
   const tick = () => {
     if (stopped) return;
-    running = deliverDue(db, options)
+    ticks += 1;
+    // Every 600 polls (10 minutes at the default interval), redact old delivered events.
+    running = (ticks % 600 === 1 ? redactOldEvents(db).then(() => deliverDue(db, options)) : deliverDue(db, options))
       .catch((error: unknown) => console.error("webhook delivery failed:", error))
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, options.intervalMs ?? 1000);
