@@ -1,6 +1,6 @@
 import type { Db } from "../db/types.js";
 import { ApiError } from "../http/errors.js";
-import { csvRow } from "./csv.js";
+import { csvStream } from "./csv.js";
 import { findPetition } from "./petition-queries.js";
 import type { AdminContext } from "./secret-keys.js";
 
@@ -41,22 +41,13 @@ export async function signatureCsv(db: Db, admin: AdminContext, slug: string): P
     if (rows.length === 0) throw new ApiError("not_found");
     partnerIds = rows.map((r) => r.id);
   }
-  const encoder = new TextEncoder();
-  let after: { at: string; id: string } | undefined;
-  let started = false;
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(`\uFEFF${csvRow(HEADER)}`));
-        return;
-      }
-      const rows = await page(db, petition.id, partnerIds, admin.organizationId, after);
-      if (rows.length === 0) return controller.close();
-      const last = rows[rows.length - 1]!;
-      after = { at: last.cursor_at, id: last.id };
-      controller.enqueue(encoder.encode(rows.map((r) => csvRow(cells(r, partnerIds !== null))).join("")));
-    },
+  const forPartner = partnerIds !== null;
+  const stream = csvStream<ExportRow, { at: string; id: string }>({
+    prefix: "\uFEFF",
+    header: HEADER,
+    page: (after) => page(db, petition.id, partnerIds, admin.organizationId, after),
+    cursor: (last) => ({ at: last.cursor_at, id: last.id }),
+    cells: (r) => cells(r, forPartner),
   });
   return { filename: `${slug}-signatures-${new Date().toISOString().slice(0, 10)}.csv`, stream };
 }

@@ -2,7 +2,7 @@ import { SubmitSurveyRequest, fieldErrors, validateAnswers, type SurveyResponse 
 import type { Db } from "../db/types.js";
 import { ApiError, validationError } from "../http/errors.js";
 import type { PartnerContext } from "../http/partner.js";
-import { csvRow } from "./csv.js";
+import { csvStream } from "./csv.js";
 import { idempotentWrite, requestHash } from "./idempotency.js";
 import { findSurvey, questionsFor, toSurvey, variantsOf, type SurveyRow } from "./survey-queries.js";
 
@@ -52,35 +52,21 @@ export async function submitSurveyResponse(db: Db, slug: string, partner: Partne
 /** Stream every response as CSV, a batch at a time (constant memory). */
 export function responsesCsv(db: Db, survey: SurveyRow): ReadableStream<Uint8Array> {
   const questions = questionsFor(variantsOf(survey), undefined);
-  const encoder = new TextEncoder();
-  let after = "00000000-0000-0000-0000-000000000000";
-  let headerSent = false;
-  return new ReadableStream({
-    async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        controller.enqueue(encoder.encode(csvRow(["response", "variant", "submitted_on", "partner", ...questions.map((q) => q.id)])));
-        return;
-      }
-      const rows = await db.query<{ id: string; variant: string; submitted_on: Date | string; partner: string; answers: Record<string, unknown> | string }>(
+  type Row = { id: string; variant: string; submitted_on: Date | string; partner: string; answers: Record<string, unknown> | string };
+  return csvStream<Row, string>({
+    header: ["response", "variant", "submitted_on", "partner", ...questions.map((q) => q.id)],
+    page: (after) =>
+      db.query<Row>(
         `select r.id, r.variant, r.submitted_on, o.name as partner, r.answers
            from survey_responses r join partners pa on pa.id = r.partner_id join organizations o on o.id = pa.organization_id
           where r.survey_id = $1 and r.id > $2 order by r.id limit 500`,
-        [survey.id, after],
-      );
-      if (rows.length === 0) {
-        controller.close();
-        return;
-      }
-      after = rows[rows.length - 1]!.id;
-      const chunk = rows
-        .map((r) => {
-          const answers = typeof r.answers === "string" ? (JSON.parse(r.answers) as Record<string, unknown>) : r.answers;
-          const day = typeof r.submitted_on === "string" ? r.submitted_on.slice(0, 10) : r.submitted_on.toISOString().slice(0, 10);
-          return csvRow([r.id, r.variant, day, r.partner, ...questions.map((q) => answers[q.id])]);
-        })
-        .join("");
-      controller.enqueue(encoder.encode(chunk));
+        [survey.id, after ?? "00000000-0000-0000-0000-000000000000"],
+      ),
+    cursor: (last) => last.id,
+    cells: (r) => {
+      const answers = typeof r.answers === "string" ? (JSON.parse(r.answers) as Record<string, unknown>) : r.answers;
+      const day = typeof r.submitted_on === "string" ? r.submitted_on.slice(0, 10) : r.submitted_on.toISOString().slice(0, 10);
+      return [r.id, r.variant, day, r.partner, ...questions.map((q) => answers[q.id])];
     },
   });
 }
