@@ -1,18 +1,13 @@
 import { Hono } from "hono";
 import type { Db } from "../db/types.js";
-import { adminWriter } from "../http/admin-request.js";
-import { authenticateSecretKey } from "../services/secret-keys.js";
+import { adminWriter, requireAdmin } from "../http/admin-request.js";
 import { listForModeration, moderateStory } from "../services/stories.js";
 
 /** Organizer endpoints, authorized by a secret key scoped to the coalition. */
 export function adminStoryRoutes(db: Db, maxBodyBytes: number): Hono {
   const app = new Hono();
 
-  app.get("/", async (c) => {
-    const admin = await authenticateSecretKey(db, c.req.header("authorization"));
-    c.header("Cache-Control", "no-store");
-    return c.json({ stories: await listForModeration(db, admin, c.req.query("status")) });
-  });
+  app.get("/", async (c) => c.json({ stories: await listForModeration(db, await requireAdmin(db, c), c.req.query("status")) }));
 
   app.post("/:id/moderation", (c) =>
     adminWriter(db, maxBodyBytes)(c, `admin:stories:moderate:${c.req.param("id")}`, {}, async (q, admin, data) => ({ status: 200, body: { story: await moderateStory(q, admin, c.req.param("id"), data) } })),

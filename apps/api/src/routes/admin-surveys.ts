@@ -1,7 +1,7 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import type { Db } from "../db/types.js";
+import { requireAdmin } from "../http/admin-request.js";
 import { ApiError } from "../http/errors.js";
-import { authenticateSecretKey } from "../services/secret-keys.js";
 import { findSurvey } from "../services/survey-queries.js";
 import { surveyResults } from "../services/survey-results.js";
 import { responsesCsv } from "../services/surveys.js";
@@ -10,21 +10,20 @@ import { responsesCsv } from "../services/surveys.js";
 export function adminSurveyRoutes(db: Db): Hono {
   const app = new Hono();
 
-  async function ownSurvey(authorization: string | undefined, slug: string) {
-    const admin = await authenticateSecretKey(db, authorization);
+  async function ownSurvey(c: Context, slug: string) {
+    const admin = await requireAdmin(db, c);
     const survey = await findSurvey(db, slug);
     if (!survey || survey.coalition_id !== admin.organizationId) throw new ApiError("not_found");
     return survey;
   }
 
   app.get("/:slug/results", async (c) => {
-    const survey = await ownSurvey(c.req.header("authorization"), c.req.param("slug"));
-    c.header("Cache-Control", "no-store");
+    const survey = await ownSurvey(c, c.req.param("slug"));
     return c.json(await surveyResults(db, survey, c.req.query("variant") || undefined));
   });
 
   app.get("/:slug/responses.csv", async (c) => {
-    const survey = await ownSurvey(c.req.header("authorization"), c.req.param("slug"));
+    const survey = await ownSurvey(c, c.req.param("slug"));
     return c.body(responsesCsv(db, survey), 200, {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${survey.slug}-responses.csv"`,

@@ -3,6 +3,7 @@ import type { Db, Queryable } from "../db/types.js";
 import { parseOrReject } from "../http/errors.js";
 import type { AdminContext } from "./secret-keys.js";
 import { promoteFromWaitlist } from "./trainings.js";
+import { REDACTED_PAYLOAD_SQL } from "./webhooks.js";
 
 /**
  * Data subject requests: everything a coalition holds about one person (by email), across every
@@ -69,26 +70,24 @@ export async function exportPerson(db: Db, admin: AdminContext, input: unknown):
  */
 export async function deletePerson(q: Queryable, admin: AdminContext, input: unknown): Promise<PersonDeleted> {
   const { email } = parseOrReject(PersonLookup, input);
-  {
-    const deleted: Record<string, number> = {};
-    const count = async (name: string, sql: string, params: unknown[]) => {
-      deleted[name] = (await q.query(`${sql} returning 1`, params)).length;
-    };
-    await count("surveyFollowUps", "delete from survey_follow_ups f using surveys s where s.id = f.survey_id and s.coalition_id = $1 and lower(f.email) = $2", [admin.organizationId, email]);
-    const id = await personIdOf(q, admin, email);
-    if (!id) return { email, deleted };
-    await count("webhookEvents", "delete from outbox where person_id = $1 and delivered_at is null", [id]);
-    // Delivered events stay in the delivery log, without their content.
-    await q.query(`update outbox set person_id = null, payload = json_build_object('id', payload::json->>'id', 'redacted', true)::text where person_id = $1`, [id]);
-    await count("consents", "delete from consents where person_id = $1", [id]);
-    await count("signatures", "delete from signatures where person_id = $1", [id]);
-    const freed = await q.query<{ session_id: string }>("delete from training_registrations where person_id = $1 returning session_id, status", [id]);
-    deleted.registrations = freed.length;
-    for (const sessionId of new Set(freed.map((r) => r.session_id))) while (await promoteFromWaitlist(q, sessionId)) {}
-    await count("meetingRsvps", "delete from meeting_rsvps r using meeting_attendees a where a.id = r.attendee_id and a.person_id = $1", [id]);
-    await count("meetings", "delete from meeting_attendees where person_id = $1", [id]);
-    await count("stories", "delete from stories where person_id = $1", [id]);
-    await count("person", "delete from people where id = $1", [id]);
-    return { email, deleted };
-  }
+  const deleted: Record<string, number> = {};
+  const count = async (name: string, sql: string, params: unknown[]) => {
+    deleted[name] = (await q.query(`${sql} returning 1`, params)).length;
+  };
+  await count("surveyFollowUps", "delete from survey_follow_ups f using surveys s where s.id = f.survey_id and s.coalition_id = $1 and lower(f.email) = $2", [admin.organizationId, email]);
+  const id = await personIdOf(q, admin, email);
+  if (!id) return { email, deleted };
+  await count("webhookEvents", "delete from outbox where person_id = $1 and delivered_at is null", [id]);
+  // Delivered events stay in the delivery log, without their content.
+  await q.query(`update outbox set person_id = null, payload = ${REDACTED_PAYLOAD_SQL} where person_id = $1`, [id]);
+  await count("consents", "delete from consents where person_id = $1", [id]);
+  await count("signatures", "delete from signatures where person_id = $1", [id]);
+  const freed = await q.query<{ session_id: string }>("delete from training_registrations where person_id = $1 returning session_id, status", [id]);
+  deleted.registrations = freed.length;
+  for (const sessionId of new Set(freed.map((r) => r.session_id))) while (await promoteFromWaitlist(q, sessionId)) {}
+  await count("meetingRsvps", "delete from meeting_rsvps r using meeting_attendees a where a.id = r.attendee_id and a.person_id = $1", [id]);
+  await count("meetings", "delete from meeting_attendees where person_id = $1", [id]);
+  await count("stories", "delete from stories where person_id = $1", [id]);
+  await count("person", "delete from people where id = $1", [id]);
+  return { email, deleted };
 }

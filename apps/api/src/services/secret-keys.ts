@@ -11,8 +11,6 @@ export interface AdminContext {
   name: string;
   kind: "coalition" | "partner";
 }
-/** Kept for the moderation services written before the admin API grew. */
-export type SecretKeyContext = AdminContext;
 
 const hash = (key: string) => createHash("sha256").update(key).digest("hex");
 

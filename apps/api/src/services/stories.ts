@@ -15,7 +15,7 @@ import type { PartnerContext } from "../http/partner.js";
 import { idempotentWrite, requestHash } from "./idempotency.js";
 import { enqueueEvent } from "./webhooks.js";
 import { recordConsents, upsertPerson, type ConsentRow } from "./people.js";
-import type { SecretKeyContext } from "./secret-keys.js";
+import type { AdminContext } from "./secret-keys.js";
 import { signLink, verifyLink } from "./signed-links.js";
 import { MODERATION_SELECT, findStoryCampaign, toModerationStory, toStoryCampaign, wallPage, type ModerationRow, type StoryCampaignRow } from "./story-queries.js";
 
@@ -89,29 +89,27 @@ function storyConsents(campaign: StoryCampaignRow, partner: PartnerContext, data
   return rows;
 }
 
-export async function listForModeration(db: Db, admin: SecretKeyContext, status: string | undefined): Promise<ModerationStory[]> {
+export async function listForModeration(db: Db, admin: AdminContext, status: string | undefined): Promise<ModerationStory[]> {
   const wanted = status && ["pending", "approved", "rejected", "withdrawn"].includes(status) ? status : "pending";
   const rows = await db.query<ModerationRow>(`${MODERATION_SELECT} where c.coalition_id = $1 and s.status = $2 order by s.submitted_at, s.id limit 500`, [admin.organizationId, wanted]);
   return rows.map(toModerationStory);
 }
 
 /** Approve or reject, inside the caller's transaction (the admin write that claimed the Idempotency-Key). */
-export async function moderateStory(q: Queryable, admin: SecretKeyContext, storyId: string, input: Record<string, unknown>): Promise<ModerationStory> {
+export async function moderateStory(q: Queryable, admin: AdminContext, storyId: string, input: Record<string, unknown>): Promise<ModerationStory> {
   const request = parseOrReject(ModerateStoryRequest, input);
   if (!/^[0-9a-f-]{36}$/i.test(storyId)) throw new ApiError("not_found");
-  {
-    const approve = request.decision === "approve";
-    const rows = await q.query<{ id: string }>(
-      `update stories s set status = $3, rejection_reason = $4, moderated_by = $5, moderated_at = now(),
-              published_at = case when $3 = 'approved' then coalesce(s.published_at, now()) end
-         from story_campaigns c
-        where s.id = $1 and c.id = s.campaign_id and c.coalition_id = $2 and s.status <> 'withdrawn'
-        returning s.id`,
-      [storyId, admin.organizationId, approve ? "approved" : "rejected", approve ? null : (request.reason ?? null), admin.keyId],
-    );
-    if (!rows[0]) throw new ApiError("not_found");
-    return toModerationStory((await q.query<ModerationRow>(`${MODERATION_SELECT} where s.id = $1`, [storyId]))[0]!);
-  }
+  const approve = request.decision === "approve";
+  const rows = await q.query<{ id: string }>(
+    `update stories s set status = $3, rejection_reason = $4, moderated_by = $5, moderated_at = now(),
+            published_at = case when $3 = 'approved' then coalesce(s.published_at, now()) end
+       from story_campaigns c
+      where s.id = $1 and c.id = s.campaign_id and c.coalition_id = $2 and s.status <> 'withdrawn'
+      returning s.id`,
+    [storyId, admin.organizationId, approve ? "approved" : "rejected", approve ? null : (request.reason ?? null), admin.keyId],
+  );
+  if (!rows[0]) throw new ApiError("not_found");
+  return toModerationStory((await q.query<ModerationRow>(`${MODERATION_SELECT} where s.id = $1`, [storyId]))[0]!);
 }
 
 /** The author's signed link: the story leaves every wall, whatever its moderation status. */

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import type { Db } from "../db/types.js";
+import { REDACTED_PAYLOAD_SQL } from "./webhooks.js";
 
 /** Attempts before an event is given up on: about a day and a half of backoff in all. */
 export const MAX_ATTEMPTS = 12;
@@ -107,7 +108,7 @@ export const EVENT_RETENTION_DAYS = 30;
  */
 export async function redactOldEvents(db: Db, days = EVENT_RETENTION_DAYS): Promise<number> {
   const rows = await db.query(
-    `update outbox set payload = json_build_object('id', payload::json->>'id', 'redacted', true)::text, person_id = null
+    `update outbox set payload = ${REDACTED_PAYLOAD_SQL}, person_id = null
       where coalesce(delivered_at, failed_at) < now() - make_interval(days => $1) and payload::json->>'redacted' is null
       returning id`,
     [days],

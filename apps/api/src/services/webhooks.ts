@@ -11,6 +11,9 @@ import type { AdminContext } from "./secret-keys.js";
  * details only when they agreed to hear from the coalition; a partner's endpoints get only the
  * actions of people who agreed to hear from that partner.
  */
+/** SQL for an outbox payload with its content removed: only the event id is left, for the delivery log. */
+export const REDACTED_PAYLOAD_SQL = "json_build_object('id', payload::json->>'id', 'redacted', true)::text";
+
 export interface ActionEvent {
   type: WebhookEvent;
   coalitionId: string;
