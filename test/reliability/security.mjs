@@ -2,10 +2,10 @@
 // missing and invalid keys, CORS, the rate limit, and script-like text in every field organizers
 // or visitors can write, rendered by every widget: shown as text, never run.
 import { randomUUID } from "node:crypto";
-import { chromium } from "playwright-core";
 import { createSecretKey, loadSeedFile, SEEDS_DIR } from "@coalition-kit/api";
 import { startDemo } from "@coalition-kit/demo-site";
 import { signer } from "../bench/support.mjs";
+import { launchChromium } from "../dist/support/env.js";
 
 const XSS = `<img src=x onerror="window.__ckXss=1"><script>window.__ckXss=1</script>"><svg onload="window.__ckXss=1">`;
 
@@ -43,7 +43,7 @@ export async function security() {
     check("the per-IP rate limit answers 429 with Retry-After", statuses.includes(429) && limited.status === 429 && Number(limited.headers.get("retry-after")) > 0, `${statuses.filter((s) => s === 201).length} signed, then 429`);
 
     await writeHostileText(demo);
-    const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+    const browser = await launchChromium();
     try {
       for (const [page, selector] of [
         ["/campaign.html?petition=xss-check", "ck-petition"],

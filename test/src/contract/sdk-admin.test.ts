@@ -2,13 +2,12 @@
 // streaming CSV, and webhook signatures a receiver can verify with verifyWebhookSignature.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createSecretKey } from "@coalition-kit/api";
 import { createClient } from "@coalition-kit/sdk";
 import { CkApiError, createAdminClient, verifyWebhookSignature, type AdminClient } from "@coalition-kit/sdk/admin";
 import { DB_LABEL, email } from "../support/env.js";
 import { startIsolatedApi } from "../support/api.js";
+import { startWebhookReceiver } from "../support/webhook-receiver.js";
 
 describe(`admin SDK <-> API contract (${DB_LABEL})`, () => {
   let api: Awaited<ReturnType<typeof startIsolatedApi>>;
@@ -44,27 +43,19 @@ describe(`admin SDK <-> API contract (${DB_LABEL})`, () => {
   });
 
   test("a webhook receiver verifies the signature with the SDK; a tampered body fails", async () => {
-    let resolve!: (v: { header: string; body: string }) => void;
-    const got = new Promise<{ header: string; body: string }>((r) => (resolve = r));
-    const server = createServer((req, res) => {
-      let body = "";
-      req.on("data", (c: Buffer) => (body += c.toString()));
-      req.on("end", () => {
-        resolve({ header: String(req.headers["ck-signature"]), body });
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const receiver = await startWebhookReceiver();
     try {
-      const { secret } = await admin.webhooks.create({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/ck`, events: ["signature.created"] });
+      const { secret } = await admin.webhooks.create({ url: receiver.url, events: ["signature.created"] });
       const partner = createClient({ baseUrl: api.url, partnerKey: "pk_demo_e4e", retries: 0 });
       await partner.petitions.sign("ct-funding-gap", { firstName: "Bea", email: email("hook"), zip: "06511", ageBand: "18_plus" });
-      const { header, body } = await got;
+      const hook = await receiver.waitFor(() => true);
+      assert.ok(hook, "the webhook arrived");
+      const { signature: header, body } = hook;
       assert.equal(await verifyWebhookSignature(secret, header, body), true);
       assert.equal(await verifyWebhookSignature(secret, header, body.replace("ct-funding-gap", "ct-funding-gaq")), false);
       assert.equal(await verifyWebhookSignature(secret, header, body, { now: Date.now() / 1000 + 3600 }), false, "an hour-old signature is refused");
     } finally {
-      server.close();
+      receiver.close();
     }
   });
 });

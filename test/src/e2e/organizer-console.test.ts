@@ -5,40 +5,24 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { createSecretKey } from "@coalition-kit/api";
 import { verifyWebhookSignature } from "@coalition-kit/sdk/admin";
 import { DB_LABEL, email, launchChromium } from "../support/env.js";
 import { startIsolatedDemo } from "../support/demo.js";
+import { startWebhookReceiver } from "../support/webhook-receiver.js";
 
 type Demo = Awaited<ReturnType<typeof startIsolatedDemo>>;
-interface Hook {
-  signature: string;
-  body: string;
-}
 
 describe(`organizer console in Chromium (${DB_LABEL})`, () => {
   let demo: Demo;
   let browser: Browser;
-  let receiver: Server;
-  let hookUrl: string;
-  const hooks: Hook[] = [];
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 
   before(async () => {
     demo = await startIsolatedDemo();
     browser = await launchChromium();
-    receiver = createServer((req, res) => {
-      let body = "";
-      req.on("data", (c: Buffer) => (body += c.toString()));
-      req.on("end", () => {
-        hooks.push({ signature: String(req.headers["ck-signature"] ?? ""), body });
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
-    hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/coalition-hooks`;
+    receiver = await startWebhookReceiver();
   });
   after(async () => {
     receiver?.close();
@@ -74,7 +58,7 @@ describe(`organizer console in Chromium (${DB_LABEL})`, () => {
 
     // A webhook endpoint; its secret is shown once.
     await console.getByRole("link", { name: "Webhooks" }).click();
-    await console.getByRole("form", { name: "Add a webhook endpoint" }).getByLabel("Address", { exact: true }).fill(hookUrl);
+    await console.getByRole("form", { name: "Add a webhook endpoint" }).getByLabel("Address", { exact: true }).fill(receiver.url);
     await console.getByRole("button", { name: "Add endpoint" }).click();
     const secret = (await console.locator(".webhook-secret").innerText()).trim();
     assert.match(secret, /^whsec_/);
@@ -118,8 +102,7 @@ describe(`organizer console in Chromium (${DB_LABEL})`, () => {
     assert.match(csv, new RegExp(`,Rosa,,${signer.replace(/\./g, "\\.")},06519,Educators for Excellence,demo-campaign-page,`));
 
     // The webhook receiver got the event, and its signature verifies with the secret.
-    for (let i = 0; i < 100 && !hooks.some((h) => h.body.includes("fund-counselors")); i += 1) await new Promise((r) => setTimeout(r, 100));
-    const hook = hooks.find((h) => h.body.includes("fund-counselors"));
+    const hook = await receiver.waitFor((h) => h.body.includes("fund-counselors"));
     assert.ok(hook, "the webhook arrived");
     assert.equal(await verifyWebhookSignature(secret, hook.signature, hook.body), true);
     const event = JSON.parse(hook.body) as { type: string; data: { petition: string; partner: string; person: { email: string } } };
