@@ -49,10 +49,11 @@ try {
     const pnpm = await setup();
     await run(pnpm, ["--filter", "@coalition-kit/demo-site", "start"]);
   } else if (command === "test") {
+    const started = performance.now();
     await ensureChromium();
     await ensurePostgres();
     const pnpm = await setup();
-    const ok = await runSuites(pnpm, ROOT);
+    const ok = await runSuites(pnpm, ROOT, started);
     process.exit(ok ? 0 : 1);
   } else if (command === "bench" || command === "reliability") {
     if (command === "reliability") await ensureChromium();

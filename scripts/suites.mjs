@@ -15,7 +15,7 @@ const SUITES = [
   { name: "Package lint (publint: schema, sdk, widgets)", args: ["-r", "--filter", "./packages/*", "run", "lint:package"], env: {}, kind: "build" },
   { name: "Bundle size budgets (min+gzip)", args: ["--filter", "@coalition-kit/widgets", "run", "size"], env: {}, kind: "wtr" },
   { name: "Storybook build", args: ["--filter", "@coalition-kit/stories", "run", "build-storybook"], env: {}, kind: "build" },
-  { name: "Reliability: kill -9 recovery, 10,000-request fuzz, security in Chromium (PGlite + PostgreSQL)", args: ["--filter", "@coalition-kit/test", "run", "reliability"], env: { CK_RECORD: "0" }, kind: "wtr" },
+  { name: "Reliability: kill -9 recovery, 10,000-request fuzz, security in Chromium (PGlite + PostgreSQL), email drain with a killed replica (1,000), two replicas on one PostgreSQL", args: ["--filter", "@coalition-kit/test", "run", "reliability"], env: { CK_RECORD: "0", CK_DRAIN_MESSAGES: "1000" }, kind: "wtr" },
   { name: "Accessibility: axe-core on every story in Chromium", args: ["--filter", "@coalition-kit/test", "run", "test:a11y"], env: {}, kind: "node" },
 ];
 
@@ -49,17 +49,27 @@ function counts(kind, output, code) {
   return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
 }
 
-export async function runSuites(pnpm, root) {
+/** "4 min 05 s" / "38 s" */
+export function duration(ms) {
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s`;
+}
+
+/** Run every suite; `setupStarted` (performance.now() before install and build) adds set-up time to the summary. */
+export async function runSuites(pnpm, root, setupStarted = performance.now()) {
   const results = [];
+  const started = performance.now();
   for (const suite of SUITES) {
     console.log(`\n━━━ ${suite.name} ━━━`);
+    const suiteStarted = performance.now();
     const { code, output } = await runCaptured(pnpm, root, suite);
     const c = counts(suite.kind, output, code);
     if (code === 0 && c.passed === 0) c.failed = Math.max(c.failed, 1); // a suite that ran nothing is a failure
-    results.push({ name: suite.name, code, ...c });
+    results.push({ name: suite.name, code, ms: performance.now() - suiteStarted, ...c });
   }
   console.log("\n━━━ Summary ━━━");
-  for (const r of results) console.log(`${r.code === 0 && r.failed === 0 ? "✔" : "✖"} ${r.name}: ${r.passed} passed, ${r.failed} failed`);
+  for (const r of results) console.log(`${r.code === 0 && r.failed === 0 ? "✔" : "✖"} ${r.name}: ${r.passed} passed, ${r.failed} failed (${duration(r.ms)})`);
+  console.log(`time: ${duration(performance.now() - setupStarted)} in all (install + build ${duration(started - setupStarted)}, suites ${duration(performance.now() - started)})`);
   const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);
   const ok = results.every((r) => r.code === 0 && r.failed === 0);

@@ -3,6 +3,7 @@ import { html } from "lit";
 import { createClient } from "@coalition-kit/sdk";
 import type { CkPetition } from "@coalition-kit/widgets";
 import { fixtureFetch, petitionResponse, type FixtureMode } from "./fixtures/petition-api.js";
+import { until } from "./support/until.js";
 
 interface Args {
   mode: FixtureMode;
@@ -22,9 +23,8 @@ function petitionIn(canvas: HTMLElement): CkPetition {
   return canvas.querySelector("ck-petition") as CkPetition;
 }
 
-async function loaded(el: CkPetition): Promise<ShadowRoot> {
-  for (let i = 0; i < 100 && !el.shadowRoot?.querySelector("form, .closed, .alert"); i += 1) await new Promise((r) => setTimeout(r, 20));
-  return el.shadowRoot!;
+function loaded(el: CkPetition): Promise<ShadowRoot> {
+  return until(() => el.shadowRoot?.querySelector("form, .closed, .alert") && el.shadowRoot, "the petition to load");
 }
 
 function fill(root: ShadowRoot, values: Record<string, string>) {
@@ -35,11 +35,13 @@ function fill(root: ShadowRoot, values: Record<string, string>) {
   }
 }
 
-async function submitValid(canvas: HTMLElement) {
+/** Sign with valid answers, then wait until the widget shows `outcome` (a selector in its shadow root). */
+async function submitValid(canvas: HTMLElement, outcome: string) {
   const root = await loaded(petitionIn(canvas));
   fill(root, { firstName: "Maya", email: "maya@example.org", zip: "06511" });
   root.querySelector<HTMLInputElement>('input[value="18_plus"]')?.click();
   root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+  await until(() => root.querySelector(outcome), outcome);
 }
 
 const customTheme = "--ck-color-primary:#7a1f5c;--ck-font-family:Georgia,serif;--ck-radius:2px;--ck-color-surface:#fbf3f8;";
@@ -49,8 +51,12 @@ const meta: Meta<Args> = {
   component: "ck-petition",
   args: { mode: "ready", askAgeBand: true, theme: "default" },
   argTypes: {
-    mode: { control: "select", options: ["ready", "loading", "load-error", "submitting", "already-signed", "submit-offline", "closed", "rate-limited"] },
+    mode: { control: "select", options: ["ready", "loading", "load-error", "submitting", "already-signed", "submit-offline", "closed", "rate-limited", "confirm-email", "guardian-pending"] },
     theme: { control: "inline-radio", options: ["default", "custom"] },
+  },
+  // Every story ends in its own state before it counts as rendered (the axe run waits for that).
+  play: async ({ canvasElement, args }) => {
+    if (args.mode !== "loading") await loaded(petitionIn(canvasElement));
   },
   render: ({ mode, askAgeBand, theme }) => html`
     <ck-provider .client=${client(mode, askAgeBand)}>
@@ -72,6 +78,7 @@ export const ValidationErrors: Story = {
     const root = await loaded(petitionIn(canvasElement));
     fill(root, { firstName: "", email: "maya@", zip: "651" });
     root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await until(() => root.querySelector(".error"), "field errors");
   },
 };
 
@@ -79,14 +86,31 @@ export const UnderThirteenGuardian: Story = {
   play: async ({ canvasElement }) => {
     const root = await loaded(petitionIn(canvasElement));
     root.querySelector<HTMLInputElement>('input[value="under_13"]')!.click();
+    await until(() => root.querySelector("#ck-guardianEmail"), "the guardian's email field");
   },
 };
 
-export const Submitting: Story = { args: { mode: "submitting" }, play: ({ canvasElement }) => submitValid(canvasElement) };
-export const Success: Story = { play: ({ canvasElement }) => submitValid(canvasElement) };
-export const AlreadySigned: Story = { args: { mode: "already-signed" }, play: ({ canvasElement }) => submitValid(canvasElement) };
-export const NetworkErrorOnSubmit: Story = { args: { mode: "submit-offline" }, play: ({ canvasElement }) => submitValid(canvasElement) };
-export const RateLimited: Story = { args: { mode: "rate-limited" }, play: ({ canvasElement }) => submitValid(canvasElement) };
+export const Submitting: Story = { args: { mode: "submitting" }, play: ({ canvasElement }) => submitValid(canvasElement, 'button[type="submit"][disabled]') };
+export const Success: Story = { play: ({ canvasElement }) => submitValid(canvasElement, ".success") };
+export const AlreadySigned: Story = { args: { mode: "already-signed" }, play: ({ canvasElement }) => submitValid(canvasElement, ".success") };
+export const NetworkErrorOnSubmit: Story = { args: { mode: "submit-offline" }, play: ({ canvasElement }) => submitValid(canvasElement, ".alert") };
+/** Double opt-in petitions: the signature counts once the emailed link is opened. */
+export const CheckYourEmail: Story = { args: { mode: "confirm-email" }, play: ({ canvasElement }) => submitValid(canvasElement, ".success.pending") };
+/** A signer under 13: the signature waits for a parent or guardian's consent by email. */
+export const WaitingForGuardian: Story = {
+  args: { mode: "guardian-pending" },
+  play: async ({ canvasElement }) => {
+    const root = await loaded(petitionIn(canvasElement));
+    fill(root, { firstName: "Tomás", email: "tomas@example.org", zip: "06511" });
+    root.querySelector<HTMLInputElement>('input[value="under_13"]')!.click();
+    await until(() => root.querySelector("#ck-guardianEmail"), "the guardian's email field");
+    fill(root, { guardianEmail: "parent@example.org" });
+    root.querySelector<HTMLInputElement>("#ck-guardianConsent")!.click();
+    root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await until(() => root.querySelector(".success.pending"), "the waiting-for-a-guardian state");
+  },
+};
+export const RateLimited: Story = { args: { mode: "rate-limited" }, play: ({ canvasElement }) => submitValid(canvasElement, ".alert") };
 
 export const CustomTheme: Story = { args: { theme: "custom" } };
 
@@ -109,5 +133,5 @@ export const CustomThankYou: Story = {
       <div slot="thank-you"><h3>You're in, thank you!</h3><p>Next: call your legislator on Tuesday's day of action.</p></div>
     </ck-petition>
   </ck-provider>`,
-  play: ({ canvasElement }) => submitValid(canvasElement),
+  play: ({ canvasElement }) => submitValid(canvasElement, ".success"),
 };

@@ -1,16 +1,30 @@
 // Widget tests run in Debian's Chromium against the real API (PGlite in memory), started here.
+import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { esbuildPlugin } from "@web/dev-server-esbuild";
 import { chromeLauncher } from "@web/test-runner-chrome";
 import { createSecretKey, loadSeedFile, migrate, openDb, seed, startServer } from "@coalition-kit/api";
 import { TEST_PETITIONS, TEST_TRAININGS, testMeeting } from "./src/test-support/fixtures.mjs";
 
-const PAGE_PORT = Number(process.env.CK_WTR_PORT ?? 8000);
-const API_PORT = Number(process.env.CK_TEST_API_PORT ?? 8788);
+/** A port nothing listens on right now, so two runs on one machine never collide. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const PAGE_PORT = Number(process.env.CK_WTR_PORT || (await freePort()));
+/** The API listens on a port the system gives it (0), so nothing can take it between choosing and listening. */
+const API_PORT = Number(process.env.CK_TEST_API_PORT || 0);
 const SEED = fileURLToPath(new URL("../../seeds/ct-funding-gap.json", import.meta.url));
 const SURVEY_SEED = fileURLToPath(new URL("../../seeds/sej-students-over-sros.json", import.meta.url));
 
-/** The API started for this run: its database, server and an organizer's secret key. */
+/** The API started for this run: its database, server (with its address) and an organizer's secret key. */
 let running;
 
 /** Starts the API with a fresh seeded database before the tests and stops it after. */
@@ -35,6 +49,19 @@ function realApi() {
       await running?.server.close();
       await running?.db.close();
     },
+    /**
+     * `ck-admin` ({ method?, path, body? }): an organizer's request to the admin API with the secret
+     * key, sent from Node, since the admin API answers no partner page's CORS. Resolves { status, body }.
+     */
+    async executeCommand({ command, payload }) {
+      if (command !== "ck-admin") return undefined;
+      const res = await fetch(`${running.server.url}${payload.path}`, {
+        method: payload.method ?? "GET",
+        headers: { Authorization: `Bearer ${running.secretKey}`, "Content-Type": "application/json" },
+        ...(payload.body === undefined ? {} : { body: JSON.stringify(payload.body) }),
+      });
+      return { status: res.status, body: await res.json() };
+    },
   };
 }
 
@@ -43,8 +70,12 @@ export default {
   nodeResolve: true,
   port: PAGE_PORT,
   concurrency: 1,
-  testsFinishTimeout: 180_000,
-  testFramework: { config: { timeout: 10_000 } },
+  // Upper bounds for a busy 2-core machine (nothing waits for them to pass).
+  browserStartTimeout: 120_000,
+  testsStartTimeout: 120_000,
+  testsFinishTimeout: 600_000,
+  // An upper bound for a test on a busy 2-core machine, not a wait: tests wait for conditions.
+  testFramework: { config: { timeout: 30_000 } },
   plugins: [esbuildPlugin({ ts: true, target: "es2021" }), realApi()],
   browsers: [
     chromeLauncher({
@@ -56,6 +87,6 @@ export default {
     }),
   ],
   testRunnerHtml: (testFramework) => `<!doctype html><html><head><meta charset="utf-8"></head><body>
-    <script>window.CK_TEST_API = "http://127.0.0.1:${API_PORT}"; window.CK_TEST_SECRET_KEY = ${JSON.stringify(running?.secretKey ?? "")};</script>
+    <script>window.CK_TEST_API = ${JSON.stringify(running?.server.url ?? "")};</script>
     <script type="module" src="${testFramework}"></script></body></html>`,
 };

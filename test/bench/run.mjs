@@ -1,5 +1,6 @@
-// `pnpm bench`: bundle sizes, signing throughput against a bare baseline, 1,000 concurrent signers
-// and a 1,000,000-signature petition, on PGlite and PostgreSQL. Prints Markdown tables and writes
+// `pnpm bench`: bundle sizes, signing throughput (one webhook endpoint configured) and petition
+// reads against bare baselines, the widgets' first render and layout shift in Chromium, 1,000
+// concurrent signers and a 1,000,000-signature petition, on PGlite and PostgreSQL. Prints Markdown tables and writes
 // them to docs/benchmarks.md.
 import { readFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
@@ -7,7 +8,9 @@ import { join } from "node:path";
 import { concurrency } from "./concurrency.mjs";
 import { scale } from "./scale.mjs";
 import { ROOT, fmt, markdownTable, recordSection } from "./support.mjs";
+import { reads } from "./reads.mjs";
 import { throughput } from "./throughput.mjs";
+import { widgetLoad } from "./widget-load.mjs";
 
 const KINDS = (process.env.CK_BENCH_DBS ?? "pglite,postgres").split(",");
 const sections = [];
@@ -30,7 +33,7 @@ print(
 const speed = [];
 for (const kind of KINDS) speed.push(await throughput(kind));
 print(
-  `Signing throughput (autocannon, 20 connections, ${process.env.CK_BENCH_SECONDS ?? 10} s, loopback)`,
+  `Signing throughput (autocannon, 20 connections, ${process.env.CK_BENCH_SECONDS ?? 10} s, loopback, one webhook endpoint configured)`,
   markdownTable(
     ["database", "server", "req/s", "p50 ms", "p99 ms", "2xx", "other"],
     speed.flatMap((s) => [
@@ -38,6 +41,31 @@ print(
       [s.label, "bare Hono + 1 INSERT", fmt(s.baseline.rps), fmt(s.baseline.p50), fmt(s.baseline.p99), fmt(s.baseline.ok), fmt(s.baseline.bad)],
       [s.label, "ratio (sign / baseline)", `${fmt(s.ratio * 100)} %`, "", "", "", ""],
     ]),
+  ),
+);
+
+const served = [];
+for (const kind of KINDS) served.push(await reads(kind));
+print(
+  `Petition reads (GET /v1/petitions/:slug?key=, autocannon, 20 connections, ${process.env.CK_BENCH_SECONDS ?? 10} s, loopback, no CDN)`,
+  markdownTable(
+    ["database", "server", "req/s", "p50 ms", "p99 ms", "2xx/304", "other"],
+    served.flatMap((r) => [
+      [r.label, "Coalition Kit, page views of one petition (no HTTP cache; 1 s in the API's memory)", fmt(r.uncached.rps), fmt(r.uncached.p50), fmt(r.uncached.p99), fmt(r.uncached.ok), fmt(r.uncached.bad)],
+      [r.label, "Coalition Kit, revalidated (If-None-Match → 304)", fmt(r.revalidated.rps), fmt(r.revalidated.p50), fmt(r.revalidated.p99), fmt(r.revalidated.ok), fmt(r.revalidated.bad)],
+      [r.label, "Coalition Kit, every read reaches the database (a new URL each)", fmt(r.database.rps), fmt(r.database.p50), fmt(r.database.p99), fmt(r.database.ok), fmt(r.database.bad)],
+      [r.label, `bare Hono, the same ${fmt(r.bytes)} B as a constant`, fmt(r.baseline.rps), fmt(r.baseline.p50), fmt(r.baseline.p99), fmt(r.baseline.ok), fmt(r.baseline.bad)],
+      [r.label, "ratio (page views / baseline)", `${fmt(r.ratio * 100)} %`, "", "", "", ""],
+    ]),
+  ),
+);
+
+const loads = await widgetLoad({ runs: Number(process.env.CK_BENCH_LOADS ?? 5) });
+print(
+  "Widgets on the demo pages in Chromium (median of cold loads, 1350 × 940; CLS is the worst load)",
+  markdownTable(
+    ["page", "CPU", "form on screen ms", "long tasks", "long task ms", "requests before", "bytes before", "sequential hops", "preflights", "CLS"],
+    loads.map((l) => [l.page, l.throttle > 1 ? `${l.throttle}× slower` : "as is", fmt(l.readyMs), fmt(l.longTasks), fmt(l.longTaskMs), fmt(l.requestsBefore), `${fmt(l.bytesBefore)} B`, fmt(l.hops), fmt(l.preflights), fmt(l.cls, 3)]),
   ),
 );
 

@@ -58,14 +58,14 @@ export async function prepare(target, extra, seedFiles = ["ct-funding-gap.json"]
 
 /** `node apps/api/dist/server.js` on a free port; resolves once it listens. */
 export function startApi(target, env = {}) {
-  return startProcess(join(ROOT, "apps/api/dist/server.js"), { ...target.env, CK_SIGNATURES_PER_MINUTE: "100000000", ...env }, /Coalition Kit API on (\S+)/);
+  return startProcess(join(ROOT, "apps/api/dist/server.js"), { ...target.env, CK_SIGNATURES_PER_MINUTE: "100000000", CK_KEY_WRITES_PER_MINUTE: "100000000", ...env }, /Coalition Kit API on (\S+)/);
 }
 
 export function startProcess(script, env, ready) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script], { env: { ...process.env, PORT: "0", ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
-    const timer = setTimeout(() => reject(new Error(`${script} did not start: ${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`${script} did not start: ${out}`)), 180_000); // an upper bound on a busy machine
     const onData = (chunk) => {
       out += chunk;
       const match = ready.exec(out);
@@ -137,3 +137,6 @@ export async function recordSection(name, markdown) {
 }
 
 export const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }) : "—");
+
+/** An autocannon result as the bench tables show it: rate, latency, answers that worked (2xx, and 304s) and the rest. */
+export const loadSummary = (r) => ({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ok: r["2xx"] + (r["3xx"] ?? 0), bad: r.non2xx - (r["3xx"] ?? 0) + r.errors + r.timeouts });

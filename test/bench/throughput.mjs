@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import autocannon from "autocannon";
-import { ROOT, SLUG, freshTarget, prepare, signer, signHeaders, startApi, startProcess } from "./support.mjs";
+import { ROOT, SLUG, freshTarget, loadSummary as summary, prepare, signer, signHeaders, startApi, startProcess } from "./support.mjs";
 
 const DURATION = Number(process.env.CK_BENCH_SECONDS ?? 10);
 const CONNECTIONS = 20;
@@ -18,12 +18,19 @@ function load(url, path, headers, duration = DURATION) {
   });
 }
 
-const summary = (r) => ({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ok: r["2xx"], bad: r.non2xx + r.errors + r.timeouts });
+
+/** One webhook endpoint for the coalition, so every signature also writes its outbox row (never delivered: example.org). */
+async function withWebhook(db) {
+  await db.query(
+    `insert into webhook_endpoints (organization_id, url, events, secret)
+     select id, 'https://hooks.example.org/coalition-kit', array['signature.created'], 'whsec_bench' from organizations where kind = 'coalition'`,
+  );
+}
 
 export async function throughput(kind) {
   const target = await freshTarget(kind);
   try {
-    await prepare(target);
+    await prepare(target, withWebhook);
     const api = await startApi(target);
     let sign;
     try {

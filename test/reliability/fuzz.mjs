@@ -92,12 +92,51 @@ export function endpoints(session) {
     { method: "PUT", path: "/v1/admin/meetings/fuzz-meeting", admin: true, valid: { title: "T", description: "D", timeZone: "America/New_York", startDate: "2026-01-01", startTime: "10:00", durationMinutes: 60, rrule: "FREQ=WEEKLY;BYDAY=TH", format: "virtual", consent: { coalition: consent, partner: consent } } },
     { method: "PUT", path: "/v1/admin/trainings/fuzz-series", admin: true, valid: { title: "T", description: "D", consent: { coalition: consent, partner: consent }, sessions: [] } },
     { method: "POST", path: "/v1/admin/people/erase", admin: true, valid: { email: "nobody@example.org" } },
+    { method: "PATCH", path: "/v1/admin/settings", admin: true, valid: { retentionMonths: 24, digestEnabled: false } },
   ];
 }
+
+/** Control characters no person types (PostgreSQL refuses NUL in text outright). */
+const CONTROL = ["\u0000", "\u0001", "\u0007", "\u0008", "\u000b", "\u001b[2J", "\u007f"];
+/** Dates with the right shape that do not exist, or that no calendar keeps. */
+const IMPOSSIBLE_DATES = ["2026-02-30", "0000-01-01", "2026-13-45", "2026-04-31", "9999-12-31", "2026-00-10"];
+const IMPOSSIBLE_INSTANTS = ["2026-02-30T18:00:00Z", "0000-01-01T00:00:00Z", "2026-13-45T10:00:00-05:00", "2026-06-31T24:00:00Z"];
+
+/** Every string in `value`, as [path, string] pairs, to put a control character into one of them. */
+function strings(value, path = []) {
+  if (typeof value === "string") return [[path]];
+  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => strings(v, [...path, k]));
+  return [];
+}
+const setAt = (body, path, value) => path.slice(0, -1).reduce((o, k) => o[k], body)[path.at(-1)] = value;
 
 /** A request body that is wrong in at least one way the API must refuse. */
 function malformed(valid, random, pick) {
   const kind = random();
+  // A valid body but for one control character inside one of its strings.
+  const texts = strings(valid);
+  if (kind > 0.85 && texts.length) {
+    const body = structuredClone(valid);
+    const [path] = pick(texts);
+    const text = path.reduce((o, k) => o[k], body);
+    const at = Math.floor(random() * (text.length + 1));
+    setAt(body, path, `${text.slice(0, at)}${pick(CONTROL)}${text.slice(at)}`);
+    return { body: JSON.stringify(body), contentType: "application/json" };
+  }
+  // An organizer's schedule with a date that does not exist.
+  if (kind > 0.78 && ("startDate" in valid || "sessions" in valid)) {
+    const body = structuredClone(valid);
+    if ("startDate" in body) {
+      const where = random();
+      if (where < 0.4) body.startDate = pick(IMPOSSIBLE_DATES);
+      else if (where < 0.7) body.changes = [{ date: pick(IMPOSSIBLE_DATES), cancelled: true }];
+      else body.breaks = [{ from: "2026-06-01", to: pick(IMPOSSIBLE_DATES), reason: "Summer" }];
+      if (random() < 0.3) body.rrule = pick(["FREQ=WEEKLY;BYDAY=TH;COUNT=abc", "FREQ=WEEKLY;COUNT=0", "FREQ=WEEKLY;UNTIL=20261345", "FREQ=WEEKLY;BYDAY=", "FREQ=HOURLY"]);
+    } else {
+      body.sessions = [{ key: "s1", title: "S", startsAt: pick(IMPOSSIBLE_INSTANTS), endsAt: "2026-03-10T19:00:00Z", timeZone: "America/New_York", format: "virtual", leaders: [] }];
+    }
+    return { body: JSON.stringify(body), contentType: "application/json" };
+  }
   if (kind < 0.1) return { body: pick(["{", "{\"a\":", "[]", "null", "42", "\"str\"", "{'single': 1}", "\u0000\u0001", "{}".repeat(5000)]), contentType: "application/json" };
   if (kind < 0.15) return { body: JSON.stringify(valid), contentType: pick(["text/plain", "application/xml", "multipart/form-data; boundary=x", ""]) };
   if (kind < 0.2) return { body: `firstName=${"%".repeat(3)}&email=&&&=`, contentType: "application/x-www-form-urlencoded" };
@@ -110,4 +149,39 @@ function malformed(valid, random, pick) {
   const others = [...keys.filter((k) => k !== victim), "extra", "__proto__", "constructor"];
   for (let n = Math.floor(random() * 3); n > 0; n -= 1) body[pick(others)] = pick(WEIRD);
   return { body: JSON.stringify(body), contentType: "application/json" };
+}
+
+/** Settings with a typo, each of which must stop the API from starting (exit 1, naming the variable) rather than run with a limit off. */
+const ENV_TYPOS = [
+  ["CK_SIGNATURES_PER_MINUTE", "20/min"],
+  ["CK_SIGNATURES_PER_MINUTE", "0"],
+  ["CK_SIGNATURES_PER_MINUTE", "-5"],
+  ["CK_SIGNATURES_PER_MINUTE", "1e3"],
+  ["CK_KEY_WRITES_PER_MINUTE", "lots"],
+  ["CK_ADMIN_AUTH_FAILURES_PER_MINUTE", "ten"],
+  ["CK_TRUST_PROXY", "yes"],
+  ["CK_TRUST_PROXY", "99"],
+  ["PORT", "80800"],
+  ["PORT", "http"],
+  ["SMTP_URL", "mail.example.org:25"],
+  ["DATABASE_URL", "mysql://root@localhost/ck"],
+  ["CK_PUBLIC_URL", "api.example.org"],
+  ["MAIL_FROM", "Coalition Kit"],
+  ["NODE_ENV", "prod"],
+  ["CK_MESSAGES_BATCH", "50 "],
+  ["CK_DB_POOL_SIZE", "NaN"],
+];
+
+/** Start the API once per typo in ENV_TYPOS; each must refuse to start with a message naming the variable. */
+export async function fuzzEnvironment() {
+  const { spawnSync } = await import("node:child_process");
+  const { fileURLToPath } = await import("node:url");
+  const server = fileURLToPath(new URL("../../apps/api/dist/server.js", import.meta.url));
+  const results = [];
+  for (const [name, value] of ENV_TYPOS) {
+    const env = { ...process.env, PORT: "0", DATABASE_URL: "", CK_DATA_DIR: "/nonexistent-ck-fuzz", NODE_ENV: "", [name]: value };
+    const run = spawnSync(process.execPath, [server], { env, encoding: "utf8", timeout: 60_000 });
+    results.push({ name, value, refused: run.status === 1 && run.stderr.includes(name) && !run.stdout.includes("Coalition Kit API on") });
+  }
+  return results;
 }

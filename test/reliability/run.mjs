@@ -2,8 +2,10 @@
 // PGlite and PostgreSQL. Prints Markdown tables, writes them to docs/benchmarks.md, and exits 1 if
 // any promise is broken (a lost acknowledged signature, a 5xx, a stored row, a failed check).
 import { crash } from "./crash.mjs";
-import { fuzz } from "./fuzz.mjs";
+import { fuzz, fuzzEnvironment } from "./fuzz.mjs";
 import { security } from "./security.mjs";
+import { messageDrain } from "./message-drain.mjs";
+import { replicas } from "./replicas.mjs";
 import { fmt, markdownTable, recordSection } from "../bench/support.mjs";
 
 const KINDS = (process.env.CK_BENCH_DBS ?? "pglite,postgres").split(",");
@@ -31,18 +33,63 @@ for (const kind of KINDS) fuzzed.push(await fuzz(kind));
 broken += fuzzed.filter((f) => f.fiveHundreds.length > 0 || f.written.length > 0).length;
 for (const f of fuzzed) for (const line of f.fiveHundreds.slice(0, 10)) console.log(`5xx: ${line}`);
 print(
-  "Fuzz: malformed requests across 14 write endpoints",
+  "Fuzz: malformed requests across 15 write endpoints (incl. control characters in any string, impossible dates and repeat rules)",
   markdownTable(
     ["database", "requests", "answers by status", "5xx", "rows written"],
     fuzzed.map((f) => [f.label, fmt(f.requests), Object.entries(f.statuses).map(([s, n]) => `${s}: ${fmt(n)}`).join(", "), fmt(f.fiveHundreds.length), f.written.length ? f.written.join(", ") : "0"]),
   ),
 );
 
+const typos = await fuzzEnvironment();
+broken += typos.filter((t) => !t.refused).length;
+print(
+  "Settings with a typo: the API refuses to start and names the variable",
+  markdownTable(["variable", "value", "result"], typos.map((t) => [t.name, `\`${t.value}\``, t.refused ? "✔ refused to start" : "✖ STARTED"])),
+);
+
 const checks = await security();
 broken += checks.filter((c) => !c.ok).length;
 print("Security checks (API + Chromium)", markdownTable(["check", "result", "detail"], checks.map((c) => [c.name, c.ok ? "✔ pass" : "✖ FAIL", c.detail])));
 
-const checksPassed = crashes.filter((c) => c.lost === 0).length + fuzzed.filter((f) => !f.fiveHundreds.length && !f.written.length).length + checks.filter((c) => c.ok).length;
+// Two replicas on one PostgreSQL: one rate limit, no overbooked session, each webhook event once.
+let replicaChecks = [];
+if (KINDS.includes("postgres")) {
+  const r = await replicas();
+  replicaChecks = [r.accepted === 20 && r.limited === 10, r.seats === 5 && r.otherAnswers.length === 0, r.events === r.signatures && r.deliveredTwice === 0];
+  broken += replicaChecks.filter((ok) => !ok).length;
+  print(
+    "Two API processes on one PostgreSQL (requests alternate between them)",
+    markdownTable(
+      ["check", "result", "measured"],
+      [
+        ["rate limit across replicas (20 a minute per address)", r.accepted === 20 && r.limited === 10 ? "✔ pass" : "✖ FAIL", `${r.sent} sent from one address: ${r.accepted} signed, ${r.limited} refused (429); overshoot ${r.accepted - 20}`],
+        ["no overbooking (40 at once for 5 seats)", r.seats === 5 && r.otherAnswers.length === 0 ? "✔ pass" : "✖ FAIL", `${r.seats} seats taken, ${r.waitlisted} waitlisted${r.otherAnswers.length ? `, other answers: ${r.otherAnswers.join(", ")}` : ""}`],
+        ["each webhook event delivered once (both replicas deliver)", r.events === r.signatures && r.deliveredTwice === 0 ? "✔ pass" : "✖ FAIL", `${r.signatures} signatures, ${r.events} events received, ${r.deliveredTwice} twice`],
+      ],
+    ),
+  );
+}
+
+// Email: every queued message arrives, even with one of two replicas killed mid-drain; a copy
+// re-sent after the kill carries the same Message-ID (a mailbox shows it once).
+const drains = KINDS.includes("postgres") ? [await messageDrain()] : [];
+const drainOk = (d) => d.keys === d.queued && d.messageIds === d.keys;
+broken += drains.filter((d) => !drainOk(d)).length;
+print(
+  "Email: queued reminders drained by 2 API processes on one PostgreSQL, one killed with kill -9 mid-drain",
+  markdownTable(
+    ["database", "queued", "delivered at kill", "distinct messages delivered", "distinct Message-IDs", "SMTP deliveries", "sent twice (same Message-ID)", "seconds", "messages/s"],
+    drains.map((d) => [d.label, fmt(d.queued), fmt(d.deliveredAtKill), fmt(d.keys), fmt(d.messageIds), fmt(d.total), fmt(d.twice), fmt(d.seconds, 1), fmt(d.perSecond)]),
+  ),
+);
+
+const checksPassed =
+  crashes.filter((c) => c.lost === 0).length +
+  fuzzed.filter((f) => !f.fiveHundreds.length && !f.written.length).length +
+  typos.filter((t) => t.refused).length +
+  checks.filter((c) => c.ok).length +
+  drains.filter(drainOk).length +
+  replicaChecks.filter(Boolean).length;
 if (process.env.CK_RECORD !== "0") await recordSection("reliability", `## Reliability (\`pnpm reliability\`)\n\nMeasured ${new Date().toISOString().slice(0, 10)}.\n\n${sections.join("\n")}`);
 console.log(`\nreliability checks: ${checksPassed} passed, ${broken} failed`);
 process.exit(broken === 0 ? 0 : 1);

@@ -37,10 +37,17 @@ export async function security() {
     const stored = await demo.db.query("select count(*)::int as n from secret_keys where key_hash like 'sk_%'");
     check("secret keys are stored only as hashes", stored[0].n === 0);
 
+    // Windows are whole minutes: sign until refused. At most two windows' worth (40) can pass, if the
+    // run happens to cross a minute; the 41st is refused whatever the clock says.
     const statuses = [];
-    for (let i = 0; i < 30; i += 1) statuses.push((await post({ "X-Partner-Key": "pk_demo_e4e", Origin: demo.siteUrl })).status);
-    const limited = await post({ "X-Partner-Key": "pk_demo_e4e", Origin: demo.siteUrl });
-    check("the per-IP rate limit answers 429 with Retry-After", statuses.includes(429) && limited.status === 429 && Number(limited.headers.get("retry-after")) > 0, `${statuses.filter((s) => s === 201).length} signed, then 429`);
+    let limited;
+    while (statuses.length < 41 && !limited) {
+      const res = await post({ "X-Partner-Key": "pk_demo_e4e", Origin: demo.siteUrl });
+      statuses.push(res.status);
+      if (res.status === 429) limited = res;
+    }
+    const signed = statuses.filter((s) => s === 201).length;
+    check("the per-IP rate limit answers 429 with Retry-After", limited && signed <= 40 && Number(limited.headers.get("retry-after")) > 0, `${signed} signed, then 429`);
 
     await writeHostileText(demo);
     const browser = await launchChromium();

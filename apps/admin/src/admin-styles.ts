@@ -20,7 +20,7 @@ export const adminStyles = css`
   .field { display: grid; gap: 0.25rem; }
   label.check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; }
   input, textarea, select { font: inherit; padding: 0.45rem 0.6rem; border: 1px solid #b8c0ca; border-radius: 6px; background: #fff; color: inherit; }
-  input[aria-invalid="true"], textarea[aria-invalid="true"] { border: 2px solid #b3261e; }
+  input[aria-invalid="true"], textarea[aria-invalid="true"], select[aria-invalid="true"] { border: 2px solid #b3261e; }
   textarea { min-height: 7rem; }
   button { font: inherit; padding: 0.45rem 0.9rem; border-radius: 6px; border: 1px solid #1f5eff; background: #1f5eff; color: #fff; cursor: pointer; }
   button.secondary { background: transparent; color: #1f5eff; }
@@ -31,6 +31,9 @@ export const adminStyles = css`
   .alert { border: 2px solid #b3261e; border-radius: 6px; padding: 0.5rem 0.75rem; color: #b3261e; margin: 0.5rem 0; }
   .notice { border: 1px solid #1b7a3d; background: #eef8f1; border-radius: 6px; padding: 0.5rem 0.75rem; margin: 0.5rem 0; }
   .muted { color: #56606e; }
+  .confirm { border: 2px solid #b3261e; border-radius: 6px; padding: 0.5rem 0.75rem; display: grid; gap: 0.5rem; }
+  .confirm p { margin: 0; }
+  tr.editing > td { border-left: 4px solid #1f5eff; }
   .row { display: flex; gap: 0.75rem; flex-wrap: wrap; align-items: center; }
   .cards { display: flex; gap: 1rem; flex-wrap: wrap; margin: 0.5rem 0 1rem; }
   .card { border: 1px solid #d9dee5; border-radius: 8px; padding: 0.75rem 1rem; min-width: 9rem; }

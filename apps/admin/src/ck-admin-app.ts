@@ -13,16 +13,20 @@ import "./views/people-requests.js";
 import "./views/training-list.js";
 import "./views/survey-list.js";
 import "./views/meeting-list.js";
+import "./views/message-log.js";
+import "./views/privacy-settings.js";
 
 const SECTIONS = [
   ["petitions", "Petitions"],
   ["trainings", "Trainings"],
   ["meetings", "Meetings"],
+  ["messages", "Messages"],
   ["surveys", "Surveys"],
   ["stories", "Story moderation"],
   ["partners", "Partners"],
   ["webhooks", "Webhooks"],
   ["people", "People requests"],
+  ["privacy", "Privacy & retention"],
 ] as const;
 
 /** Sign-in with a secret key, then a section per task; the address (#/petitions/…) says where. */
@@ -128,6 +132,10 @@ export class CkAdminApp extends LitElement {
         return html`<ck-admin-webhooks .client=${client}></ck-admin-webhooks>`;
       case "people":
         return html`<ck-admin-people .client=${client}></ck-admin-people>`;
+      case "messages":
+        return html`<ck-admin-messages .client=${client}></ck-admin-messages>`;
+      case "privacy":
+        return html`<ck-admin-privacy .client=${client}></ck-admin-privacy>`;
       default:
         return html`<p>Nothing here. <a href="#/petitions">Go to petitions</a>.</p>`;
     }

@@ -1,9 +1,15 @@
 import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 import { pickLocale } from "@coalition-kit/schema";
+import { envConfig } from "./config.js";
 import type { Db } from "./db/types.js";
+import { adminAuthLimits } from "./http/admin-request.js";
+import type { Clock } from "./services/platform/rate-limit.js";
 import { partnerCors } from "./http/cors.js";
-import { ApiError } from "./http/errors.js";
+import { forgetPublicReads } from "./http/public-read.js";
+import { ApiError } from "./services/errors.js";
+import { PAGE_CSP } from "./http/html.js";
 import { embedRoutes } from "./routes/embed.js";
 import { adminConsoleRoutes } from "./routes/admin-console.js";
 import { meetingManageRoutes, meetingRoutes } from "./routes/meetings.js";
@@ -12,23 +18,31 @@ import { adminStoryRoutes } from "./routes/admin-stories.js";
 import { adminSurveyRoutes } from "./routes/admin-surveys.js";
 import { adminOrganizationRoutes } from "./routes/admin-organization.js";
 import { adminPeopleRoutes } from "./routes/admin-people.js";
+import { adminSettingsRoutes } from "./routes/admin-settings.js";
 import { adminPetitionRoutes } from "./routes/admin-petitions.js";
 import { adminCampaignRoutes } from "./routes/admin-campaigns.js";
 import { registrationRoutes } from "./routes/registrations.js";
 import { storyRoutes } from "./routes/stories.js";
 import { surveyRoutes } from "./routes/surveys.js";
 import { trainingRoutes } from "./routes/trainings.js";
+import { messageRoutes } from "./routes/messages.js";
+import { adminMessageRoutes } from "./routes/admin-messages.js";
+import { consentRoutes, signatureRoutes } from "./routes/signatures.js";
+import { logError } from "./log.js";
 
 export interface AppOptions {
   db: Db;
-  rateLimit?: { signaturesPerMinute: number };
+  /** Per-IP writes per minute per action, and per partner key from all addresses (default from the environment). */
+  rateLimit?: { signaturesPerMinute: number; keyWritesPerMinute?: number; adminAuthFailuresPerMinute?: number };
   /** Folder served at /embed/v1/ (default: the widgets package's dist/embed). */
   embedDir?: string;
   /** Built organizer console (apps/admin/dist), served at /admin/. */
   adminDir?: string;
   maxBodyBytes?: number;
-  /** Trust X-Forwarded-For (only behind your own load balancer). */
-  trustProxy?: boolean;
+  /** How many of your own proxies append to X-Forwarded-For (0: ignore it). */
+  trustedProxies?: number;
+  /** The clock for rate-limit windows (tests freeze it so a window never ends mid-test). */
+  clock?: Clock;
 }
 
 export const DEFAULT_ADMIN_DIR = fileURLToPath(new URL("../../admin/dist/", import.meta.url));
@@ -42,14 +56,41 @@ export function createApp(options: AppOptions): Hono {
     await next();
     c.res.headers.set("X-Content-Type-Options", "nosniff");
     c.res.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
+    // The API's own pages (thank-you, emailed links, manage an RSVP) are personal: a strict CSP and
+    // never cached. The console (/admin/) sets its own policy.
+    if (c.res.headers.get("content-type")?.startsWith("text/html") && !c.req.path.startsWith("/admin")) {
+      c.res.headers.set("Content-Security-Policy", PAGE_CSP);
+      c.res.headers.set("Cache-Control", "no-store");
+      c.res.headers.set("Referrer-Policy", "no-referrer");
+    }
   });
   app.get("/health", (c) => c.json({ ok: true, db: db.kind }));
+  // Reads go gzipped, and only to a client that accepts it: for any other the middleware still
+  // rewraps the answer as a stream, which halves the rate of reads served from memory (public reads
+  // name Accept-Encoding in Vary themselves). Writes answer a few hundred bytes, and Chromium
+  // refused some gzipped answers to cross-origin POSTs from the widget tests' page.
+  const gzip = compress();
+  app.use("/v1/*", (c, next) => (c.req.method === "GET" && /gzip|deflate/i.test(c.req.header("accept-encoding") ?? "") ? gzip(c, next) : next()));
   app.use("/v1/*", partnerCors(db));
+  // A write answered here forgets the public reads kept in memory (http/public-read.ts).
+  app.use("/v1/*", async (c, next) => {
+    await next();
+    if (c.req.method !== "GET" && c.req.method !== "HEAD" && c.req.method !== "OPTIONS" && c.res.status < 400) forgetPublicReads(db);
+  });
+  const config = envConfig();
   const writeOptions = {
-    signaturesPerMinute: options.rateLimit?.signaturesPerMinute ?? Number(process.env.CK_SIGNATURES_PER_MINUTE ?? 20),
+    signaturesPerMinute: options.rateLimit?.signaturesPerMinute ?? config.signaturesPerMinute,
+    keyWritesPerMinute: options.rateLimit?.keyWritesPerMinute ?? config.keyWritesPerMinute,
     maxBodyBytes: options.maxBodyBytes ?? 16 * 1024,
-    trustProxy: options.trustProxy ?? process.env.CK_TRUST_PROXY === "1",
+    trustedProxies: options.trustedProxies ?? config.trustedProxies,
+    ...(options.clock ? { clock: options.clock } : {}),
   };
+  // Organizer answers hold people's names and emails: no cache anywhere may keep one.
+  app.use("/v1/admin/*", async (c, next) => {
+    await next();
+    c.res.headers.set("Cache-Control", "no-store");
+  });
+  app.use("/v1/admin/*", adminAuthLimits({ failuresPerMinute: options.rateLimit?.adminAuthFailuresPerMinute ?? config.adminAuthFailuresPerMinute, trustedProxies: writeOptions.trustedProxies, ...(options.clock ? { clock: options.clock } : {}) }));
   app.route("/v1/petitions", petitionRoutes(db, writeOptions));
   app.route("/v1/trainings", trainingRoutes(db, writeOptions));
   app.route("/v1/registrations", registrationRoutes(db, writeOptions.maxBodyBytes));
@@ -61,8 +102,13 @@ export function createApp(options: AppOptions): Hono {
   app.route("/v1/admin/petitions", adminPetitionRoutes(db, writeOptions.maxBodyBytes));
   app.route("/v1/admin/people", adminPeopleRoutes(db, writeOptions.maxBodyBytes));
   app.route("/v1/admin", adminOrganizationRoutes(db, writeOptions.maxBodyBytes));
+  app.route("/v1/admin", adminSettingsRoutes(db, writeOptions.maxBodyBytes));
   app.route("/v1/meetings", meetingRoutes(db, writeOptions));
   app.route("/v1/meeting-rsvps", meetingManageRoutes(db, writeOptions.maxBodyBytes));
+  app.route("/v1/messages", messageRoutes(db, writeOptions.maxBodyBytes));
+  app.route("/v1/signatures", signatureRoutes(db, writeOptions.maxBodyBytes));
+  app.route("/v1/consents", consentRoutes(db, writeOptions.maxBodyBytes));
+  app.route("/v1/admin/messages", adminMessageRoutes(db, writeOptions.maxBodyBytes));
   app.route("/embed/v1", embedRoutes(options.embedDir ?? DEFAULT_EMBED_DIR));
   app.route("/admin", adminConsoleRoutes(options.adminDir ?? DEFAULT_ADMIN_DIR));
 
@@ -75,7 +121,7 @@ export function createApp(options: AppOptions): Hono {
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
       return c.json(error.toBody(locale), error.status as 400);
     }
-    console.error("unexpected error:", error);
+    logError(`unexpected error on ${c.req.method} ${c.req.routePath}`, error);
     return c.json(new ApiError("internal").toBody(locale), 500);
   });
   return app;

@@ -6,4 +6,4 @@ export { startServer, type StartOptions, type RunningServer } from "./server-sta
 export { seed, loadSeedFile, type SeedOptions } from "./seed/seed.js";
 export type * from "./seed/types.js";
 export { SEEDS_DIR } from "./paths.js";
-export { createSecretKey } from "./services/secret-keys.js";
+export { createSecretKey } from "./services/keys/secret-keys.js";

@@ -1,13 +1,17 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApp, type AppOptions } from "./app.js";
-import { startWebhookWorker, type WebhookWorkerOptions } from "./services/webhook-delivery.js";
+import { envConfig } from "./config.js";
+import { startWebhookWorker, type WebhookWorkerOptions } from "./services/webhooks/webhook-delivery.js";
+import { startMessageWorker, type MessageWorkerOptions } from "./services/messages/delivery.js";
 
 export interface StartOptions extends AppOptions {
   port: number;
   host?: string;
   /** Outbox delivery settings; false runs no webhook worker in this process. */
   webhooks?: WebhookWorkerOptions | false;
+  /** Email delivery: an SMTP server to send through (e.g. from SMTP_URL). Without it messages stay queued. */
+  messages?: (Omit<MessageWorkerOptions, "publicUrl"> & { publicUrl?: string }) | false;
 }
 
 export interface RunningServer {
@@ -20,13 +24,17 @@ export interface RunningServer {
 export function startServer(options: StartOptions): Promise<RunningServer> {
   const app = createApp(options);
   const worker = options.webhooks === false ? undefined : startWebhookWorker(options.db, options.webhooks);
+  let mailer: ReturnType<typeof startMessageWorker> | undefined;
   const host = options.host ?? "127.0.0.1";
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: host }, (info: AddressInfo) => {
+      const url = `http://${host.includes(":") ? `[${host}]` : host}:${info.port}`;
+      if (options.messages) mailer = startMessageWorker(options.db, { publicUrl: envConfig().publicUrl ?? url, ...options.messages });
       resolve({
-        url: `http://${host.includes(":") ? `[${host}]` : host}:${info.port}`,
+        url,
         port: info.port,
         close: async () => {
+          await mailer?.stop();
           await worker?.stop();
           await new Promise<void>((done) => {
             if ("closeAllConnections" in server) server.closeAllConnections();

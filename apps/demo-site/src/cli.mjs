@@ -1,7 +1,13 @@
 // `npm run demo` ends here: start the API + demo partner site and keep them running.
+import { startMailCatcher } from "./mail-catcher.mjs";
 import { startDemo } from "./start-demo.mjs";
 
+// Emails go to SMTP_URL when it is set (a real provider), else to a local mail catcher with a web inbox.
+const catcher = process.env.SMTP_URL
+  ? undefined
+  : await startMailCatcher({ smtpPort: Number(process.env.MAIL_SMTP_PORT ?? 1025), webPort: Number(process.env.MAIL_WEB_PORT ?? 1080) });
 const demo = await startDemo({
+  smtpUrl: process.env.SMTP_URL || catcher?.smtpUrl,
   apiPort: Number(process.env.PORT ?? 8787),
   sitePort: Number(process.env.DEMO_PORT ?? 5174),
   ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
@@ -19,6 +25,7 @@ Coalition Kit demo is running.
   Host pages: ${demo.siteUrl}/react.html · /vue.html · /hostile.html (global CSS) · /strict-csp.html
   API:                                     ${demo.apiUrl}/v1/petitions/ct-funding-gap
   Database:                                ${process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "PGlite, persisted under ./data"}
+  Email inbox (every email the demo sends): ${catcher ? catcher.inboxUrl : "sent through SMTP_URL"}
 
 Organizer console: ${demo.apiUrl}/admin/
   Sign in with the coalition's secret key (new each start, shown only here):
@@ -33,6 +40,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
     if (stopping) return;
     stopping = true;
     await demo.close();
+    await catcher?.stop();
     process.exit(0);
   });
 }

@@ -11,6 +11,10 @@ export interface DemoOptions {
   memory?: boolean;
   /** PostgreSQL schema to isolate this demo's tables (tests). */
   dbSchema?: string;
+  /** An SMTP server for the API's emails (the CLI starts a local mail catcher); without it emails stay queued. */
+  smtpUrl?: string;
+  /** How often the API looks for emails to send (default 1000 ms). */
+  messageIntervalMs?: number;
 }
 
 export interface RunningDemo {

@@ -7,7 +7,7 @@ import { startStaticSite } from "./static-site.mjs";
 export const SEED_FILE = `${SEEDS_DIR}ct-funding-gap.json`;
 
 /**
- * @param {{ apiPort?: number, sitePort?: number, host?: string, databaseUrl?: string, dataDir?: string, memory?: boolean, dbSchema?: string }} [options]
+ * @param {{ apiPort?: number, sitePort?: number, host?: string, databaseUrl?: string, dataDir?: string, memory?: boolean, dbSchema?: string, smtpUrl?: string, messageIntervalMs?: number }} [options]
  */
 export async function startDemo(options = {}) {
   const host = options.host ?? "127.0.0.1";
@@ -25,7 +25,9 @@ export async function startDemo(options = {}) {
     for (const file of (await readdir(SEEDS_DIR)).filter((f) => f.endsWith(".json")).sort()) {
       await seed(db, await loadSeedFile(SEEDS_DIR + file), { extraOrigins: [site.url, site.url.replace("127.0.0.1", "localhost")] });
     }
-    const api = await startServer({ port: options.apiPort ?? 8787, host, db });
+    // With an SMTP server, the API sends its emails (confirmations, reminders, notices) there.
+    const messages = options.smtpUrl ? { smtpUrl: options.smtpUrl, intervalMs: options.messageIntervalMs ?? 1000 } : false;
+    const api = await startServer({ port: options.apiPort ?? 8787, host, db, messages });
     apiUrl = api.url;
     // An organizer key for moderating stories in the demo (only its hash is stored).
     const organizerKey = (await createSecretKey(db, "ct-fund-our-schools")).key;

@@ -2,17 +2,20 @@ import * as z from "zod/mini";
 import { IsoDateTime, Slug, text } from "./common.js";
 import { ConsentInput, HttpsUrl } from "./admin-petitions.js";
 import { SurveyVariant } from "./survey.js";
-import { RSVP_RESPONSES, SESSION_FORMATS } from "./vocabulary.js";
+import { AdminTrainingSession } from "./admin-sessions.js";
+import { DateTimeInput, LocalDateInput, LocalTimeInput, SessionFormatInput } from "./when-inputs.js";
+import { AdminMeetingWeek } from "./admin-meeting-weeks.js";
+import { SESSION_FORMATS } from "./vocabulary.js";
 
 /**
  * What organizers send to create or change training series, surveys and meetings
  * (PUT /v1/admin/<kind>/:slug: the slug is the address). The same shapes as the seed files.
  */
-const Format = z.enum(SESSION_FORMATS, "Choose online, in person, or both.");
+const Format = SessionFormatInput;
 const Count = z.number().check(z.int(), z.nonnegative());
 const Zone = text("a time zone, like America/New_York", 64, true);
-const LocalDate = z.string("Enter a date as YYYY-MM-DD.").check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD."));
-const LocalTime = z.string("Enter a time as HH:MM (24-hour).").check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time as HH:MM (24-hour)."));
+const LocalDate = LocalDateInput;
+const LocalTime = LocalTimeInput;
 const TwoConsents = z.object({ coalition: ConsentInput, partner: ConsentInput });
 
 export const TrainingSessionInput = z.object({
@@ -20,8 +23,8 @@ export const TrainingSessionInput = z.object({
   key: z.string("Give each session a key.").check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "Session keys use lowercase letters, numbers and dashes.")),
   title: text("the session's title", 200, true),
   description: z.optional(text("a description", 5000, false)),
-  startsAt: IsoDateTime,
-  endsAt: IsoDateTime,
+  startsAt: DateTimeInput,
+  endsAt: DateTimeInput,
   timeZone: Zone,
   format: Format,
   location: z.optional(z.nullable(text("a place", 300, false))),
@@ -37,6 +40,12 @@ export const TrainingSeriesInput = z.object({
   title: text("a title", 200, true),
   description: text("a description", 5000, true),
   consent: TwoConsents,
+  /** Minutes before each session when registrants get a reminder email (default [1440, 60]; [] turns them off). */
+  reminderMinutes: z.optional(
+    z
+      .array(z.number("Enter reminder times in minutes.").check(z.int("Enter reminder times in minutes."), z.gte(5, "Remind at least 5 minutes before."), z.lte(20_160, "Remind at most two weeks before.")))
+      .check(z.maxLength(4, "At most 4 reminders per session.")),
+  ),
   sessions: z.array(TrainingSessionInput).check(z.maxLength(200, "At most 200 sessions per series.")),
 });
 export type TrainingSeriesInput = z.input<typeof TrainingSeriesInput>;
@@ -86,9 +95,7 @@ export const AdminTrainingList = z.object({
     z.object({
       slug: Slug,
       title: z.string(),
-      sessions: z.array(
-        z.object({ id: z.string(), key: z.string(), title: z.string(), startsAt: IsoDateTime, timeZone: z.string(), status: z.string(), capacity: z.nullable(Count), registered: Count, waitlisted: Count }),
-      ),
+      sessions: z.array(AdminTrainingSession),
     }),
   ),
 });
@@ -115,14 +122,19 @@ export type AdminRegistrationList = z.infer<typeof AdminRegistrationList>;
 export const AdminSurveyList = z.object({ surveys: z.array(z.object({ slug: Slug, title: z.string(), responses: Count, publicResults: z.boolean() })) });
 export type AdminSurveyList = z.infer<typeof AdminSurveyList>;
 
-/** GET /v1/admin/meetings: upcoming occurrences with their answers. */
+/** GET /v1/admin/meetings: each meeting's regular time and place, and its upcoming weeks with their answers. */
 export const AdminMeetingList = z.object({
   meetings: z.array(
     z.object({
       slug: Slug,
       title: z.string(),
       schedule: z.string(),
-      upcoming: z.array(z.object({ date: z.string(), status: z.string(), counts: z.record(z.enum(RSVP_RESPONSES), Count) })),
+      timeZone: z.string(),
+      /** The regular start, "HH:MM" in the meeting's zone. */
+      startTime: z.string(),
+      format: z.enum(SESSION_FORMATS),
+      location: z.nullable(z.string()),
+      upcoming: z.array(AdminMeetingWeek),
     }),
   ),
 });

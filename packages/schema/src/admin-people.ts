@@ -1,9 +1,9 @@
 import * as z from "zod/mini";
-import { EMAIL_MESSAGE } from "./vocabulary.js";
+import { Email } from "./common.js";
 
 /** A data subject request names the person by email. */
 export const PersonLookup = z.object({
-  email: z.string(EMAIL_MESSAGE).check(z.trim(), z.toLowerCase(), z.maxLength(254, EMAIL_MESSAGE), z.regex(z.regexes.email, EMAIL_MESSAGE)),
+  email: Email,
 });
 export type PersonLookup = z.input<typeof PersonLookup>;
 

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { IsoDateTime, Slug, text } from "./common.js";
+import { DateTimeInput } from "./when-inputs.js";
 import { PETITION_STATUSES, Petition, PetitionStats } from "./petition.js";
 
 const Count = z.number().check(z.int(), z.nonnegative());
@@ -15,6 +16,15 @@ export const ConsentInput = z.object({
 });
 
 /** POST /v1/admin/petitions. Consent texts default to plain ones naming the coalition. */
+/**
+ * Whether a signature counts at once ("none") or only after the signer confirms by email
+ * ("double_opt_in"), and after how many days an unconfirmed one is erased (default 7).
+ */
+const Confirmation = {
+  confirmation: z.optional(z.enum(["none", "double_opt_in"], "Choose none or double_opt_in.")),
+  pendingDays: z.optional(z.number("Enter a number of days.").check(z.int("Enter a number of days."), z.gte(1, "Keep unconfirmed signatures at least 1 day."), z.lte(60, "Keep unconfirmed signatures at most 60 days."))),
+};
+
 export const PetitionInput = z.object({
   slug: Slug,
   title: text("a title", 200, true),
@@ -23,8 +33,9 @@ export const PetitionInput = z.object({
   goal: Goal,
   askAgeBand: z._default(z.boolean(), false),
   shareUrl: z.optional(z.nullable(HttpsUrl)),
-  closesAt: z.optional(z.nullable(IsoDateTime)),
+  closesAt: z.optional(z.nullable(DateTimeInput)),
   consent: z.optional(z.object({ coalition: ConsentInput, partner: ConsentInput, guardian: ConsentInput })),
+  ...Confirmation,
 });
 export type PetitionInput = z.input<typeof PetitionInput>;
 
@@ -37,7 +48,8 @@ export const PetitionPatch = z.object({
   status: z.optional(z.enum(PETITION_STATUSES, "Choose open or closed.")),
   askAgeBand: z.optional(z.boolean()),
   shareUrl: z.optional(z.nullable(HttpsUrl)),
-  closesAt: z.optional(z.nullable(IsoDateTime)),
+  closesAt: z.optional(z.nullable(DateTimeInput)),
+  ...Confirmation,
 });
 export type PetitionPatch = z.input<typeof PetitionPatch>;
 
@@ -66,6 +78,8 @@ export const AdminPetitionDetail = z.object({
   daily: z.array(DailyCount),
   /** Signers who agreed to hear from the coalition. */
   coalitionOptIns: Count,
+  /** Signatures waiting for the signer's email confirmation or a guardian's consent (not counted publicly). */
+  pending: z.optional(z.object({ email: Count, guardian: Count })),
 });
 export type AdminPetitionDetail = z.infer<typeof AdminPetitionDetail>;
 

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { AGE_BANDS } from "./vocabulary.js";
+import { AGE_BANDS, CONTROL_CHARACTERS, CONTROL_CHARACTER_MESSAGE, EMAIL_MESSAGE } from "./vocabulary.js";
 
 export { AGE_BANDS } from "./vocabulary.js";
 
@@ -33,11 +33,12 @@ export const OrganizationSummary = z.object({
 });
 export type OrganizationSummary = z.infer<typeof OrganizationSummary>;
 
-/** Text fields: trim, then length-limit with a clear message. */
+/** Text fields: trim, then length-limit with a clear message; control characters are refused. */
 export function text(label: string, max: number, required: boolean) {
   const base = z.string(required ? `Enter ${label}.` : `${cap(label)} must be text.`).check(
     z.trim(),
     z.maxLength(max, `${cap(label)} must be at most ${max} characters.`),
+    z.refine((v) => !CONTROL_CHARACTERS.test(v), CONTROL_CHARACTER_MESSAGE),
   );
   return required ? base.check(z.minLength(1, `Enter ${label}.`)) : base;
 }
@@ -46,6 +47,16 @@ function cap(s: string): string {
   const bare = s.replace(/^(your|a|an|the) /, "");
   return bare.charAt(0).toUpperCase() + bare.slice(1);
 }
+
+/** An email address: trimmed and lower-cased (people are deduplicated on it), at most 254 characters, of the usual shape. */
+export const Email = z.string(EMAIL_MESSAGE).check(z.trim(), z.toLowerCase(), z.maxLength(254, EMAIL_MESSAGE), z.regex(z.regexes.email, EMAIL_MESSAGE));
+/** An optional email whose need depends on other fields: normalized here; the form's own rule checks its shape with `isEmail`. */
+export const OptionalEmailText = z.optional(z.string(EMAIL_MESSAGE).check(z.trim(), z.toLowerCase(), z.maxLength(254, EMAIL_MESSAGE)));
+/** Whether a normalized email has the usual shape (the rule `Email` applies). */
+export const isEmail = (value: string): boolean => z.regexes.email.test(value);
+/** A person's first name (required) and last name (optional), as every form asks them. */
+export const FirstName = text("your first name", 80, true);
+export const LastName = z.optional(text("your last name", 80, false));
 
 /** Accepts JSON booleans and form values ("on", "true", "1", "yes"); missing means false. */
 export const Checkbox = z._default(

@@ -1,4 +1,5 @@
 export * from "./vocabulary.js";
+export * from "./wire.js";
 export * from "./errors.js";
 export * from "./common.js";
 export * from "./petition.js";
@@ -9,4 +10,9 @@ export * from "./meeting.js";
 export * from "./admin-petitions.js";
 export * from "./admin-organization.js";
 export * from "./admin-people.js";
+export * from "./when-inputs.js";
+export * from "./admin-sessions.js";
+export * from "./admin-meeting-weeks.js";
 export * from "./admin-campaigns.js";
+export * from "./admin-messages.js";
+export * from "./admin-settings.js";

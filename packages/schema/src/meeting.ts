@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
-import { Checkbox, ConsentText, IsoDateTime, OrganizationSummary, Slug, text } from "./common.js";
-import { EMAIL_MESSAGE, RSVP_RESPONSES, SESSION_FORMATS } from "./vocabulary.js";
+import { Checkbox, ConsentText, Email, FirstName, IsoDateTime, LastName, OrganizationSummary, Slug, text } from "./common.js";
+import { RSVP_RESPONSES, SESSION_FORMATS } from "./vocabulary.js";
 
 export { RSVP_RESPONSES } from "./vocabulary.js";
 export const RsvpAnswer = z.enum(RSVP_RESPONSES, "Choose yes, maybe or no.");
@@ -50,9 +50,9 @@ export type MeetingResponse = z.infer<typeof MeetingResponse>;
 
 /** POST /v1/meetings/:slug/rsvps */
 export const RsvpRequest = z.object({
-  firstName: text("your first name", 80, true),
-  lastName: z.optional(text("your last name", 80, false)),
-  email: z.string(EMAIL_MESSAGE).check(z.trim(), z.toLowerCase(), z.maxLength(254, EMAIL_MESSAGE), z.regex(z.regexes.email, EMAIL_MESSAGE)),
+  firstName: FirstName,
+  lastName: LastName,
+  email: Email,
   response: RsvpAnswer,
   /** A meeting date (its scheduled date), or "every_week" for this and all future meetings. */
   occurrence: z.union([z.literal("every_week"), LocalDate], "Choose a meeting date."),

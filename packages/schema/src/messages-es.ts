@@ -61,6 +61,31 @@ const EXACT: Record<string, string> = {
   "The request body must be a JSON object.": "El cuerpo de la solicitud debe ser un objeto JSON.",
   "The request body must be UTF-8 text.": "El cuerpo de la solicitud debe ser texto UTF-8.",
   "First name must be at most 80 characters.": "El nombre tiene como máximo 80 caracteres.",
+  "Remove the invisible control character from this field.": "Quita el carácter de control invisible de este campo.",
+  // organizer changes to a training session or a meeting week
+  "Enter a real date and time with its offset, like 2026-03-10T18:00:00-05:00.": "Escribe una fecha y hora reales con su desfase, como 2026-03-10T18:00:00-05:00.",
+  "Choose online, in person, or both.": "Elige en línea, en persona o ambas.",
+  "A session ends after it starts.": "Una sesión termina después de empezar.",
+  "This is after the session's end: change the end time too.": "Esto es después del final de la sesión: cambia también la hora de fin.",
+  "Choose a time that has not passed yet.": "Elige una hora que aún no haya pasado.",
+  "A session can only be cancelled here; a cancelled session is not reopened (add a new session instead).": "Aquí una sesión solo se puede cancelar; una sesión cancelada no se reabre (agrega una sesión nueva).",
+  "Cancel a session on its own, without other changes.": "Cancela una sesión por sí sola, sin otros cambios.",
+  "This session is cancelled, so it can't be changed.": "Esta sesión está cancelada, así que no se puede cambiar.",
+  "This session is over, so it can't be changed.": "Esta sesión ya terminó, así que no se puede cambiar.",
+  "Enter a place for the people who come in person.": "Escribe un lugar para quienes vienen en persona.",
+  "Enter a date as YYYY-MM-DD.": "Escribe una fecha como AAAA-MM-DD.",
+  "Enter a date between the years 2000 and 2100.": "Escribe una fecha entre los años 2000 y 2100.",
+  "Enter a time as HH:MM (24-hour).": "Escribe una hora como HH:MM (24 horas).",
+  "Enter a join link (https://…) for an online or hybrid session.": "Escribe un enlace para unirse (https://…) para una sesión en línea o híbrida.",
+  "Only startsAt, endsAt, format, location, virtualLink and status can be changed here.": "Aquí solo se pueden cambiar startsAt, endsAt, format, location, virtualLink y status.",
+  "Idempotency-Key must be 8 to 200 visible ASCII characters.": "Idempotency-Key debe tener de 8 a 200 caracteres ASCII visibles.",
+  "Say what changes this week: cancel it, move it, change how or where it meets, or add a note.": "Di qué cambia esta semana: cancélala, muévela, cambia cómo o dónde es la reunión, o agrega una nota.",
+  "A cancelled week doesn't move or change place; a note is fine.": "Una semana cancelada no se mueve ni cambia de lugar; una nota sí se puede agregar.",
+  "This week's meeting is cancelled and people were told, so it stays cancelled.": "La reunión de esta semana está cancelada y se avisó a las personas, así que sigue cancelada.",
+  "Choose true or false.": "Elige true o false.",
+  "This meeting is over, so it can't be changed.": "Esta reunión ya terminó, así que no se puede cambiar.",
+  "Only cancelled, newDate, newTime, format, location and note can be sent here.": "Aquí solo se pueden enviar cancelled, newDate, newTime, format, location y note.",
+  "Enter a web address starting with https://.": "Escribe una dirección web que empiece por https://.",
 };
 
 /** The labels text() fields are built from ("Enter your first name."). */
@@ -70,6 +95,8 @@ const LABELS: Record<string, { enter: string; noun: string }> = {
   "a title": { enter: "un título", noun: "El título" },
   "your school or district": { enter: "tu escuela o distrito", noun: "La escuela o el distrito" },
   "a reason": { enter: "un motivo", noun: "El motivo" },
+  "a place": { enter: "un lugar", noun: "El lugar" },
+  "a note": { enter: "una nota", noun: "La nota" },
 };
 const NOUNS: Record<string, string> = Object.fromEntries(
   Object.entries(LABELS).map(([label, es]) => [label.replace(/^(your|a|an|the) /, "").replace(/^./, (c) => c.toUpperCase()), es.noun]),

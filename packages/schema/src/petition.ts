@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { AGE_BAND_REQUIRED_MESSAGE, EMAIL_MESSAGE, GUARDIAN_CONSENT_MESSAGE, GUARDIAN_EMAIL_MESSAGE, ZIP_MESSAGE } from "./vocabulary.js";
-import { AgeBand, Attribution, Checkbox, ConsentText, IsoDateTime, OrganizationSummary, Slug, text } from "./common.js";
+import { AgeBand, Attribution, Checkbox, ConsentText, Email, FirstName, isEmail, IsoDateTime, LastName, OptionalEmailText, OrganizationSummary, Slug, text } from "./common.js";
 
 export { AGE_BAND_REQUIRED_MESSAGE, EMAIL_MESSAGE, GUARDIAN_CONSENT_MESSAGE, GUARDIAN_EMAIL_MESSAGE, ZIP_MESSAGE } from "./vocabulary.js";
 
@@ -59,17 +59,12 @@ export type PetitionStatsResponse = z.infer<typeof PetitionStatsResponse>;
 
 /** The sign form's fields, shared by the widget's client-side check and the API. */
 export const SignPetitionFields = z.object({
-  firstName: text("your first name", 80, true),
-  lastName: z.optional(text("your last name", 80, false)),
-  email: z.string(EMAIL_MESSAGE).check(
-    z.trim(),
-    z.toLowerCase(),
-    z.maxLength(254, EMAIL_MESSAGE),
-    z.regex(z.regexes.email, EMAIL_MESSAGE),
-  ),
+  firstName: FirstName,
+  lastName: LastName,
+  email: Email,
   zip: z.string(ZIP_MESSAGE).check(z.trim(), z.regex(/^\d{5}(-\d{4})?$/, ZIP_MESSAGE)),
   ageBand: z.optional(AgeBand),
-  guardianEmail: z.optional(z.string().check(z.trim(), z.toLowerCase())),
+  guardianEmail: OptionalEmailText,
   guardianConsent: Checkbox,
   /** Opt-in to hear from the coalition. Unchecked by default. */
   consentCoalition: Checkbox,
@@ -87,7 +82,7 @@ export const SignPetitionRequest = z
   .check(
     z.superRefine((v, ctx) => {
       if (v.ageBand !== "under_13") return;
-      if (!v.guardianEmail || !z.regexes.email.test(v.guardianEmail)) {
+      if (!v.guardianEmail || !isEmail(v.guardianEmail)) {
         ctx.addIssue({ code: "custom", path: ["guardianEmail"], message: GUARDIAN_EMAIL_MESSAGE, input: v.guardianEmail });
       } else if (v.guardianEmail === v.email) {
         ctx.addIssue({ code: "custom", path: ["guardianEmail"], message: "The guardian's email must be different from yours.", input: v.guardianEmail });
@@ -102,7 +97,11 @@ export type SignPetitionParsed = z.output<typeof SignPetitionRequest>;
 
 /** 201 when a new signature was stored; 200 with "already_signed" when this email had signed. */
 export const SignPetitionResponse = z.object({
-  status: z.enum(["signed", "already_signed"]),
+  /**
+   * "signed"; "already_signed"; "confirm_email" when the petition asks signers to confirm by email
+   * (it counts once they do); "guardian_pending" for a signer under 13 until a parent or guardian agrees.
+   */
+  status: z.enum(["signed", "already_signed", "confirm_email", "guardian_pending"]),
   stats: PetitionStats,
 });
 export type SignPetitionResponse = z.infer<typeof SignPetitionResponse>;

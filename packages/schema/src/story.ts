@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { AgeBand, Checkbox, ConsentText, IsoDateTime, OrganizationSummary, Slug, text } from "./common.js";
+import { AgeBand, Checkbox, ConsentText, isEmail, IsoDateTime, OptionalEmailText, OrganizationSummary, Slug, text } from "./common.js";
 import {
   EMAIL_MESSAGE,
   GUARDIAN_CONSENT_MESSAGE,
@@ -40,7 +40,7 @@ export const StoryCampaignResponse = z.object({ campaign: StoryCampaign });
 export type StoryCampaignResponse = z.infer<typeof StoryCampaignResponse>;
 
 
-const optionalEmail = z.optional(z.string(EMAIL_MESSAGE).check(z.trim(), z.toLowerCase(), z.maxLength(254, EMAIL_MESSAGE)));
+
 
 /** POST /v1/stories/:campaign */
 export const SubmitStoryFields = z.object({
@@ -57,8 +57,8 @@ export const SubmitStoryFields = z.object({
   /** Only for publish = first_name. */
   firstName: z.optional(text("your first name", 80, false)),
   /** Optional: only to follow up, and only with the coalition opt-in. */
-  email: optionalEmail,
-  guardianEmail: optionalEmail,
+  email: OptionalEmailText,
+  guardianEmail: OptionalEmailText,
   guardianConsent: Checkbox,
   consentPublish: Checkbox,
   consentCoalition: Checkbox,
@@ -66,18 +66,17 @@ export const SubmitStoryFields = z.object({
   source: z.optional(z.string().check(z.maxLength(100, "Source codes are at most 100 characters."))),
 });
 
-const EMAIL_SHAPE = z.regexes.email;
 
 export const SubmitStoryRequest = SubmitStoryFields.check(
   z.superRefine((v, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message, input: undefined });
-    if (v.email && !EMAIL_SHAPE.test(v.email)) issue("email", EMAIL_MESSAGE);
+    if (v.email && !isEmail(v.email)) issue("email", EMAIL_MESSAGE);
     if (v.publish !== "internal" && !v.consentPublish) issue("consentPublish", PUBLISH_CONSENT_MESSAGE);
     if (v.publish === "first_name" && !v.firstName) issue("firstName", NAME_REQUIRED_FOR_PUBLISH);
     if (v.ageBand === "under_13") {
       const wantsData = Boolean(v.firstName || v.email || v.school);
       if (wantsData && !v.guardianConsent) issue("guardianConsent", GUARDIAN_CONSENT_MESSAGE);
-      if (wantsData && (!v.guardianEmail || !EMAIL_SHAPE.test(v.guardianEmail))) issue("guardianEmail", GUARDIAN_EMAIL_MESSAGE);
+      if (wantsData && (!v.guardianEmail || !isEmail(v.guardianEmail))) issue("guardianEmail", GUARDIAN_EMAIL_MESSAGE);
     }
   }),
 );
@@ -85,7 +84,11 @@ export type SubmitStoryRequest = z.input<typeof SubmitStoryRequest>;
 export type SubmitStoryParsed = z.output<typeof SubmitStoryRequest>;
 
 export const SubmitStoryResponse = z.object({
-  status: z.literal("pending"),
+  /**
+   * "pending": waiting for moderation. "guardian_pending": the author is under 13 and gave a name,
+   * an email or a school, so a parent or guardian was emailed; the story waits for their answer.
+   */
+  status: z.enum(["pending", "guardian_pending"]),
   /** Signed link with which the author can withdraw the story at any time. */
   withdrawUrl: z.string(),
 });
@@ -126,6 +129,11 @@ export const ModerationStory = z.object({
   authorName: z.nullable(z.string()),
   partner: z.nullable(z.string()),
   status: z.enum(STORY_STATUSES),
+  /**
+   * True while an under-13 author's parent or guardian has not agreed: the story cannot be approved
+   * yet, and the author's name and school are withheld.
+   */
+  guardianPending: z.boolean(),
   rejectionReason: z.nullable(z.string()),
   submittedAt: IsoDateTime,
   moderatedAt: z.nullable(IsoDateTime),
@@ -134,6 +142,9 @@ export type ModerationStory = z.infer<typeof ModerationStory>;
 
 export const ModerationListResponse = z.object({ stories: z.array(ModerationStory) });
 export type ModerationListResponse = z.infer<typeof ModerationListResponse>;
+
+/** Refusal to approve a story whose author is under 13 before a parent or guardian agreed. */
+export const STORY_AWAITS_GUARDIAN_MESSAGE = "A parent or guardian has not agreed yet: this story can be approved once they do.";
 
 export const ModerateStoryRequest = z
   .object({

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
-import { ConsentText, OrganizationSummary, Slug } from "./common.js";
-import { EMAIL_MESSAGE, QUESTION_TYPES } from "./vocabulary.js";
+import { ConsentText, Email, OrganizationSummary, Slug } from "./common.js";
+import { QUESTION_TYPES } from "./vocabulary.js";
 
 export { QUESTION_TYPES } from "./vocabulary.js";
 export type QuestionType = (typeof QUESTION_TYPES)[number];
@@ -61,7 +61,7 @@ export type { AnswerValue } from "./survey-rules.js";
 
 export const FollowUp = z.object({
   firstName: z.optional(z.string().check(z.trim(), z.maxLength(80, "First name must be at most 80 characters."))),
-  email: z.string(EMAIL_MESSAGE).check(z.trim(), z.toLowerCase(), z.maxLength(254, EMAIL_MESSAGE), z.regex(z.regexes.email, EMAIL_MESSAGE)),
+  email: Email,
   consent: z.literal(true, "Please agree so we can contact you, or leave your email out."),
 });
 

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
-import { Checkbox, IsoDateTime, OrganizationSummary, Slug, text } from "./common.js";
-import { EMAIL_MESSAGE, SESSION_FORMATS } from "./vocabulary.js";
+import { Checkbox, Email, FirstName, IsoDateTime, LastName, OrganizationSummary, Slug, text } from "./common.js";
+import { SESSION_FORMATS } from "./vocabulary.js";
 
 export { SESSION_FORMATS } from "./vocabulary.js";
 
@@ -61,9 +61,9 @@ export type TrainingSeriesResponse = z.infer<typeof TrainingSeriesResponse>;
 
 /** POST /v1/trainings/:series/sessions/:id/registrations */
 export const RegisterRequest = z.object({
-  firstName: text("your first name", 80, true),
-  lastName: z.optional(text("your last name", 80, false)),
-  email: z.string(EMAIL_MESSAGE).check(z.trim(), z.toLowerCase(), z.maxLength(254, EMAIL_MESSAGE), z.regex(z.regexes.email, EMAIL_MESSAGE)),
+  firstName: FirstName,
+  lastName: LastName,
+  email: Email,
   consentCoalition: Checkbox,
   consentPartner: Checkbox,
   source: z.optional(z.string().check(z.maxLength(100, "Source codes are at most 100 characters."))),

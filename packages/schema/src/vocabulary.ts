@@ -66,6 +66,10 @@ export const ZIP_MESSAGE = "Enter a 5-digit ZIP code.";
 export const GUARDIAN_EMAIL_MESSAGE = "Enter a parent or guardian's email address.";
 export const GUARDIAN_CONSENT_MESSAGE = "A parent or guardian must agree before someone under 13 can sign.";
 export const AGE_BAND_REQUIRED_MESSAGE = "Choose your age group.";
+/** Text holding a NUL or another control character (other than tab and line breaks). */
+export const CONTROL_CHARACTER_MESSAGE = "Remove the invisible control character from this field.";
+/** C0 controls but tab, line feed and carriage return, and DEL: nothing a person types, and PostgreSQL refuses NUL. */
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export const STORY_MIN = 20;
 export const STORY_MAX = 5000;
@@ -76,6 +80,28 @@ export const UNDER_13_NO_DATA = "Leave this blank unless a parent or guardian ag
 export const REQUIRED_ANSWER = "Please answer this question.";
 export const CHOOSE_FROM_LIST = "Choose one of the options.";
 export const SCALE_MESSAGE = "Choose a number from 1 to 5.";
+
+/** Organizer changes to one training session or one meeting week (the admin API's field errors). */
+export const DATE_TIME_MESSAGE = "Enter a real date and time with its offset, like 2026-03-10T18:00:00-05:00.";
+export const DATE_MESSAGE = "Enter a date as YYYY-MM-DD.";
+export const YEAR_RANGE_MESSAGE = "Enter a date between the years 2000 and 2100.";
+export const TIME_MESSAGE = "Enter a time as HH:MM (24-hour).";
+export const SESSION_FORMAT_MESSAGE = "Choose online, in person, or both.";
+export const SESSION_ENDS_MESSAGE = "A session ends after it starts.";
+export const SESSION_STARTS_MESSAGE = "This is after the session's end: change the end time too.";
+export const SESSION_PAST_MESSAGE = "Choose a time that has not passed yet.";
+export const SESSION_STATUS_MESSAGE = "A session can only be cancelled here; a cancelled session is not reopened (add a new session instead).";
+export const SESSION_CANCEL_ALONE_MESSAGE = "Cancel a session on its own, without other changes.";
+export const SESSION_CANCELLED_MESSAGE = "This session is cancelled, so it can't be changed.";
+export const SESSION_OVER_MESSAGE = "This session is over, so it can't be changed.";
+export const SESSION_PLACE_MESSAGE = "Enter a place for the people who come in person.";
+export const SESSION_LINK_MESSAGE = "Enter a join link (https://…) for an online or hybrid session.";
+export const SESSION_FIELDS_MESSAGE = "Only startsAt, endsAt, format, location, virtualLink and status can be changed here.";
+export const WEEK_EMPTY_MESSAGE = "Say what changes this week: cancel it, move it, change how or where it meets, or add a note.";
+export const WEEK_CANCEL_ALONE_MESSAGE = "A cancelled week doesn't move or change place; a note is fine.";
+export const WEEK_CANCELLED_MESSAGE = "This week's meeting is cancelled and people were told, so it stays cancelled.";
+export const WEEK_OVER_MESSAGE = "This meeting is over, so it can't be changed.";
+export const WEEK_FIELDS_MESSAGE = "Only cancelled, newDate, newTime, format, location and note can be sent here.";
 
 /** Languages the widgets and the API speak. English is the source; Spanish is complete. */
 export const LOCALES = ["en", "es"] as const;

@@ -1,4 +1,4 @@
-import type { ErrorCode } from "@coalition-kit/schema/rules";
+import { ERROR_CODES, type ErrorCode } from "@coalition-kit/schema/rules";
 
 /** Base class of every error the SDK throws. */
 export class CkError extends Error {
@@ -15,7 +15,7 @@ export class CkApiError extends CkError {
   /** Seconds to wait before retrying, from Retry-After (429). */
   readonly retryAfter: number | undefined;
 
-  constructor(init: { code: ErrorCode; status: number; message?: string; fields?: Record<string, string>; retryAfter?: number }) {
+  constructor(init: { code: ErrorCode; status: number; message?: string | undefined; fields?: Record<string, string> | undefined; retryAfter?: number | undefined }) {
     super(init.message ?? "The request could not be completed.");
     this.code = init.code;
     this.status = init.status;
@@ -40,4 +40,23 @@ export class CkResponseError extends CkError {
     super(message);
     this.status = status;
   }
+}
+
+const BY_STATUS: Readonly<Record<number, ErrorCode>> = { 401: "invalid_key", 403: "origin_not_allowed", 404: "not_found", 413: "payload_too_large", 415: "unsupported_media_type", 422: "validation_failed", 429: "rate_limited" };
+
+/**
+ * The one mapping from an error answer to a CkApiError, for both transports: the API's own
+ * `{ error: { code, message, fields } }` when the body is one, else a code guessed from the status
+ * (a proxy's page, an empty body). Zod-free and small: the widgets' client uses it too.
+ */
+export function apiErrorFrom(status: number, body: unknown, retryAfterHeader: string | null): CkApiError {
+  const error = (body as { error?: { code?: ErrorCode; message?: string; fields?: Record<string, string> } } | undefined)?.error;
+  const known = ERROR_CODES.includes(error?.code as ErrorCode);
+  return new CkApiError({
+    code: known ? error!.code! : (BY_STATUS[status] ?? "internal"),
+    status,
+    message: known ? error!.message : undefined,
+    fields: known ? error!.fields : undefined,
+    retryAfter: Number(retryAfterHeader) || undefined,
+  });
 }

@@ -1,6 +1,7 @@
 import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from "ky";
-import { ApiErrorBody, ERROR_CODES, ERROR_MESSAGES, type ErrorCode } from "@coalition-kit/schema";
-import { CkApiError, CkNetworkError, CkResponseError } from "./errors.js";
+import { IDEMPOTENCY_KEY_HEADER, PARTNER_KEY_HEADER } from "@coalition-kit/schema";
+import { apiErrorFrom, CkNetworkError, CkResponseError } from "./errors.js";
+import { withPartnerKey } from "./reads.js";
 
 export interface ClientOptions {
   /** API origin, e.g. "https://api.example.org". */
@@ -35,7 +36,6 @@ export interface Http {
 
 export function createHttp(options: ClientOptions): Http {
   const headers: Record<string, string> = { Accept: "application/json" };
-  if (options.partnerKey) headers["X-Partner-Key"] = options.partnerKey;
   if (options.locale) headers["Accept-Language"] = options.locale;
   if (options.secretKey) headers.Authorization = `Bearer ${options.secretKey}`;
   const kyOptions: Options = {
@@ -66,19 +66,21 @@ export function createHttp(options: ClientOptions): Http {
   }
 
   const send: Http["send"] = (method, path, body, parser, idempotencyKey) => {
-    const init: Options = { method, headers: { "Idempotency-Key": idempotencyKey }, ...(body === undefined ? {} : { json: body }) };
+    // Writes name their partner in a header; reads carry it in the URL (no CORS preflight, cacheable).
+    const partner = options.partnerKey ? { [PARTNER_KEY_HEADER]: options.partnerKey } : {};
+    const init: Options = { method, headers: { ...partner, [IDEMPOTENCY_KEY_HEADER]: idempotencyKey }, ...(body === undefined ? {} : { json: body }) };
     return run(() => client(path.replace(/^\//, ""), init), parser);
   };
 
   return {
     async get(path, parser) {
-      return (await run(() => client.get(path.replace(/^\//, "")), parser)).data;
+      return (await run(() => client.get(withPartnerKey(path.replace(/^\//, ""), options.partnerKey)), parser)).data;
     },
     post: (path, body, parser, idempotencyKey) => send("POST", path, body, parser, idempotencyKey),
     send,
     async raw(path) {
       try {
-        return await client.get(path.replace(/^\//, ""), { headers: { Accept: "*/*" } });
+        return await client.get(withPartnerKey(path.replace(/^\//, ""), options.partnerKey), { headers: { Accept: "*/*" } });
       } catch (error) {
         throw await toCkError(error);
       }
@@ -88,23 +90,9 @@ export function createHttp(options: ClientOptions): Http {
 
 async function toCkError(error: unknown): Promise<Error> {
   if (error instanceof HTTPError) {
-    const { response } = error;
-    const body: unknown = await response.json().catch(() => undefined);
-    const parsed = ApiErrorBody.safeParse(body);
-    const retryAfter = Number(response.headers.get("Retry-After")) || undefined;
-    if (parsed.success) {
-      const { code, message, fields } = parsed.data.error;
-      return new CkApiError({ code, status: response.status, message, ...(fields ? { fields } : {}), ...(retryAfter ? { retryAfter } : {}) });
-    }
-    const code = statusToCode(response.status);
-    return new CkApiError({ code, status: response.status, message: ERROR_MESSAGES[code], ...(retryAfter ? { retryAfter } : {}) });
+    const body: unknown = await error.response.json().catch(() => undefined);
+    return apiErrorFrom(error.response.status, body, error.response.headers.get("Retry-After"));
   }
   if (error instanceof TimeoutError) return new CkNetworkError("The server took too long to answer. Please try again.", { cause: error });
   return new CkNetworkError(undefined, { cause: error });
-}
-
-function statusToCode(status: number): ErrorCode {
-  const byStatus: Record<number, ErrorCode> = { 401: "invalid_key", 403: "origin_not_allowed", 404: "not_found", 413: "payload_too_large", 415: "unsupported_media_type", 422: "validation_failed", 429: "rate_limited" };
-  const code = byStatus[status] ?? "internal";
-  return ERROR_CODES.includes(code) ? code : "internal";
 }

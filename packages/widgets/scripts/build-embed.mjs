@@ -1,11 +1,13 @@
 // Builds the embed bundles served at /embed/v1/:
 //   <name>.<hash>.js  standalone, content-hashed: cache for a year
-//   <name>.js         a one-line loader importing the current hash: cache for minutes
+//   <name>.js         a small loader: starts the page's reads, imports the current hash; cache for minutes
 //   *.js.br, *.js.gz  every script precompressed (brotli 11, gzip 9); the API serves what the browser accepts
+//   coalition-kit.css the rules that keep each widget's room from the first paint (link it in <head>)
 //   sizes.json        min and min+gzip bytes of every hashed bundle (read by the size budget check)
 import { readdir, rm, stat, readFile, writeFile, mkdir } from "node:fs/promises";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { build } from "vite";
+import { loaderSource, reserveStyleSheet } from "./embed-loader.mjs";
 
 const OUT = new URL("../dist/embed/", import.meta.url);
 const NAMES = ["coalition-kit", "petition", "training-calendar", "stories", "survey", "meeting-rsvp"];
@@ -24,8 +26,9 @@ for (const name of NAMES) {
   if (!hashed) throw new Error(`no hashed bundle for ${name}`);
   const code = await readFile(new URL(hashed, OUT));
   sizes[name] = { file: hashed, min: (await stat(new URL(hashed, OUT))).size, gzip: gzipSync(code, { level: 9 }).length };
-  await writeFile(new URL(`${name}.js`, OUT), `// Coalition Kit ${name}: loads the current build (cached for a year).\nimport "./${hashed}";\n`);
+  await writeFile(new URL(`${name}.js`, OUT), loaderSource(name, hashed));
 }
+await writeFile(new URL("coalition-kit.css", OUT), reserveStyleSheet());
 for (const file of await readdir(OUT)) {
   if (!file.endsWith(".js")) continue;
   const code = await readFile(new URL(file, OUT));

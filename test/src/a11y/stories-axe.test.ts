@@ -46,9 +46,14 @@ describe("accessibility: axe-core on every story", () => {
       const page = await browser.newPage();
       try {
         await page.goto(`${server.url}/iframe.html?id=${story.id}&viewMode=story`);
-        await page.waitForFunction(() => document.querySelector("#storybook-root")?.children.length, undefined, { timeout: 10_000 });
-        // Let loading states settle and play functions finish.
-        await page.waitForTimeout(400);
+        // Wait for Storybook's own render lifecycle to end: the story rendered, its play function
+        // reached the state it shows (each play waits for it), and the a11y add-on's own axe run
+        // (an afterEach hook) finished, so two axe runs never overlap.
+        const phase = await page.waitForFunction(() => {
+          const render = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender;
+          return render && ["finished", "errored", "aborted"].includes(render.phase ?? "") ? render.phase : undefined;
+        }, undefined, { timeout: 60_000 });
+        assert.equal(await phase.jsonValue(), "finished", "the story rendered and its play function completed");
         await page.addScriptTag({ content: axeSource });
         const violations = (await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;

@@ -3,6 +3,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createSecretKey } from "@coalition-kit/api";
+import { SESSION_ENDS_MESSAGE } from "@coalition-kit/schema";
 import { createClient } from "@coalition-kit/sdk";
 import { CkApiError, createAdminClient, verifyWebhookSignature, type AdminClient } from "@coalition-kit/sdk/admin";
 import { DB_LABEL, email } from "../support/env.js";
@@ -40,6 +41,42 @@ describe(`admin SDK <-> API contract (${DB_LABEL})`, () => {
     assert.equal(detail.coalitionOptIns, 1);
     const csv = await (await admin.petitions.exportCsv("sdk-made")).text();
     assert.match(csv, /Ada,,sdk-admin\.[^,]*@example\.org,06511,ConnCAN/);
+  });
+
+  test("privacy settings: the retention period and digest, validated locally with the API's messages, saved and read back", async () => {
+    const current = await admin.settings.get();
+    assert.equal(current.retentionMonths, 24);
+    assert.equal(current.digestEnabled, false);
+    await assert.rejects(admin.settings.update({ retentionMonths: 0, digestRecipients: ["nope"] }), (e: unknown) => {
+      assert.ok(e instanceof CkApiError);
+      assert.deepEqual(Object.keys(e.fields).sort(), ["digestRecipients.0", "retentionMonths"]);
+      return true;
+    });
+    const saved = await admin.settings.update({ retentionMonths: 12, digestEnabled: true, digestRecipients: ["staff@example.org"], digestLocale: "es" });
+    assert.deepEqual([saved.retentionMonths, saved.digestEnabled, saved.digestRecipients, saved.digestLocale], [12, true, ["staff@example.org"], "es"]);
+    assert.equal((await admin.settings.get()).retentionMonths, 12);
+    await admin.settings.update({ retentionMonths: 24, digestEnabled: false });
+  });
+
+  test("trainings: changeSession checks locally with the API's messages, then moves the session; cancelSession cancels it", async () => {
+    const at = (days: number, hours = 0) => new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 + days * 86_400_000 + hours * 3_600_000).toISOString();
+    const consent = { coalition: { text: "Coalition may email me.", version: "1" }, partner: { text: "{partner} may email me.", version: "1" } };
+    const session = { key: "sdk-one", title: "SDK session", startsAt: at(5), endsAt: at(5, 1), timeZone: "America/New_York", format: "virtual" as const, virtualLink: "https://meet.example.org/sdk", leaders: [] };
+    await admin.trainings.save("sdk-series", { title: "SDK series", description: "Made by the SDK.", consent, sessions: [session] });
+    let requests = 0;
+    const counted: typeof fetch = (input, init) => ((requests += 1), fetch(input, init));
+    const organizer = createAdminClient({ baseUrl: api.url, secretKey: (await createSecretKey(api.db, "ct-fund-our-schools")).key, retries: 0, fetch: counted });
+    await assert.rejects(organizer.trainings.changeSession("sdk-series", "sdk-one", { startsAt: at(6), endsAt: at(6, -1) }), (e: unknown) => {
+      assert.ok(e instanceof CkApiError);
+      assert.deepEqual(e.fields, { endsAt: SESSION_ENDS_MESSAGE });
+      return true;
+    });
+    assert.equal(requests, 0, "refused before any request");
+    const moved = await organizer.trainings.changeSession("sdk-series", "sdk-one", { startsAt: at(6), endsAt: at(6, 2) });
+    assert.deepEqual([moved.session.startsAt, moved.session.endsAt, moved.notified], [at(6), at(6, 2), 0]);
+    const cancelled = await admin.trainings.cancelSession("sdk-series", "sdk-one");
+    assert.equal(cancelled.session.status, "cancelled");
+    await assert.rejects(admin.trainings.changeSession("sdk-series", "nope", { location: "Library", format: "in_person" }), (e: unknown) => e instanceof CkApiError && e.status === 404 && e.code === "not_found");
   });
 
   test("a webhook receiver verifies the signature with the SDK; a tampered body fails", async () => {

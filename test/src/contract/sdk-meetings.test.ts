@@ -1,8 +1,10 @@
 // The SDK's meetings module against the real API.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { loadSeedFile, seed, SEEDS_DIR } from "@coalition-kit/api";
+import { createSecretKey, loadSeedFile, seed, SEEDS_DIR } from "@coalition-kit/api";
 import { CkApiError, createClient, type CoalitionClient } from "@coalition-kit/sdk";
+import { createAdminClient } from "@coalition-kit/sdk/admin";
+import { TIME_MESSAGE, WEEK_CANCELLED_MESSAGE } from "@coalition-kit/schema";
 import { DB_LABEL, email } from "../support/env.js";
 import { startIsolatedApi } from "../support/api.js";
 
@@ -29,5 +31,19 @@ describe(`SDK meetings <-> API (${DB_LABEL})`, () => {
       client.meetings.rsvp("sej-member-meetings", { firstName: "Ty", email: email("sdk-rsvp"), response: "yes", occurrence: "1999-01-01" }),
       (e: unknown) => e instanceof CkApiError && e.fields.occurrence === "That meeting isn't on the upcoming schedule.",
     );
+  });
+
+  test("admin: changeWeek checks locally, then moves one week; restoreWeek undoes it; cancelWeek cancels it for good", async () => {
+    const admin = createAdminClient({ baseUrl: api.url, secretKey: (await createSecretKey(api.db, "students-for-educational-justice")).key, retries: 0 });
+    const { occurrences } = await client.meetings.get("sej-member-meetings", { count: 3 });
+    const date = occurrences[2]!.date;
+    await assert.rejects(admin.meetings.changeWeek("sej-member-meetings", date, { newTime: "4pm" }), (e: unknown) => e instanceof CkApiError && e.fields.newTime === TIME_MESSAGE);
+    const moved = await admin.meetings.changeWeek("sej-member-meetings", date, { newTime: "17:30", note: "Later today." });
+    assert.deepEqual([moved.week.date, moved.week.moved, moved.week.note, moved.notified], [date, true, "Later today.", 0]);
+    const restored = await admin.meetings.restoreWeek("sej-member-meetings", date);
+    assert.deepEqual([restored.week.moved, restored.week.changed], [false, false]);
+    const cancelled = await admin.meetings.cancelWeek("sej-member-meetings", date, "No meeting today.");
+    assert.equal(cancelled.week.status, "cancelled");
+    await assert.rejects(admin.meetings.restoreWeek("sej-member-meetings", date), (e: unknown) => e instanceof CkApiError && e.status === 422 && e.fields.cancelled === WEEK_CANCELLED_MESSAGE);
   });
 });

@@ -1,12 +1,10 @@
 // The README's demo, driven in real Chromium: the partner page loads the widget from the API with
 // one script tag, a visitor signs, the count shown goes up, and the row is attributed to the partner.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import type { Browser, Page } from "playwright-core";
-import { DB_LABEL, email, launchChromium } from "../support/env.js";
-import { signPetition, signaturesFor, startIsolatedDemo } from "../support/demo.js";
-
-type Demo = Awaited<ReturnType<typeof startIsolatedDemo>>;
+import type { Page } from "playwright-core";
+import { DB_LABEL, email } from "../support/env.js";
+import { demoInChromium, signPetition, signaturesFor } from "../support/demo.js";
 
 async function shownCount(page: Page): Promise<number> {
   const text = await page.locator('ck-petition [part~="count"]').first().innerText();
@@ -16,21 +14,11 @@ async function shownCount(page: Page): Promise<number> {
 }
 
 describe(`demo partner site in Chromium (${DB_LABEL})`, () => {
-  let demo: Demo;
-  let browser: Browser;
-
-  before(async () => {
-    demo = await startIsolatedDemo();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.stop();
-  });
+  const running = demoInChromium();
 
   test("signing on the Educators for Excellence page raises the count and stores the partner", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${demo.siteUrl}/`);
+    const page = await running.browser.newPage();
+    await page.goto(`${running.demo.siteUrl}/`);
     await page.getByRole("heading", { name: /713 million/i }).first().waitFor();
     const before = await shownCount(page);
 
@@ -39,7 +27,7 @@ describe(`demo partner site in Chromium (${DB_LABEL})`, () => {
     await page.getByRole("heading", { name: /thank you/i }).waitFor();
 
     assert.equal(await shownCount(page), before + 1);
-    const rows = await signaturesFor(demo, signer);
+    const rows = await signaturesFor(running.demo, signer);
     assert.equal(rows.length, 1);
     assert.equal(rows[0]?.partner_key, "pk_demo_e4e");
     assert.equal(rows[0]?.partner_name, "Educators for Excellence");
@@ -48,15 +36,15 @@ describe(`demo partner site in Chromium (${DB_LABEL})`, () => {
   });
 
   test("a second partner's page attributes to that partner and the per-partner count shows it", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${demo.siteUrl}/conncan.html`);
+    const page = await running.browser.newPage();
+    await page.goto(`${running.demo.siteUrl}/conncan.html`);
     const partners = page.locator('ck-petition [part~="partners"]');
     await partners.waitFor();
     const signer = email("e2e-conncan");
     await signPetition(page, { first: "Luis", email: signer, zip: "06106" });
     await page.getByRole("heading", { name: /thank you/i }).waitFor();
 
-    const rows = await signaturesFor(demo, signer);
+    const rows = await signaturesFor(running.demo, signer);
     assert.equal(rows[0]?.partner_key, "pk_demo_conncan");
     await page.reload();
     await partners.waitFor();
@@ -65,9 +53,9 @@ describe(`demo partner site in Chromium (${DB_LABEL})`, () => {
   });
 
   test("with JavaScript off, the fallback form signs and returns to the partner's thank-you page", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await running.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${demo.siteUrl}/`);
+    await page.goto(`${running.demo.siteUrl}/`);
     const signer = email("e2e-nojs");
     await page.getByLabel(/first name/i).fill("Ana");
     await page.getByLabel(/^email/i).fill(signer);
@@ -76,7 +64,7 @@ describe(`demo partner site in Chromium (${DB_LABEL})`, () => {
     await page.waitForURL(/thanks\.html\?ck_signed=1/);
     await page.getByRole("heading", { name: /thank you/i }).waitFor();
 
-    const rows = await signaturesFor(demo, signer);
+    const rows = await signaturesFor(running.demo, signer);
     assert.equal(rows.length, 1);
     assert.equal(rows[0]?.partner_key, "pk_demo_e4e");
     assert.equal(rows[0]?.source, "demo-site-nojs");

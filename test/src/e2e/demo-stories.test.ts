@@ -1,12 +1,10 @@
 // The demo's story page in real Chromium: a story submitted there shows on the wall only after an
 // organizer approves it; an anonymous story shows no name anywhere in the API; withdrawal removes it.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import type { Browser, Page } from "playwright-core";
-import { DB_LABEL, launchChromium } from "../support/env.js";
-import { startIsolatedDemo } from "../support/demo.js";
-
-type Demo = Awaited<ReturnType<typeof startIsolatedDemo>>;
+import type { Page } from "playwright-core";
+import { DB_LABEL } from "../support/env.js";
+import { demoInChromium } from "../support/demo.js";
 
 async function tell(page: Page, title: string, share: RegExp, firstName?: string): Promise<string> {
   const form = page.locator('ck-story-form form[part~="form"]');
@@ -23,27 +21,18 @@ async function tell(page: Page, title: string, share: RegExp, firstName?: string
 }
 
 describe(`demo story page in Chromium (${DB_LABEL})`, () => {
-  let demo: Demo;
-  let browser: Browser;
-  before(async () => {
-    demo = await startIsolatedDemo();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.stop();
-  });
+  const running = demoInChromium();
 
   const admin = (path: string, body?: unknown) =>
-    fetch(`${demo.apiUrl}${path}`, {
+    fetch(`${running.demo.apiUrl}${path}`, {
       method: body ? "POST" : "GET",
-      headers: { Authorization: `Bearer ${demo.organizerKey}`, "Content-Type": "application/json" },
+      headers: { Authorization: `Bearer ${running.demo.organizerKey}`, "Content-Type": "application/json" },
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
 
   test("a story appears on the wall only after approval; anonymous means no name anywhere; withdrawal removes it", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${demo.siteUrl}/stories.html`);
+    const page = await running.browser.newPage();
+    await page.goto(`${running.demo.siteUrl}/stories.html`);
     const title = "No more music, no more bus";
     const withdrawUrl = await tell(page, title, /without my name/i);
 
@@ -65,7 +54,7 @@ describe(`demo story page in Chromium (${DB_LABEL})`, () => {
       assert.doesNotMatch(text, /"authorName":"[^"]/);
     }
 
-    const withdraw = await browser.newPage();
+    const withdraw = await running.browser.newPage();
     await withdraw.goto(withdrawUrl);
     await withdraw.getByRole("button", { name: "Yes, withdraw my story" }).click();
     await withdraw.getByRole("heading", { name: "Your story has been withdrawn." }).waitFor();

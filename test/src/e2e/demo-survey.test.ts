@@ -1,10 +1,10 @@
 // The demo's survey page in real Chromium: an anonymous response shows up in the aggregates, an
 // invalid answer gets a field error, and the database holds nothing identifying for it.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import type { Browser, Page } from "playwright-core";
-import { DB_LABEL, launchChromium } from "../support/env.js";
-import { startIsolatedDemo } from "../support/demo.js";
+import type { Page } from "playwright-core";
+import { DB_LABEL } from "../support/env.js";
+import { demoInChromium, startIsolatedDemo } from "../support/demo.js";
 
 type Demo = Awaited<ReturnType<typeof startIsolatedDemo>>;
 
@@ -39,20 +39,11 @@ async function answer(page: Page, feel: string, email?: string) {
 }
 
 describe(`demo survey page in Chromium (${DB_LABEL})`, () => {
-  let demo: Demo;
-  let browser: Browser;
-  before(async () => {
-    demo = await startIsolatedDemo();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.stop();
-  });
+  const running = demoInChromium();
 
   test("a required question can't be skipped: the field error shows and focus stays on it", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${demo.siteUrl}/survey.html`);
+    const page = await running.browser.newPage();
+    await page.goto(`${running.demo.siteUrl}/survey.html`);
     const survey = page.locator("ck-survey");
     await survey.getByRole("button", { name: "Students at other NHPS high schools" }).click();
     await survey.getByRole("button", { name: "Next" }).click();
@@ -63,23 +54,23 @@ describe(`demo survey page in Chromium (${DB_LABEL})`, () => {
 
   test("five responses from Chromium show in the aggregates; nothing identifying is stored", async () => {
     for (const [i, feel] of ["1", "2", "2", "4", "1"].entries()) {
-      const page = await browser.newPage();
-      await page.goto(`${demo.siteUrl}/survey.html`);
+      const page = await running.browser.newPage();
+      await page.goto(`${running.demo.siteUrl}/survey.html`);
       await answer(page, feel, i === 0 ? "organize.with.us@example.org" : undefined);
       await page.close();
     }
-    const shown = await results(demo);
+    const shown = await results(running.demo);
     assert.equal(shown.responses, 5);
     const feel = shown.questions.find((q) => q.id === "feel_safe")!;
     assert.deepEqual(feel.options.map((o) => o.count), [2, 2, 0, 1, 0]);
 
-    const rows = await demo.db.query<Record<string, unknown>>("select * from survey_responses");
+    const rows = await running.demo.db.query<Record<string, unknown>>("select * from survey_responses");
     assert.equal(rows.length, 5);
     for (const row of rows) {
       assert.deepEqual(Object.keys(row).sort(), ["answers", "id", "partner_id", "submitted_on", "survey_id", "variant"]);
       assert.doesNotMatch(JSON.stringify(row), /example\.org|127\.0\.0\.1|Mozilla|Chrome/);
     }
-    const followUps = await demo.db.query<Record<string, unknown>>("select * from survey_follow_ups");
+    const followUps = await running.demo.db.query<Record<string, unknown>>("select * from survey_follow_ups");
     assert.equal(followUps.length, 1);
     assert.ok(!("response_id" in followUps[0]!), "contact details are not linked to answers");
   });

@@ -3,6 +3,8 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { loadSeedFile, seed, SEEDS_DIR } from "@coalition-kit/api";
+import { icsDate, parseIcs } from "@coalition-kit/api/testing/ics-parse";
+import { startSmtpSink, type SmtpSink } from "@coalition-kit/api/testing/smtp-sink";
 import type { Browser, Locator, Page } from "playwright-core";
 import { DB_LABEL, email, launchChromium } from "../support/env.js";
 import { startIsolatedDemo } from "../support/demo.js";
@@ -39,14 +41,17 @@ async function register(page: Page, title: string, who: string): Promise<Locator
 describe(`demo trainings page in Chromium (${DB_LABEL})`, () => {
   let demo: Demo;
   let browser: Browser;
+  let sink: SmtpSink;
   before(async () => {
-    demo = await startIsolatedDemo();
+    sink = await startSmtpSink();
+    demo = await startIsolatedDemo({ smtpUrl: sink.url });
     await addUpcomingSessions(demo);
     browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
     await demo?.stop();
+    await sink?.close();
   });
 
   test("registering reduces the seats left shown, and the registration is attributed to the partner", async () => {
@@ -96,5 +101,28 @@ describe(`demo trainings page in Chromium (${DB_LABEL})`, () => {
     assert.deepEqual(rows.map((r) => [r.email.split(".")[0], r.status, r.promoted]), [["e2e-first", "cancelled", false], ["e2e-second", "registered", true]]);
     await page.close();
     await cancelPage.close();
+  });
+
+  test("registering sends a confirmation email whose calendar file parses and whose links work", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${demo.siteUrl}/trainings.html`);
+    const who = email("e2e-mail");
+    await register(page, "E2E: Open session", who);
+    const mail = await sink.waitFor((m) => m.to.includes(who));
+    assert.equal(mail.subject, "You're registered: E2E: Open session");
+    assert.match(mail.html, /href="https:\/\/meet\.example\.org\/e2e-open"/, "the join link is in the email");
+    const ics = parseIcs(mail.attachments.find((a) => a.contentType.startsWith("text/calendar"))!.content);
+    const session = (await demo.db.query<{ starts_at: string | Date }>("select starts_at from training_sessions where key = 'e2e-open'"))[0]!;
+    // Calendar times are whole seconds.
+    assert.equal(icsDate(ics.events[0]!.DTSTART!).getTime(), Math.floor(new Date(session.starts_at).getTime() / 1000) * 1000);
+    assert.equal(ics.events[0]!.URL, "https://meet.example.org/e2e-open");
+
+    // The email's cancel link works in the browser.
+    const cancel = /https?:\/\/\S+\/v1\/registrations\/cancel\?token=\S+/.exec(mail.text)?.[0];
+    assert.ok(cancel);
+    await page.goto(cancel);
+    await page.getByRole("button", { name: "Yes, cancel my registration" }).click();
+    await page.getByRole("heading", { name: "Your registration is cancelled." }).waitFor();
+    await page.close();
   });
 });

@@ -1,28 +1,16 @@
 // Widgets on hostile host pages: aggressive global CSS does not leak in (nor widget CSS out), and a
 // strict Content Security Policy (no inline script or style) blocks nothing the widget needs.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import type { Browser } from "playwright-core";
-import { DB_LABEL, email, launchChromium } from "../support/env.js";
-import { signPetition, startIsolatedDemo } from "../support/demo.js";
-
-type Demo = Awaited<ReturnType<typeof startIsolatedDemo>>;
+import { DB_LABEL, email } from "../support/env.js";
+import { demoInChromium, signPetition } from "../support/demo.js";
 
 describe(`widgets on hostile host pages (${DB_LABEL})`, () => {
-  let demo: Demo;
-  let browser: Browser;
-  before(async () => {
-    demo = await startIsolatedDemo();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.stop();
-  });
+  const running = demoInChromium();
 
   test("aggressive global CSS does not reach inside the widget, and the widget's CSS does not reach out", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${demo.siteUrl}/hostile.html`);
+    const page = await running.browser.newPage();
+    await page.goto(`${running.demo.siteUrl}/hostile.html`);
     const form = page.locator('ck-petition form[part~="form"]');
     await form.waitFor();
     const inside = await page.evaluate(() => {
@@ -55,12 +43,12 @@ describe(`widgets on hostile host pages (${DB_LABEL})`, () => {
   });
 
   test("under a strict CSP (no inline script or style) the widget loads, renders and signs with no violations", async () => {
-    const page = await browser.newPage();
+    const page = await running.browser.newPage();
     const violations: string[] = [];
     page.on("console", (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
     });
-    const response = await page.goto(`${demo.siteUrl}/strict-csp.html`);
+    const response = await page.goto(`${running.demo.siteUrl}/strict-csp.html`);
     assert.match(response!.headers()["content-security-policy"] ?? "", /style-src 'self'/);
     await page.evaluate(() => document.addEventListener("securitypolicyviolation", (e) => console.log(`Refused to: ${e.violatedDirective} ${e.blockedURI}`)));
     const form = page.locator('ck-petition form[part~="form"]');

@@ -135,6 +135,32 @@ describe(`organizer console in Chromium (${DB_LABEL})`, () => {
     await sej.close();
   });
 
+  test("privacy & retention: the policy and the next purge are shown; a bad period or address is a field error; a good one is saved", async () => {
+    const page = await signInAs("heal-together");
+    await page.getByRole("link", { name: "Privacy & retention" }).click();
+    await page.getByRole("heading", { name: "Privacy & retention" }).waitFor();
+    await page.locator("ck-admin-privacy[data-loaded]").waitFor();
+    await page.getByText(/is kept for 24 months after a person's last action/).waitFor();
+    await page.getByText("Next purge").waitFor();
+    const form = page.getByRole("form", { name: "Privacy and digest settings" });
+    await form.getByLabel("Keep personal data for (months)").fill("0");
+    await form.getByLabel("Send the daily digest").check();
+    await form.getByLabel("Staff addresses").fill("lead@heal.example.org\nnot-an-address");
+    await form.getByRole("button", { name: "Save" }).click();
+    await form.getByText("Choose a whole number of months from 1 to 120.").waitFor();
+    await form.getByText("not-an-address: Enter a valid email address, like name@example.org.").waitFor();
+    await form.getByLabel("Keep personal data for (months)").fill("18");
+    await form.getByLabel("Staff addresses").fill("lead@heal.example.org");
+    await form.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+    await page.getByText(/is kept for 18 months after/).waitFor();
+    const rows = await demo.db.query<{ retention_months: number; digest_enabled: boolean; digest_recipients: string[] }>(
+      "select retention_months, digest_enabled, digest_recipients from organizations where slug = 'heal-together'",
+    );
+    assert.deepEqual(rows, [{ retention_months: 18, digest_enabled: true, digest_recipients: ["lead@heal.example.org"] }]);
+    await page.close();
+  });
+
   test("every console section passes axe-core, and each form can be reached and sent by keyboard", async () => {
     // axe is injected as an inline script, which the console's CSP rightly refuses: bypass it for this check only.
     const context = await browser.newContext({ bypassCSP: true });
@@ -142,10 +168,10 @@ describe(`organizer console in Chromium (${DB_LABEL})`, () => {
     const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
     await signIn(page);
     const violations: string[] = [];
-    for (const [hash, heading] of [["#/petitions", "Petitions"], ["#/petitions/ct-funding-gap", /713 million/], ["#/trainings", "Trainings"], ["#/meetings", "Meetings"], ["#/surveys", "Surveys"], ["#/stories", "Story moderation"], ["#/partners", "Partners"], ["#/webhooks", "Webhooks"], ["#/people", "People requests"]] as const) {
+    for (const [hash, heading] of [["#/petitions", "Petitions"], ["#/petitions/ct-funding-gap", /713 million/], ["#/trainings", "Trainings"], ["#/meetings", "Meetings"], ["#/surveys", "Surveys"], ["#/stories", "Story moderation"], ["#/partners", "Partners"], ["#/webhooks", "Webhooks"], ["#/messages", "Messages"], ["#/people", "People requests"], ["#/privacy", "Privacy & retention"]] as const) {
       await page.goto(`${demo.apiUrl}/admin/${hash}`);
       await page.getByRole("heading", { name: heading }).first().waitFor();
-      await page.waitForTimeout(200);
+      await page.locator("[data-loaded]").first().waitFor();
       await page.addScriptTag({ content: axeSource });
       const found = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
@@ -155,10 +181,10 @@ describe(`organizer console in Chromium (${DB_LABEL})`, () => {
     }
     assert.deepEqual(violations, []);
 
-    // Keyboard only: Tab to the email field of the people form, type, Enter sends it.
+    // Keyboard only: Tab to the email field of the people form (past the section links), type, Enter sends it.
     await page.goto(`${demo.apiUrl}/admin/#/people`);
     await page.getByRole("heading", { name: "People requests" }).waitFor();
-    for (let i = 0; i < 12 && !(await page.getByLabel("Email").evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)); i += 1) await page.keyboard.press("Tab");
+    for (let i = 0; i < 16 && !(await page.getByLabel("Email").evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)); i += 1) await page.keyboard.press("Tab");
     await page.keyboard.type("nobody@example.org");
     await page.keyboard.press("Enter");
     await page.getByText("Nothing is held about this email.").waitFor();

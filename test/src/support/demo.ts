@@ -1,11 +1,12 @@
 import { startDemo, type RunningDemo } from "@coalition-kit/demo-site";
-import type { Page } from "playwright-core";
-import { isolatedDb } from "./env.js";
+import { after, before } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { isolatedDb, launchChromium } from "./env.js";
 
 /** Start API + demo partner site on free ports with a fresh, seeded database. */
-export async function startIsolatedDemo(): Promise<RunningDemo & { stop(): Promise<void> }> {
+export async function startIsolatedDemo(extra: { smtpUrl?: string } = {}): Promise<RunningDemo & { stop(): Promise<void> }> {
   const options = isolatedDb();
-  const demo = await startDemo({ apiPort: 0, sitePort: 0, ...options });
+  const demo = await startDemo({ apiPort: 0, sitePort: 0, ...options, ...(extra.smtpUrl ? { smtpUrl: extra.smtpUrl, messageIntervalMs: 100 } : {}) });
   return {
     ...demo,
     async stop() {
@@ -38,4 +39,31 @@ export async function signPetition(page: Page, who: { first: string; email: stri
   await form.getByLabel(/zip/i).fill(who.zip ?? "06511");
   await form.getByRole("radio", { name: /18 or older/i }).check();
   await form.getByRole("button", { name: /add your name/i }).click();
+}
+
+/**
+ * The demo and a Chromium for one describe block: started before its tests, closed after them.
+ * Read `demo` and `browser` inside tests (they exist once `before` has run).
+ */
+export function demoInChromium(): { readonly demo: RunningDemo & { stop(): Promise<void> }; readonly browser: Browser } {
+  let demo: (RunningDemo & { stop(): Promise<void> }) | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    demo = await startIsolatedDemo();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+  return {
+    get demo() {
+      if (!demo) throw new Error("the demo starts in before()");
+      return demo;
+    },
+    get browser() {
+      if (!browser) throw new Error("Chromium starts in before()");
+      return browser;
+    },
+  };
 }

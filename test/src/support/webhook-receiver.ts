@@ -21,7 +21,7 @@ export async function startWebhookReceiver(): Promise<{ url: string; received: R
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/ck`,
     received,
-    async waitFor(match, timeoutMs = 10_000) {
+    async waitFor(match, timeoutMs = 30_000) {
       for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
         const hook = received.find(match);
         if (hook) return hook;

@@ -27,6 +27,12 @@ export abstract class AdminView extends LitElement {
     if (changed.has("client") && this.client) void this.refresh();
   }
 
+  /** `data-loaded` on the section once its data is on screen, so a script can wait for it. */
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.toggleAttribute("data-loaded", this.loaded);
+  }
+
   /** Load again, keeping what is on screen if it fails. */
   protected async refresh(): Promise<void> {
     try {
@@ -58,16 +64,34 @@ export abstract class AdminView extends LitElement {
     return this.alert ? html`<p class="alert" role="alert">${this.alert}</p>` : nothing;
   }
 
-  /** A labelled input; its hint and its error are tied to it with aria-describedby. */
-  protected field(name: string, label: string, options: { type?: string; value?: string; required?: boolean; hint?: string; multiline?: boolean } = {}) {
+  /**
+   * After the next render, focus the first field marked invalid, else the element at `fallback`
+   * (a status line with tabindex="-1"), so keyboard and screen reader users land on the outcome.
+   */
+  protected async focusOutcome(fallback: string): Promise<void> {
+    await this.updateComplete;
+    const target = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]') ?? this.renderRoot.querySelector<HTMLElement>(fallback);
+    target?.focus();
+  }
+
+  /** A labelled input (or a select, with `choices`); its hint and its error are tied to it with aria-describedby. */
+  protected field(
+    name: string,
+    label: string,
+    options: { type?: string; value?: string; required?: boolean; hint?: string; multiline?: boolean; choices?: ReadonlyArray<readonly [value: string, label: string]> } = {},
+  ) {
     const error = this.errors[name];
     const described = [options.hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || nothing;
     const id = `f-${name}`;
     return html`<div class="field">
       <label for=${id}>${label}</label>
-      ${options.multiline
-        ? html`<textarea id=${id} name=${name} ?required=${options.required} aria-invalid=${error ? "true" : "false"} aria-describedby=${described}>${options.value ?? ""}</textarea>`
-        : html`<input id=${id} name=${name} type=${options.type ?? "text"} .value=${options.value ?? ""} ?required=${options.required} aria-invalid=${error ? "true" : "false"} aria-describedby=${described} />`}
+      ${options.choices
+        ? html`<select id=${id} name=${name} aria-invalid=${error ? "true" : "false"} aria-describedby=${described}>
+            ${options.choices.map(([v, text]) => html`<option value=${v} ?selected=${v === options.value}>${text}</option>`)}
+          </select>`
+        : options.multiline
+          ? html`<textarea id=${id} name=${name} ?required=${options.required} aria-invalid=${error ? "true" : "false"} aria-describedby=${described}>${options.value ?? ""}</textarea>`
+          : html`<input id=${id} name=${name} type=${options.type ?? "text"} .value=${options.value ?? ""} ?required=${options.required} aria-invalid=${error ? "true" : "false"} aria-describedby=${described} />`}
       ${options.hint ? html`<span id="${name}-hint" class="muted">${options.hint}</span>` : nothing}
       ${error ? html`<span id="${name}-error" class="error">${error}</span>` : nothing}
     </div>`;

@@ -40,7 +40,10 @@ export class CkAdminPeople extends AdminView {
     const f = this.found;
     return html`
       <h1>People requests</h1>
-      <p class="muted">Someone asked what you hold about them, or asked you to delete it. Look them up by email across every campaign.</p>
+      <p class="muted">
+        Someone asked what you hold about them, or asked you to delete it. Look them up by email across every campaign. People are also erased
+        automatically after the retention period: see <a href="#/privacy">Privacy &amp; retention</a>.
+      </p>
       ${this.renderAlert()}
       <form @submit=${this.onLookup} novalidate aria-label="Find a person">
         ${this.field("email", "Email", { type: "email", required: true })}

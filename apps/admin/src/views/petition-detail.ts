@@ -57,6 +57,9 @@ export class CkAdminPetition extends AdminView {
         <div class="card"><strong class="total" aria-live="polite">${stats.total.toLocaleString()}</strong> signatures</div>
         <div class="card"><strong>${stats.goal.toLocaleString()}</strong> goal</div>
         <div class="card"><strong>${d.coalitionOptIns.toLocaleString()}</strong> agreed to hear from you</div>
+        ${d.pending && d.pending.email + d.pending.guardian > 0
+          ? html`<div class="card"><strong>${(d.pending.email + d.pending.guardian).toLocaleString()}</strong> waiting for an email confirmation or a guardian (not counted yet)</div>`
+          : nothing}
       </div>
       <div class="row">
         <button type="button" @click=${this.onExport} ?disabled=${this.busy}>Export signatures (CSV)</button>

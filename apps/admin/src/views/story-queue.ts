@@ -1,4 +1,4 @@
-import { html } from "lit";
+import { html, nothing } from "lit";
 import type { ModerationStory } from "@coalition-kit/schema";
 import { AdminView } from "./admin-view.js";
 
@@ -35,9 +35,12 @@ export class CkAdminStories extends AdminView {
         (s) => html`<article class="card" aria-labelledby="story-${s.id}">
           <h2 id="story-${s.id}">${s.title}</h2>
           <p class="muted">${s.campaign} · ${s.role} · ${s.ageBand.replace("_", " ")} · ${PUBLISH[s.publish]}${s.authorName ? ` · ${s.authorName}` : ""}${s.partner ? ` · via ${s.partner}` : ""}</p>
+          ${s.guardianPending
+            ? html`<p class="note" data-guardian-pending><strong>Waiting for a parent or guardian.</strong> The author is under 13; we emailed their parent or guardian. Until they agree, the story can't be approved and the author's name and school stay hidden.</p>`
+            : nothing}
           ${s.story.split(/\n\s*\n/).map((p) => html`<p>${p}</p>`)}
           <form class="row" @submit=${(e: SubmitEvent) => (e.preventDefault(), void this.decide(s, "reject", e.currentTarget as HTMLFormElement))}>
-            <button type="button" @click=${() => void this.decide(s, "approve")} ?disabled=${this.busy}>Approve</button>
+            <button type="button" @click=${() => void this.decide(s, "approve")} ?disabled=${this.busy || s.guardianPending}>Approve</button>
             <label>Reason to reject <input name="reason" maxlength="500" /></label>
             <button type="submit" class="danger" ?disabled=${this.busy}>Reject</button>
           </form>

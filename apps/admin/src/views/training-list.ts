@@ -1,15 +1,29 @@
 import { html, nothing } from "lit";
-import type { AdminRegistrationList, AdminTrainingList } from "@coalition-kit/schema";
-import { AdminView } from "./admin-view.js";
+import type { AdminRegistrationList, AdminTrainingList, AdminTrainingSession, TrainingSessionChanged } from "@coalition-kit/schema";
+import { notifiedText, type Saved } from "./inline-editor.js";
+import { InlineEditorHost } from "./inline-editor-host.js";
+import { when, zoneName } from "../zoned-time.js";
+import "./session-change.js";
 
 type Series = AdminTrainingList["series"][number];
 type Registration = AdminRegistrationList["registrations"][number];
 
-/** Training series: seats taken, capacity and waitlist per session; who is coming, waitlist in order. */
-export class CkAdminTrainings extends AdminView {
-  static override properties = { ...AdminView.properties, series: { state: true }, open: { state: true } };
+/** What the status line says after a session was changed or cancelled. */
+function outcome({ answer, action }: Saved<TrainingSessionChanged>): string {
+  const s = answer.session;
+  return `${action === "cancelled" ? `“${s.title}” is cancelled.` : `“${s.title}” now starts ${when(s.startsAt, s.timeZone)}.`} ${notifiedText(answer.notified)}`;
+}
+
+/**
+ * Training series: seats taken, capacity and waitlist per session; who is coming, waitlist in
+ * order; and per session "Change" (time, place, link) or "Cancel session", which email everyone affected.
+ */
+export class CkAdminTrainings extends InlineEditorHost {
+  static override properties = { ...InlineEditorHost.properties, series: { state: true }, open: { state: true } };
   declare series: Series[];
   declare open: { slug: string; registrations: Registration[] } | undefined;
+  protected readonly statusId = "session-status";
+  protected readonly rowKey = "data-session";
 
   constructor() {
     super();
@@ -26,26 +40,21 @@ export class CkAdminTrainings extends AdminView {
     });
   }
 
+  private readonly onSaved = (event: CustomEvent<Saved<TrainingSessionChanged>>) => this.saved(outcome(event.detail));
+
   protected override render() {
     return html`
       <h1>Trainings</h1>
       ${this.renderAlert()}
+      ${this.renderStatus()}
       ${!this.loaded ? html`<p class="muted" role="status">Loading…</p>` : this.series.length === 0 ? html`<p>No training series yet (create them with the admin API: PUT /v1/admin/trainings/:slug).</p>` : nothing}
       ${this.series.map(
         (s) => html`<section aria-labelledby="series-${s.slug}">
           <h2 id="series-${s.slug}">${s.title}</h2>
           <table>
-            <thead><tr><th>Session</th><th>When</th><th class="num">Registered</th><th class="num">Capacity</th><th class="num">Waitlist</th></tr></thead>
+            <thead><tr><th>Session</th><th>When</th><th>Where</th><th class="num">Registered</th><th class="num">Capacity</th><th class="num">Waitlist</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
             <tbody>
-              ${s.sessions.map(
-                (x) => html`<tr data-session=${x.key}>
-                  <td>${x.title}${x.status === "cancelled" ? html` <strong>(cancelled)</strong>` : nothing}</td>
-                  <td>${new Date(x.startsAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short", timeZone: x.timeZone })} <span class="muted">${x.timeZone.replace(/_/g, " ")}</span></td>
-                  <td class="num registered">${x.registered}</td>
-                  <td class="num">${x.capacity ?? "∞"}</td>
-                  <td class="num waitlisted">${x.waitlisted}</td>
-                </tr>`,
-              )}
+              ${s.sessions.map((x) => this.renderSession(s.slug, x))}
             </tbody>
           </table>
           <button type="button" class="secondary" @click=${() => void this.show(s.slug)}>Who is coming</button>
@@ -53,6 +62,29 @@ export class CkAdminTrainings extends AdminView {
         </section>`,
       )}
     `;
+  }
+
+  private renderSession(slug: string, x: AdminTrainingSession) {
+    const editable = x.status !== "cancelled" && Date.parse(x.endsAt) > Date.now();
+    return html`<tr data-session=${x.key}>
+        <td>${x.title}${x.status === "cancelled" ? html` <strong>(cancelled)</strong>` : nothing}</td>
+        <td class="when">${when(x.startsAt, x.timeZone)} <span class="muted">${zoneName(x.timeZone)}</span></td>
+        <td class="where">${x.location ?? (x.format === "in_person" ? "" : "Online")}</td>
+        <td class="num registered">${x.registered}</td>
+        <td class="num">${x.capacity ?? "∞"}</td>
+        <td class="num waitlisted">${x.waitlisted}</td>
+        <td>
+          ${editable
+            ? html`<div class="row">${this.renderEditButtons(slug, x.key, ` ${x.title}`, ["Cancel session", ` ${x.title}`])}</div>`
+            : nothing}
+        </td>
+      </tr>
+      ${this.renderEditorRow(
+        slug,
+        x.key,
+        7,
+        (mode) => html`<ck-admin-session-change .client=${this.client} series=${slug} .session=${x} mode=${mode} @ck-saved=${this.onSaved} @ck-closed=${this.onClosed}></ck-admin-session-change>`,
+      )}`;
   }
 
   private renderPeople(series: Series, registrations: Registration[]) {

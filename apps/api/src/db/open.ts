@@ -1,3 +1,4 @@
+import { envConfig } from "../config.js";
 import { DEFAULT_DATA_DIR } from "../paths.js";
 import { openPglite } from "./pglite.js";
 import { openPostgres } from "./postgres.js";
@@ -5,8 +6,8 @@ import type { Db, OpenDbOptions } from "./types.js";
 
 /** PostgreSQL when a URL is given (or DATABASE_URL is set), otherwise embedded PGlite. */
 export async function openDb(options: OpenDbOptions = {}): Promise<Db> {
-  const url = options.url ?? (options.memory ? undefined : process.env.DATABASE_URL);
+  const url = options.url ?? (options.memory ? undefined : envConfig().databaseUrl);
   if (url) return openPostgres(url, options.schema);
   if (options.memory) return openPglite(undefined);
-  return openPglite(options.dataDir ?? process.env.CK_DATA_DIR ?? DEFAULT_DATA_DIR);
+  return openPglite(options.dataDir ?? envConfig().dataDir ?? DEFAULT_DATA_DIR);
 }

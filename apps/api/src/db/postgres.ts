@@ -1,10 +1,21 @@
+import { envConfig } from "../config.js";
+import { createHash } from "node:crypto";
 import pg from "pg";
 import type { Db, Queryable } from "./types.js";
+import { logError } from "../log.js";
 
 // Return bigint counts as numbers (they stay far below 2^53) and keep timestamps as ISO strings.
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1184, (v) => new Date(v).toISOString());
 pg.types.setTypeParser(1082, (v) => v); // dates stay "YYYY-MM-DD"
+
+/** One name per SQL text (the statements are the code's own, so their number is bounded). */
+const names = new Map<string, string>();
+function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (!name) names.set(sql, (name = `ck_${createHash("sha1").update(sql).digest("hex").slice(0, 20)}`));
+  return name;
+}
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -21,13 +32,16 @@ export async function openPostgres(url: string, schema: string | undefined): Pro
   }
   const pool = new pg.Pool({
     connectionString: url,
-    max: Number(process.env.CK_DB_POOL_SIZE ?? 10),
+    max: envConfig().dbPoolSize,
     ...(schema ? { options: `-c search_path="${schema}",public` } : {}),
   });
-  pool.on("error", (error) => console.error("postgres pool error:", error.message));
+  pool.on("error", (error) => logError("postgres pool error", error));
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      return (await c.query(sql, params as unknown[])).rows as T[];
+      // With parameters: a named statement, parsed and planned once per connection. Without them
+      // (migrations, several statements in one string): the simple protocol.
+      const query = params.length > 0 ? { name: statementName(sql), text: sql, values: params as unknown[] } : sql;
+      return (await c.query(query)).rows as T[];
     },
   });
   const root = wrap(pool);

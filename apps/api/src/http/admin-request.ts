@@ -1,17 +1,56 @@
 import type { Context } from "hono";
 import type { Db, Queryable } from "../db/types.js";
-import { authenticateSecretKey, type AdminContext } from "../services/secret-keys.js";
-import { idempotentWrite, requestHash, validIdempotencyKey } from "../services/idempotency.js";
+import { authenticateSecretKey, type AdminContext } from "../services/keys/secret-keys.js";
+import { idempotentWrite, requestHash, validIdempotencyKey } from "../services/platform/idempotency.js";
+import { enforceRateLimit, ipBucket, refuseIfSpent, type Clock } from "../services/platform/rate-limit.js";
 import { readBody } from "./body.js";
-import { ApiError } from "./errors.js";
+import { clientIp } from "./client-ip.js";
+import { ApiError } from "../services/errors.js";
 import { replyWritten } from "./partner-request.js";
+import { IDEMPOTENCY_KEY_HEADER } from "@coalition-kit/schema";
 
-/** An organizer request: a valid secret key; admin answers are never cached. */
+/** How many failed secret keys one address may try per minute before it is refused (429). */
+export interface AdminAuthLimits {
+  failuresPerMinute: number;
+  trustedProxies: number;
+  clock?: Clock;
+}
+
+/** Set on /v1/admin/* by the app, so requireAdmin knows its limits. */
+export function adminAuthLimits(limits: AdminAuthLimits) {
+  return async (c: Context, next: () => Promise<void>) => {
+    c.set("ckAdminAuth" as never, limits as never);
+    await next();
+  };
+}
+
+/**
+ * An organizer request: a valid secret key; admin answers are never cached. Wrong keys are
+ * counted per address: past the limit, that address is refused for the rest of the minute, even
+ * with a right key, so keys cannot be guessed at speed.
+ */
 export async function requireAdmin(db: Db, c: Context, options: { coalitionOnly?: boolean } = {}): Promise<AdminContext> {
-  const admin = await authenticateSecretKey(db, c.req.header("authorization"));
   c.header("Cache-Control", "no-store");
+  const limits = c.get("ckAdminAuth" as never) as AdminAuthLimits | undefined;
+  const bucket = limits ? await ipBucket(db, "admin-auth-failed", clientIp(c, limits.trustedProxies)) : undefined;
+  if (bucket) await refuseIfSpent(db, bucket, limits!.failuresPerMinute, limits!.clock);
+  let admin: AdminContext;
+  try {
+    admin = await authenticateSecretKey(db, c.req.header("authorization"));
+  } catch (error) {
+    if (bucket && c.req.header("authorization") && error instanceof ApiError && error.code === "unauthorized") await enforceRateLimit(db, bucket, limits!.failuresPerMinute, limits!.clock);
+    throw error;
+  }
   if (options.coalitionOnly && admin.kind !== "coalition") throw new ApiError("not_found");
   return admin;
+}
+
+/** What an organizer write needs: a coalition's key, a JSON body (default yes), an Idempotency-Key (default optional). */
+export interface AdminWriteOptions {
+  coalitionOnly?: boolean;
+  body?: boolean;
+  /** Refuse the write without an Idempotency-Key (writes that email people). */
+  requireKey?: boolean;
 }
 
 /** An organizer write: the key, a JSON object body and a well-formed Idempotency-Key. */
@@ -19,7 +58,7 @@ export async function acceptAdminWrite(
   db: Db,
   c: Context,
   maxBodyBytes: number,
-  options: { coalitionOnly?: boolean; body?: boolean } = {},
+  options: AdminWriteOptions = {},
 ): Promise<{ admin: AdminContext; data: Record<string, unknown>; idempotencyKey: string | undefined }> {
   const admin = await requireAdmin(db, c, options);
   let data: Record<string, unknown> = {};
@@ -28,7 +67,7 @@ export async function acceptAdminWrite(
     if (body.format !== "json") throw new ApiError("unsupported_media_type");
     data = body.data;
   }
-  return { admin, data, idempotencyKey: validIdempotencyKey(c.req.header("idempotency-key")) };
+  return { admin, data, idempotencyKey: validIdempotencyKey(c.req.header(IDEMPOTENCY_KEY_HEADER), options.requireKey) };
 }
 
 type AdminWork = (q: Queryable, admin: AdminContext, data: Record<string, unknown>) => Promise<{ status: number; body: unknown }>;
@@ -39,7 +78,7 @@ type AdminWork = (q: Queryable, admin: AdminContext, data: Record<string, unknow
  * request hash, so one key cannot be reused for a different write.
  */
 export function adminWriter(db: Db, maxBodyBytes: number) {
-  return async (c: Context, route: string, options: { coalitionOnly?: boolean; body?: boolean }, work: AdminWork): Promise<Response> => {
+  return async (c: Context, route: string, options: AdminWriteOptions, work: AdminWork): Promise<Response> => {
     const { admin, data, idempotencyKey } = await acceptAdminWrite(db, c, maxBodyBytes, options);
     const scope = { secretKeyId: admin.keyId, key: idempotencyKey, hash: requestHash(route, data) };
     return replyWritten(c, await idempotentWrite(db, scope, (q) => work(q, admin, data)));

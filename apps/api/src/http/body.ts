@@ -1,5 +1,6 @@
 import type { Context } from "hono";
-import { ApiError, validationError } from "./errors.js";
+import { CONTROL_CHARACTERS, CONTROL_CHARACTER_MESSAGE } from "@coalition-kit/schema";
+import { ApiError, validationError } from "../services/errors.js";
 
 export type BodyFormat = "json" | "form";
 export interface ParsedBody {
@@ -22,6 +23,7 @@ export async function readBody(c: Context, maxBytes: number): Promise<ParsedBody
   if (format === "form") {
     const data: Record<string, unknown> = {};
     for (const [key, value] of new URLSearchParams(raw)) data[key] = value;
+    refuseControlCharacters(data);
     return { format, data };
   }
   let parsed: unknown;
@@ -33,7 +35,28 @@ export async function readBody(c: Context, maxBytes: number): Promise<ParsedBody
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     throw validationError({ _form: "The request body must be a JSON object." });
   }
+  refuseControlCharacters(parsed as Record<string, unknown>);
   return { format, data: parsed as Record<string, unknown> };
+}
+
+/**
+ * Refuse a NUL or other control character anywhere in the body, with a field error at its path
+ * ("answers.q1"), before any schema or database sees it (PostgreSQL refuses NUL in text).
+ */
+function refuseControlCharacters(data: Record<string, unknown>): void {
+  const fields: Record<string, string> = {};
+  const visit = (value: unknown, path: string[], depth: number) => {
+    if (typeof value === "string") {
+      if (CONTROL_CHARACTERS.test(value)) fields[path.join(".") || "_form"] ??= CONTROL_CHARACTER_MESSAGE;
+    } else if (value && typeof value === "object" && depth < 8) {
+      for (const [key, inner] of Object.entries(value)) visit(inner, [...path, key], depth + 1);
+    }
+  };
+  for (const [key, value] of Object.entries(data)) {
+    if (CONTROL_CHARACTERS.test(key)) fields._form ??= CONTROL_CHARACTER_MESSAGE;
+    visit(value, [key], 0);
+  }
+  if (Object.keys(fields).length) throw validationError(fields);
 }
 
 async function readLimited(request: Request, maxBytes: number): Promise<string> {

@@ -1,12 +1,14 @@
 import type { MiddlewareHandler } from "hono";
 import type { Db } from "../db/types.js";
-import { isKnownOrigin } from "./partner.js";
+import { isKnownOrigin } from "../services/partners/partner-lookup.js";
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, PARTNER_KEY_HEADER } from "@coalition-kit/schema";
 
-const ALLOW_HEADERS = "Content-Type, X-Partner-Key, Idempotency-Key, Authorization, Accept-Language";
-const EXPOSE_HEADERS = "Retry-After, Idempotent-Replayed";
+const ALLOW_HEADERS = `Content-Type, ${PARTNER_KEY_HEADER}, ${IDEMPOTENCY_KEY_HEADER}, Authorization, Accept-Language`;
+const EXPOSE_HEADERS = `Retry-After, ${IDEMPOTENT_REPLAYED_HEADER}`;
 
 /**
- * CORS for the public API: an Origin gets CORS headers only if some active partner lists it.
+ * CORS for the public API: an Origin gets CORS headers only if some active partner lists it, and
+ * never on /v1/admin/*.
  * Which partner key may be used from which origin is checked per request in resolvePartner.
  */
 export function partnerCors(db: Db): MiddlewareHandler {
@@ -23,7 +25,9 @@ export function partnerCors(db: Db): MiddlewareHandler {
   };
   return async (c, next) => {
     const origin = c.req.header("origin");
-    const allowed = origin !== undefined && (await known(origin));
+    // The admin API is for servers and the console (same origin): no partner page may call it.
+    const admin = c.req.path === "/v1/admin" || c.req.path.startsWith("/v1/admin/");
+    const allowed = origin !== undefined && !admin && (await known(origin));
     if (c.req.method === "OPTIONS") {
       if (!allowed) return c.body(null, 403, { Vary: "Origin" });
       return c.body(null, 204, {

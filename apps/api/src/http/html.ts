@@ -1,12 +1,31 @@
-/** Minimal HTML pages for the no-JavaScript form fallback. Every dynamic value is escaped. */
+/**
+ * Minimal HTML pages: the no-JavaScript form fallback and the pages behind emailed links. Every
+ * dynamic value is escaped; the one stylesheet is allowed by its hash in the pages' CSP
+ * (pageSecurityHeaders), and nothing else may load or run.
+ */
+import { createHash } from "node:crypto";
+
+/** The only style on the API's pages. */
+export const PAGE_CSS =
+  "body{font-family:system-ui,sans-serif;max-width:44rem;margin:2rem auto;padding:0 1rem;line-height:1.5}form.choice{display:inline-block;margin:0 .5rem .5rem 0}button[aria-pressed=true]{font-weight:bold}";
+const PAGE_CSS_HASH = createHash("sha256").update(PAGE_CSS).digest("base64");
+
+/** The Content-Security-Policy of every HTML page the API itself serves: its own stylesheet, forms posting back to it, nothing else. */
+export const PAGE_CSP = `default-src 'none'; style-src 'sha256-${PAGE_CSS_HASH}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
+
+/** The head of every page: charset, viewport, title and the stylesheet. */
+export function pageHead(title: string): string {
+  return `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${PAGE_CSS}</style></head>`;
+}
+
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
 }
 
-function page(title: string, inner: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5">${inner}</body></html>`;
+function page(title: string, inner: string, lang = "en"): string {
+  return `<!doctype html><html lang="${lang === "es" ? "es" : "en"}">${pageHead(title)}<body>${inner}</body></html>`;
 }
 
 export function thankYouPage(alreadySigned: boolean, backUrl: string | undefined): string {
@@ -32,4 +51,21 @@ export function confirmPage(title: string, explanation: string, token: string, b
 
 export function donePage(message: string, ok: boolean): string {
   return page(ok ? "Done" : "This link did not work", `<h1>${escapeHtml(message)}</h1>`);
+}
+
+/**
+ * A page with several answers to one emailed link (a guardian's consent or refusal): each button
+ * POSTs the token with its own `decision`. Nothing changes on the GET that shows it.
+ */
+export function choicePage(title: string, paragraphs: string[], token: string, choices: Array<{ value: string; label: string }>, lang = "en"): string {
+  const forms = choices
+    .map((c) => `<form method="post" class="choice"><input type="hidden" name="token" value="${escapeHtml(token)}"><input type="hidden" name="decision" value="${escapeHtml(c.value)}"><button type="submit">${escapeHtml(c.label)}</button></form>`)
+    .join("");
+  return page(title, `<h1>${escapeHtml(title)}</h1>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("")}${forms}`, lang);
+}
+
+/** The outcome of an emailed link, in the person's language. */
+export function outcomePage(message: string, ok: boolean, lang = "en"): string {
+  const title = ok ? (lang === "es" ? "Listo" : "Done") : lang === "es" ? "Este enlace no funcionó" : "This link did not work";
+  return page(title, `<h1>${escapeHtml(message)}</h1>`, lang);
 }

@@ -1,5 +1,5 @@
-import type { ManageView } from "../services/meeting-manage.js";
-import { escapeHtml } from "./html.js";
+import type { ManageView } from "../services/meetings/meeting-manage.js";
+import { escapeHtml, pageHead } from "./html.js";
 
 const LABELS: Record<string, string> = { yes: "Yes", maybe: "Maybe", no: "No" };
 
@@ -15,7 +15,7 @@ export function managePage(view: ManageView, token: string): string {
         o.status === "cancelled"
           ? "<em>Cancelled</em>"
           : ["yes", "maybe", "no"]
-              .map((r) => `<button type="submit" name="response" value="${r}"${o.mine === r ? ' aria-pressed="true" style="font-weight:bold"' : ""}>${LABELS[r]}</button>`)
+              .map((r) => `<button type="submit" name="response" value="${r}"${o.mine === r ? ' aria-pressed="true"' : ""}>${LABELS[r]}</button>`)
               .join(" ");
       return `<li><form method="post"><input type="hidden" name="token" value="${t}"><input type="hidden" name="occurrence" value="${escapeHtml(o.date)}">
         <strong>${escapeHtml(when(o.startsAt))}</strong>${o.note ? ` · ${escapeHtml(o.note)}` : ""} — your answer: ${escapeHtml(o.mine ? LABELS[o.mine]! : "none")} ${buttons}</form></li>`;
@@ -25,7 +25,7 @@ export function managePage(view: ManageView, token: string): string {
     ? `<p>You answered <strong>${escapeHtml(LABELS[view.standing.response]!)}</strong> for every week.</p>
        <form method="post"><input type="hidden" name="token" value="${t}"><button type="submit" name="action" value="stop_every_week">Stop my every-week RSVP</button></form>`
     : "";
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Your RSVPs</title></head>
-    <body style="font-family:system-ui,sans-serif;max-width:44rem;margin:2rem auto;padding:0 1rem;line-height:1.6">
+  return `<!doctype html><html lang="en">${pageHead("Your RSVPs")}
+    <body>
     <h1>Your RSVPs: ${escapeHtml(view.meeting.title)}</h1>${standing}<ul>${rows}</ul></body></html>`;
 }

@@ -1,20 +1,33 @@
 import type { Context } from "hono";
 import type { Db } from "../db/types.js";
-import { validIdempotencyKey } from "../services/idempotency.js";
-import { enforceRateLimit, ipBucket } from "../services/rate-limit.js";
-import { readBody } from "./body.js";
+import { validIdempotencyKey } from "../services/platform/idempotency.js";
+import { enforceRateLimits, ipBucket, type Clock } from "../services/platform/rate-limit.js";
+import { readBody, type ParsedBody } from "./body.js";
 import { clientIp } from "./client-ip.js";
-import { ApiError } from "./errors.js";
-import { resolvePartner, type PartnerContext } from "./partner.js";
+import { ApiError } from "../services/errors.js";
+import { resolvePartner, type PartnerContext } from "../services/partners/partner-lookup.js";
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, PARTNER_KEY_HEADER, PARTNER_KEY_PARAM } from "@coalition-kit/schema";
 
-/** Limits every public write shares: per-IP rate, body size, and whether to trust X-Forwarded-For. */
+/** Limits every public write shares: per-IP and per-key rates, body size, and how many proxy hops to trust. */
 export interface WriteOptions {
   signaturesPerMinute: number;
+  keyWritesPerMinute: number;
   maxBodyBytes: number;
-  trustProxy: boolean;
+  trustedProxies: number;
+  /** The clock for rate-limit windows (tests freeze it). */
+  clock?: Clock;
 }
 
-const keyOf = (c: Context) => c.req.header("x-partner-key") ?? c.req.query("key");
+/**
+ * The rate limits on a partner write: per IP address for this action (`scope`), and per partner
+ * key across every address (a key copied to a script on many machines is still limited).
+ */
+export async function enforceWriteLimits(db: Db, c: Context, options: WriteOptions, scope: string, partner: PartnerContext): Promise<void> {
+  const ip = { bucket: await ipBucket(db, scope, clientIp(c, options.trustedProxies)), limit: options.signaturesPerMinute };
+  await enforceRateLimits(db, ip, { bucket: `key:${partner.id}`, limit: options.keyWritesPerMinute }, options.clock);
+}
+
+const keyOf = (c: Context) => c.req.header(PARTNER_KEY_HEADER) ?? c.req.query(PARTNER_KEY_PARAM);
 
 /** Reads may name a partner (then its key and Origin must check out); without a key they are public. */
 export async function optionalPartner(db: Db, c: Context): Promise<PartnerContext | undefined> {
@@ -22,27 +35,54 @@ export async function optionalPartner(db: Db, c: Context): Promise<PartnerContex
   return key === undefined ? undefined : resolvePartner(db, key, c.req.header("origin"));
 }
 
+/** Fields only the no-JS form sends (in place of headers); they are not part of the write itself. */
+const FORM_CONTROL_FIELDS = ["partner_key", "idempotency_key", "return_to"] as const;
+export type FormControls = Partial<Record<(typeof FORM_CONTROL_FIELDS)[number], string>>;
+
+/** Take the no-JS form's control fields out of the body (they must not reach the schema). */
+function takeFormControls(data: Record<string, unknown>): FormControls {
+  const out: FormControls = {};
+  for (const name of FORM_CONTROL_FIELDS) {
+    const value = data[name];
+    if (typeof value === "string" && value !== "") out[name] = value;
+    delete data[name];
+  }
+  return out;
+}
+
+/** An accepted partner write: its fields, the partner, its Idempotency-Key, and (form posts only) the form's control fields. */
+export interface PartnerWrite {
+  data: Record<string, unknown>;
+  partner: PartnerContext;
+  idempotencyKey: string | undefined;
+  form: FormControls | undefined;
+}
+
+/**
+ * The partner gate on a body already read: a valid partner key from an allowed Origin, a
+ * well-formed Idempotency-Key and the rate limits for `scope`. A form body (the no-JS fallback)
+ * may carry the key and Idempotency-Key as the fields partner_key and idempotency_key; headers win.
+ */
+export async function admitPartnerWrite(db: Db, c: Context, options: WriteOptions, scope: string, body: ParsedBody): Promise<PartnerWrite> {
+  const form = body.format === "form" ? takeFormControls(body.data) : undefined;
+  const partner = await resolvePartner(db, form?.partner_key ?? keyOf(c), c.req.header("origin"));
+  const idempotencyKey = validIdempotencyKey(c.req.header(IDEMPOTENCY_KEY_HEADER) ?? form?.idempotency_key);
+  await enforceWriteLimits(db, c, options, scope, partner);
+  return { data: body.data, partner, idempotencyKey, form };
+}
+
 /**
  * The gate every JSON write from a partner page goes through: a JSON object body, a valid partner
  * key from an allowed Origin, a well-formed Idempotency-Key, and the per-IP rate limit for `scope`.
  */
-export async function acceptPartnerWrite(
-  db: Db,
-  c: Context,
-  options: WriteOptions,
-  scope: string,
-  maxBodyBytes = options.maxBodyBytes,
-): Promise<{ data: Record<string, unknown>; partner: PartnerContext; idempotencyKey: string | undefined }> {
+export async function acceptPartnerWrite(db: Db, c: Context, options: WriteOptions, scope: string, maxBodyBytes = options.maxBodyBytes): Promise<PartnerWrite> {
   const body = await readBody(c, maxBodyBytes);
   if (body.format !== "json") throw new ApiError("unsupported_media_type");
-  const partner = await resolvePartner(db, keyOf(c), c.req.header("origin"));
-  const idempotencyKey = validIdempotencyKey(c.req.header("idempotency-key"));
-  await enforceRateLimit(db, await ipBucket(db, scope, clientIp(c, options.trustProxy)), options.signaturesPerMinute);
-  return { data: body.data, partner, idempotencyKey };
+  return admitPartnerWrite(db, c, options, scope, body);
 }
 
 /** Answer a write, marking replays of an Idempotency-Key. */
 export function replyWritten(c: Context, outcome: { status: number; body: unknown; replayed: boolean }): Response {
-  if (outcome.replayed) c.header("Idempotent-Replayed", "true");
+  if (outcome.replayed) c.header(IDEMPOTENT_REPLAYED_HEADER, "true");
   return c.json(outcome.body as object, outcome.status as 200 | 201);
 }

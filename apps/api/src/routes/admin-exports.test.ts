@@ -1,7 +1,8 @@
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { DB_LABEL, signer, startHarness, type Harness } from "../testing/harness.js";
+import { DB_LABEL, signer } from "../testing/harness.js";
 import { adminFor, newPetition, type Admin } from "../testing/admin.js";
+import { adminSuite } from "../testing/suites.js";
 
 /** Minimal CSV reader for the export's own format (quoted cells, doubled quotes, CRLF rows). */
 function parseCsv(text: string): string[][] {
@@ -24,16 +25,12 @@ function parseCsv(text: string): string[][] {
 }
 
 describe(`admin: signature export (${DB_LABEL})`, () => {
-  let h: Harness;
-  let admin: Admin;
+  const h = adminSuite({ webhooks: false });
   before(async () => {
-    h = await startHarness({ webhooks: false });
-    admin = await adminFor(h);
-    await admin.send("POST", "/petitions", newPetition("export-me"));
+    await h.admin.send("POST", "/petitions", newPetition("export-me"));
   });
-  after(() => h.stop());
 
-  const csv = async (who: Admin = admin) => {
+  const csv = async (who: Admin = h.admin) => {
     const res = await who.get("/petitions/export-me/signatures.csv");
     assert.equal(res.status, 200);
     assert.match(res.headers.get("content-type") ?? "", /^text\/csv/);
@@ -51,8 +48,15 @@ describe(`admin: signature export (${DB_LABEL})`, () => {
     assert.equal(evil[2], "'+1");
     assert.equal(evil[11], "yes");
     const quiet = rows.find((r) => r[1] === "Quiet")!;
+    assert.equal(quiet[4], "06511");
     assert.equal(quiet[3], "", "no email without the coalition opt-in");
     assert.equal(quiet[5], "Educators for Excellence");
+  });
+
+  test("emails and ZIP codes are exported as they are: validation admits no formula, and a ' would corrupt them", async () => {
+    assert.equal((await h.post("/v1/petitions/export-me/signatures", signer({ firstName: "Dash", email: "-2+3@example.org", zip: "06511-1234", consentCoalition: true }))).status, 201);
+    const dash = (await csv()).find((r) => r[1] === "Dash")!;
+    assert.deepEqual([dash[3], dash[4]], ["-2+3@example.org", "06511-1234"]);
   });
 
   test("a partner's key exports only people who agreed to hear from that partner", async () => {

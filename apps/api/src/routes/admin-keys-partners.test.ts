@@ -1,48 +1,42 @@
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { AdminPartnerResponse, SecretKeyCreated, SecretKeyList } from "@coalition-kit/schema";
-import { DB_LABEL, signer, SLUG, startHarness, type Harness } from "../testing/harness.js";
-import { adminFor, type Admin } from "../testing/admin.js";
+import { DB_LABEL, signer, SLUG } from "../testing/harness.js";
+import { adminSuite } from "../testing/suites.js";
 
 describe(`admin: keys and partners (${DB_LABEL})`, () => {
-  let h: Harness;
-  let admin: Admin;
-  before(async () => {
-    h = await startHarness({ webhooks: false });
-    admin = await adminFor(h);
-  });
-  after(() => h.stop());
+  const h = adminSuite({ webhooks: false });
 
   test("secret keys: a new one is shown once and stored hashed; a revoked key stops working at once", async () => {
-    const created = SecretKeyCreated.parse(await (await admin.send("POST", "/keys")).json());
+    const created = SecretKeyCreated.parse(await (await h.admin.send("POST", "/keys")).json());
     assert.match(created.secret, /^sk_/);
     assert.equal(await h.count("select count(*)::int as n from secret_keys where key_hash = $1", [created.secret]), 0, "never stored in the clear");
-    const listed = SecretKeyList.parse(await (await admin.get("/keys")).json());
+    const listed = SecretKeyList.parse(await (await h.admin.get("/keys")).json());
     assert.ok(listed.keys.some((k) => k.id === created.key.id && created.secret.startsWith(k.prefix)));
     assert.equal(JSON.stringify(listed).includes(created.secret), false);
     const other = { Authorization: `Bearer ${created.secret}` };
     assert.equal((await fetch(`${h.url}/v1/admin/organization`, { headers: other })).status, 200);
-    assert.equal((await admin.send("DELETE", `/keys/${created.key.id}`)).status, 200);
+    assert.equal((await h.admin.send("DELETE", `/keys/${created.key.id}`)).status, 200);
     assert.equal((await fetch(`${h.url}/v1/admin/organization`, { headers: other })).status, 401);
   });
 
   test("an organizer cannot revoke the key they are using", async () => {
-    const me = SecretKeyList.parse(await (await admin.get("/keys")).json()).keys.find((k) => admin.key.startsWith(k.prefix) && !k.revokedAt)!;
-    const res = await admin.send("DELETE", `/keys/${me.id}`);
+    const me = SecretKeyList.parse(await (await h.admin.get("/keys")).json()).keys.find((k) => h.admin.key.startsWith(k.prefix) && !k.revokedAt)!;
+    const res = await h.admin.send("DELETE", `/keys/${me.id}`);
     assert.equal(res.status, 422);
   });
 
   test("a new partner gets a publishable key that works from its sites only; pausing it stops the key", async () => {
-    const bad = await admin.send("POST", "/partners", { slug: "new-haven-parents", name: "New Haven Parents", allowedOrigins: ["https://nhp.example.org/path"] });
+    const bad = await h.admin.send("POST", "/partners", { slug: "new-haven-parents", name: "New Haven Parents", allowedOrigins: ["https://nhp.example.org/path"] });
     assert.equal(bad.status, 422);
-    const res = await admin.send("POST", "/partners", { slug: "new-haven-parents", name: "New Haven Parents", allowedOrigins: ["https://NHP.example.org"] });
+    const res = await h.admin.send("POST", "/partners", { slug: "new-haven-parents", name: "New Haven Parents", allowedOrigins: ["https://NHP.example.org"] });
     assert.equal(res.status, 201);
     const { partner } = AdminPartnerResponse.parse(await res.json());
     assert.deepEqual(partner.allowedOrigins, ["https://nhp.example.org"]);
     const sign = (origin: string) => h.post(`/v1/petitions/${SLUG}/signatures`, signer(), { "X-Partner-Key": partner.publishableKey, Origin: origin });
     assert.equal((await sign("https://nhp.example.org")).status, 201);
     assert.equal((await sign("https://evil.example.org")).status, 403);
-    assert.equal((await admin.send("PATCH", "/partners/new-haven-parents", { active: false })).status, 200);
+    assert.equal((await h.admin.send("PATCH", "/partners/new-haven-parents", { active: false })).status, 200);
     assert.equal((await sign("https://nhp.example.org")).status, 401);
   });
 });

@@ -1,9 +1,10 @@
 import { Hono } from "hono";
 import type { Db } from "../db/types.js";
 import { adminWriter, requireAdmin } from "../http/admin-request.js";
-import { createPartner, listPartners, patchPartner } from "../services/admin-partners.js";
-import { addSecretKey, listSecretKeys, revokeSecretKey } from "../services/secret-keys.js";
-import { createWebhook, deleteWebhook, listDeliveries, listWebhooks } from "../services/webhooks.js";
+import { createPartner, listPartners, patchPartner } from "../services/partners/admin-partners.js";
+import { partnersChanged } from "../services/partners/partner-lookup.js";
+import { addSecretKey, listSecretKeys, revokeSecretKey } from "../services/keys/secret-keys.js";
+import { createWebhook, deleteWebhook, listDeliveries, listWebhooks } from "../services/webhooks/webhooks.js";
 
 /** /v1/admin: whose key this is, the coalition's partners, its secret keys and its webhooks. */
 export function adminOrganizationRoutes(db: Db, maxBodyBytes: number): Hono {
@@ -18,9 +19,15 @@ export function adminOrganizationRoutes(db: Db, maxBodyBytes: number): Hono {
   });
 
   app.get("/partners", async (c) => c.json({ partners: await listPartners(db, await requireAdmin(db, c, coalitionOnly)) }));
-  app.post("/partners", (c) => write(c, "admin:partners:create", coalitionOnly, async (q, admin, data) => ({ status: 201, body: { partner: await createPartner(q, admin, data) } })));
+  // Remembered partners are forgotten once the change has committed, so none is re-read stale.
+  const thenForget = async (answer: Promise<Response>) => {
+    const response = await answer;
+    partnersChanged();
+    return response;
+  };
+  app.post("/partners", (c) => thenForget(write(c, "admin:partners:create", coalitionOnly, async (q, admin, data) => ({ status: 201, body: { partner: await createPartner(q, admin, data) } }))));
   app.patch("/partners/:slug", (c) =>
-    write(c, `admin:partners:patch:${c.req.param("slug")}`, coalitionOnly, async (q, admin, data) => ({ status: 200, body: { partner: await patchPartner(q, admin, c.req.param("slug"), data) } })),
+    thenForget(write(c, `admin:partners:patch:${c.req.param("slug")}`, coalitionOnly, async (q, admin, data) => ({ status: 200, body: { partner: await patchPartner(q, admin, c.req.param("slug"), data) } }))),
   );
 
   app.get("/keys", async (c) => c.json({ keys: await listSecretKeys(db, await requireAdmin(db, c)) }));

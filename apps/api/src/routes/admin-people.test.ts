@@ -1,30 +1,27 @@
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { PersonDeleted, PersonExport } from "@coalition-kit/schema";
-import { DB_LABEL, signer, SLUG, startHarness, type Harness } from "../testing/harness.js";
-import { adminFor, type Admin } from "../testing/admin.js";
+import { DB_LABEL, signer, SLUG } from "../testing/harness.js";
+import { adminFor } from "../testing/admin.js";
+import { adminSuite } from "../testing/suites.js";
 
 describe(`admin: data subject requests (${DB_LABEL})`, () => {
-  let h: Harness;
-  let admin: Admin;
+  const h = adminSuite({ webhooks: false });
   before(async () => {
-    h = await startHarness({ webhooks: false });
-    admin = await adminFor(h);
-    await admin.send("POST", "/webhooks", { url: "https://hooks.example.org/ck" });
+    await h.admin.send("POST", "/webhooks", { url: "https://hooks.example.org/ck" });
   });
-  after(() => h.stop());
 
   const EMAIL = "Maya.Request@Example.org";
 
   test("export: everything held about one person, found by email in any case", async () => {
     await h.post(`/v1/petitions/${SLUG}/signatures`, signer({ email: EMAIL, firstName: "Maya", consentCoalition: true }));
-    const res = await admin.get(`/people?email=${encodeURIComponent(EMAIL.toUpperCase())}`);
+    const res = await h.admin.get(`/people?email=${encodeURIComponent(EMAIL.toUpperCase())}`);
     assert.equal(res.status, 200);
     const data = PersonExport.parse(await res.json());
     assert.equal(data.person?.first_name, "Maya");
     assert.deepEqual(data.signatures.map((s) => s.petition), [SLUG]);
     assert.deepEqual(data.consents.map((c) => c.scope), ["coalition"]);
-    const bad = await admin.get("/people?email=nope");
+    const bad = await h.admin.get("/people?email=nope");
     assert.equal(bad.status, 422);
   });
 
@@ -34,7 +31,7 @@ describe(`admin: data subject requests (${DB_LABEL})`, () => {
     const shownBefore = await total();
     const pending = await h.count("select count(*)::int as n from outbox where person_id is not null");
     assert.ok(pending >= 1);
-    const res = await admin.send("POST", "/people/erase", { email: EMAIL });
+    const res = await h.admin.send("POST", "/people/erase", { email: EMAIL });
     assert.equal(res.status, 200);
     const { deleted } = PersonDeleted.parse(await res.json());
     assert.equal(deleted.signatures, 1);
@@ -44,7 +41,7 @@ describe(`admin: data subject requests (${DB_LABEL})`, () => {
     assert.equal(await total(), shownBefore - 1, "the live count drops too");
     assert.equal(await h.count("select count(*)::int as n from people where email_normalized = $1", [EMAIL.toLowerCase()]), 0);
     assert.equal(await h.count("select count(*)::int as n from outbox where payload like $1", [`%${EMAIL.toLowerCase()}%`]), 0);
-    const after = PersonExport.parse(await (await admin.get(`/people?email=${encodeURIComponent(EMAIL)}`)).json());
+    const after = PersonExport.parse(await (await h.admin.get(`/people?email=${encodeURIComponent(EMAIL)}`)).json());
     assert.equal(after.person, null);
     assert.equal(after.signatures.length, 0);
   });

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { Db } from "../db/types.js";
 import { adminWriter, requireAdmin } from "../http/admin-request.js";
-import { deletePerson, exportPerson } from "../services/people-requests.js";
+import { deletePerson, exportPerson } from "../services/people/people-requests.js";
 
 /** /v1/admin/people: data subject requests (export, erase) across the coalition's campaigns. */
 export function adminPeopleRoutes(db: Db, maxBodyBytes: number): Hono {

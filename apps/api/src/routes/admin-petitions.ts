@@ -1,8 +1,8 @@
 import { Hono } from "hono";
 import type { Db } from "../db/types.js";
 import { adminWriter, requireAdmin } from "../http/admin-request.js";
-import { createPetition, listPetitions, patchPetition, petitionDetail } from "../services/admin-petitions.js";
-import { signatureCsv } from "../services/signature-export.js";
+import { createPetition, listPetitions, patchPetition, petitionDetail } from "../services/petitions/admin-petitions.js";
+import { signatureCsv } from "../services/petitions/signature-export.js";
 
 /** /v1/admin/petitions: a coalition's petitions, their numbers, and signature exports. */
 export function adminPetitionRoutes(db: Db, maxBodyBytes: number): Hono {

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { Db } from "../db/types.js";
 import { adminWriter, requireAdmin } from "../http/admin-request.js";
-import { listForModeration, moderateStory } from "../services/stories.js";
+import { listForModeration, moderateStory } from "../services/stories/stories.js";
 
 /** Organizer endpoints, authorized by a secret key scoped to the coalition. */
 export function adminStoryRoutes(db: Db, maxBodyBytes: number): Hono {

@@ -1,10 +1,10 @@
 import { Hono, type Context } from "hono";
 import type { Db } from "../db/types.js";
 import { requireAdmin } from "../http/admin-request.js";
-import { ApiError } from "../http/errors.js";
-import { findSurvey } from "../services/survey-queries.js";
-import { surveyResults } from "../services/survey-results.js";
-import { responsesCsv } from "../services/surveys.js";
+import { ApiError } from "../services/errors.js";
+import { findSurvey } from "../services/surveys/survey-queries.js";
+import { surveyResults } from "../services/surveys/survey-results.js";
+import { responsesCsv } from "../services/surveys/surveys.js";
 
 /** Organizer access to a coalition's survey: aggregates (even when not public) and the CSV export. */
 export function adminSurveyRoutes(db: Db): Hono {

@@ -6,7 +6,8 @@ import type { AddressInfo } from "node:net";
 import { WebhookCreated, WebhookDeliveryList } from "@coalition-kit/schema";
 import { DB_LABEL, signer, startHarness, SLUG, type Harness } from "../testing/harness.js";
 import { adminFor, type Admin } from "../testing/admin.js";
-import { deliverDue, redactOldEvents } from "../services/webhook-delivery.js";
+import { deliverDue } from "../services/webhooks/webhook-delivery.js";
+import { redactOldEvents } from "../services/webhooks/webhooks.js";
 
 interface Received {
   headers: IncomingHttpHeaders;

@@ -3,10 +3,10 @@ import assert from "node:assert/strict";
 import { MeetingResponse, RsvpResponse } from "@coalition-kit/schema";
 import { SEEDS_DIR } from "../paths.js";
 import { loadSeedFile, seed } from "../seed/seed.js";
-import { meetingCalendar } from "../services/meeting-calendar.js";
-import { findMeeting } from "../services/meeting-schedule.js";
-import { addDays } from "../services/recurrence.js";
-import { localDate } from "../services/zoned-time.js";
+import { meetingCalendar } from "../services/meetings/meeting-calendar.js";
+import { findMeeting } from "../services/meetings/meeting-schedule.js";
+import { addDays } from "../services/time/recurrence.js";
+import { localDate } from "../services/time/zoned-time.js";
 import { icsDate, parseIcs, unescapeText } from "../testing/ics-parse.js";
 import { DB_LABEL, ORIGIN, signer, startHarness, type Harness } from "../testing/harness.js";
 

@@ -1,26 +1,25 @@
+import { publicRead } from "../http/public-read.js";
 import { acceptPartnerWrite, optionalPartner, replyWritten, type WriteOptions } from "../http/partner-request.js";
 import { Hono } from "hono";
 import { pickLocale } from "@coalition-kit/schema";
 import type { Db } from "../db/types.js";
 import { publicBaseUrl } from "../http/base-url.js";
 import { readBody } from "../http/body.js";
-import { ApiError } from "../http/errors.js";
+import { ApiError } from "../services/errors.js";
 import { donePage } from "../http/html.js";
 import { managePage } from "../http/meeting-pages.js";
-import { meetingCalendar } from "../services/meeting-calendar.js";
-import { applyManage, manageView } from "../services/meeting-manage.js";
-import { findMeeting } from "../services/meeting-schedule.js";
-import { getMeeting, rsvp } from "../services/meetings.js";
-import { calendarResponse } from "./trainings.js";
+import { meetingCalendar } from "../services/meetings/meeting-calendar.js";
+import { applyManage, manageView } from "../services/meetings/meeting-manage.js";
+import { findMeeting } from "../services/meetings/meeting-schedule.js";
+import { getMeeting, rsvp } from "../services/meetings/meetings.js";
+import { calendarResponse } from "../http/calendar-response.js";
 
 export function meetingRoutes(db: Db, options: WriteOptions): Hono {
   const app = new Hono();
 
-  app.get("/:slug", async (c) => {
+  app.get("/:slug", publicRead(db), async (c) => {
     const partner = await optionalPartner(db, c);
     const count = Math.max(1, Math.min(52, Number.parseInt(c.req.query("count") ?? "6", 10) || 6));
-    c.header("Cache-Control", "no-store");
-    c.header("Vary", "Accept-Language", { append: true });
     return c.json(await getMeeting(db, c.req.param("slug"), partner, count, publicBaseUrl(c), pickLocale(c.req.header("accept-language"))));
   });
 
@@ -32,7 +31,7 @@ export function meetingRoutes(db: Db, options: WriteOptions): Hono {
 
   app.post("/:slug/rsvps", async (c) => {
     const { data, partner, idempotencyKey } = await acceptPartnerWrite(db, c, options, `rsvp:${c.req.param("slug")}`);
-    return replyWritten(c, await rsvp(db, c.req.param("slug"), partner, data, idempotencyKey, publicBaseUrl(c)));
+    return replyWritten(c, await rsvp(db, c.req.param("slug"), partner, data, idempotencyKey, publicBaseUrl(c), pickLocale(c.req.header("accept-language"))));
   });
 
   return app;

@@ -37,7 +37,7 @@ describe(`GET petition and stats (${DB_LABEL})`, () => {
     const res = await fetch(`${h.url}/v1/petitions/${SLUG}/stats`);
     const body = PetitionStatsResponse.parse(await res.json());
     assert.equal(body.stats.goal, 5000);
-    assert.equal(res.headers.get("cache-control"), "no-store");
+    assert.match(res.headers.get("cache-control") ?? "", /^public, max-age=0, s-maxage=\d+/, "a CDN may hold live counts a few seconds");
   });
 
   test("a petition past its closing time reads as closed", async () => {

@@ -78,7 +78,7 @@ describe(`POST signatures (${DB_LABEL})`, () => {
     ]);
   });
 
-  test("under 13: guardian email and consent are required, then stored as a guardian consent", async () => {
+  test("under 13: a guardian's email is required; the signature then waits for the guardian (nothing counts or is recorded as consent yet)", async () => {
     const kid = signer({ ageBand: "under_13" });
     const res = await h.post(SIGN, kid);
     assert.equal(res.status, 422);
@@ -86,13 +86,18 @@ describe(`POST signatures (${DB_LABEL})`, () => {
     assert.equal(error.fields.guardianEmail, "Enter a parent or guardian's email address.");
     assert.equal(error.fields.guardianConsent, "A parent or guardian must agree before someone under 13 can sign.");
 
+    const counted = () => h.count("select coalesce(sum(count), 0)::int as n from petition_counts");
+    const before = await counted();
     const ok = await h.post(SIGN, { ...kid, guardianEmail: "Parent@Example.org", guardianConsent: true });
     assert.equal(ok.status, 201);
-    const rows = await h.db.query<{ guardian_email: string; version: string }>(
-      "select guardian_email, version from consents c join people p on p.id = c.person_id where p.email_normalized = $1 and scope = 'guardian'",
+    assert.equal(((await ok.json()) as { status: string }).status, "guardian_pending");
+    const rows = await h.db.query<{ status: string; guardian_email: string }>(
+      "select s.status, s.guardian_email from signatures s join people p on p.id = s.person_id where p.email_normalized = $1",
       [kid.email],
     );
-    assert.deepEqual(rows, [{ guardian_email: "parent@example.org", version: "2026-09-guardian-v1" }]);
+    assert.deepEqual(rows, [{ status: "pending_guardian", guardian_email: "parent@example.org" }]);
+    assert.equal(await h.count("select count(*)::int as n from consents c join people p on p.id = c.person_id where p.email_normalized = $1", [kid.email]), 0);
+    assert.equal(await counted(), before, "not counted until a guardian agrees");
   });
 
   test("a petition that asks for an age band requires one; one that doesn't, doesn't", async () => {
@@ -116,7 +121,7 @@ describe(`POST signatures (${DB_LABEL})`, () => {
     const statuses = await Promise.all(people.map(async (p) => (await h.post(SIGN, p)).status));
     assert.deepEqual([...new Set(statuses)], [201]);
     assert.equal(await h.count(), before + 50);
-    const shown = await h.count("select count(*)::int as n from signatures s join petitions p on p.id = s.petition_id where p.slug = $1", [SLUG]);
+    const shown = await h.count("select count(*)::int as n from signatures s join petitions p on p.id = s.petition_id where p.slug = $1 and s.status = 'confirmed'", [SLUG]);
     const total = ((await (await fetch(`${h.url}/v1/petitions/${SLUG}/stats`)).json()) as { stats: { total: number } }).stats.total;
     assert.equal(total, shown);
   });

@@ -1,44 +1,38 @@
+import { publicRead } from "../http/public-read.js";
 import { Hono } from "hono";
+import { pickLocale } from "@coalition-kit/schema";
+import { publicBaseUrl } from "../http/base-url.js";
 import type { Db } from "../db/types.js";
-import { readBody } from "../http/body.js";
-import { clientIp } from "../http/client-ip.js";
-import { ApiError } from "../http/errors.js";
+import { readBody, type ParsedBody } from "../http/body.js";
+import { ApiError } from "../services/errors.js";
 import { errorPage, thankYouPage } from "../http/html.js";
-import { resolvePartner } from "../http/partner.js";
-import { optionalPartner, type WriteOptions } from "../http/partner-request.js";
-import { validIdempotencyKey } from "../services/idempotency.js";
-import { getPetition, getStats, signPetition } from "../services/petitions.js";
-import { enforceRateLimit, ipBucket } from "../services/rate-limit.js";
+import { admitPartnerWrite, optionalPartner, type WriteOptions } from "../http/partner-request.js";
+import { getPetition, getStats, signPetition } from "../services/petitions/petitions.js";
+import { IDEMPOTENT_REPLAYED_HEADER } from "@coalition-kit/schema";
 
-/** Fields only the no-JS form sends; they are not part of the signature. */
-const FORM_CONTROL_FIELDS = ["partner_key", "idempotency_key", "return_to"] as const;
-
+/** /v1/petitions: read one (optionally as a partner), its live totals, and sign it by JSON or by the no-JS form. */
 export function petitionRoutes(db: Db, options: WriteOptions): Hono {
   const app = new Hono();
 
-  app.get("/:slug", async (c) => {
+  app.get("/:slug", publicRead(db), async (c) => {
     const partner = await optionalPartner(db, c);
-    c.header("Cache-Control", "no-store");
     return c.json(await getPetition(db, c.req.param("slug"), partner));
   });
 
-  app.get("/:slug/stats", async (c) => {
-    c.header("Cache-Control", "no-store");
+  app.get("/:slug/stats", publicRead(db), async (c) => {
     return c.json({ stats: await getStats(db, c.req.param("slug")) });
   });
 
   app.post("/:slug/signatures", async (c) => {
     const slug = c.req.param("slug");
-    let body: Awaited<ReturnType<typeof readBody>> | undefined;
+    // JSON from the widget, or the no-JS fallback form (answered with pages): the same partner gate.
+    let body: ParsedBody | undefined;
     try {
       body = await readBody(c, options.maxBodyBytes);
-      const form = body.format === "form" ? takeFormControls(body.data) : undefined;
-      const partner = await resolvePartner(db, form?.partner_key ?? c.req.header("x-partner-key") ?? c.req.query("key"), c.req.header("origin"));
-      const idempotencyKey = validIdempotencyKey(c.req.header("idempotency-key") ?? form?.idempotency_key);
-      await enforceRateLimit(db, await ipBucket(db, `sign:${slug}`, clientIp(c, options.trustProxy)), options.signaturesPerMinute);
+      const { data, partner, idempotencyKey, form } = await admitPartnerWrite(db, c, options, `sign:${slug}`, body);
 
-      const outcome = await signPetition(db, slug, partner, body.data, idempotencyKey);
-      if (outcome.replayed) c.header("Idempotent-Replayed", "true");
+      const outcome = await signPetition(db, slug, partner, data, idempotencyKey, pickLocale(c.req.header("accept-language")), publicBaseUrl(c));
+      if (outcome.replayed) c.header(IDEMPOTENT_REPLAYED_HEADER, "true");
       if (form) {
         const target = safeReturnUrl(form.return_to, partner.allowedOrigins);
         if (target) {
@@ -59,16 +53,6 @@ export function petitionRoutes(db: Db, options: WriteOptions): Hono {
   });
 
   return app;
-}
-
-function takeFormControls(data: Record<string, unknown>): Partial<Record<(typeof FORM_CONTROL_FIELDS)[number], string>> {
-  const out: Partial<Record<(typeof FORM_CONTROL_FIELDS)[number], string>> = {};
-  for (const name of FORM_CONTROL_FIELDS) {
-    const value = data[name];
-    if (typeof value === "string" && value !== "") out[name] = value;
-    delete data[name];
-  }
-  return out;
 }
 
 /** A URL to send the visitor back to: only http(s), and only on the allowed origins unless "any". */

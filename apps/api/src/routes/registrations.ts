@@ -2,11 +2,11 @@ import { Hono } from "hono";
 import type { Db } from "../db/types.js";
 import { publicBaseUrl } from "../http/base-url.js";
 import { readBody } from "../http/body.js";
-import { ApiError } from "../http/errors.js";
+import { ApiError } from "../services/errors.js";
 import { confirmPage, donePage } from "../http/html.js";
-import { sessionCalendar } from "../services/training-calendar.js";
-import { cancelRegistration, registrationForCalendar } from "../services/trainings.js";
-import { calendarResponse } from "./trainings.js";
+import { sessionCalendar } from "../services/trainings/training-calendar.js";
+import { cancelRegistration, registrationForCalendar } from "../services/trainings/trainings.js";
+import { calendarResponse } from "../http/calendar-response.js";
 
 /** Personal links from a registration: calendar file and cancellation. Authorized by the signed token. */
 export function registrationRoutes(db: Db, maxBodyBytes: number): Hono {

@@ -3,11 +3,13 @@ import assert from "node:assert/strict";
 import { DB_LABEL, E4E, ORIGIN, SLUG, signer, startHarness, type Harness } from "../testing/harness.js";
 
 const SIGN = `/v1/petitions/${SLUG}/signatures`;
+/** Rate-limit windows use this clock, so the limit test never straddles a minute. */
+const FROZEN = new Date();
 
 describe(`keys, origins and rate limits (${DB_LABEL})`, () => {
   let h: Harness;
   before(async () => {
-    h = await startHarness({ rateLimit: { signaturesPerMinute: 3 } });
+    h = await startHarness({ rateLimit: { signaturesPerMinute: 3 }, clock: () => FROZEN });
   });
   after(() => h.stop());
 

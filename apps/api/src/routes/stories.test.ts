@@ -1,7 +1,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { ModerationListResponse, StoryWallResponse, SubmitStoryResponse } from "@coalition-kit/schema";
-import { createSecretKey } from "../services/secret-keys.js";
+import { createSecretKey } from "../services/keys/secret-keys.js";
 import { DB_LABEL, startHarness, type Harness } from "../testing/harness.js";
 
 const CAMPAIGN = "/v1/stories/tell-your-story";
@@ -98,7 +98,8 @@ describe(`stories: submission, moderation, wall, withdrawal (${DB_LABEL})`, () =
     assert.equal((await h.post(CAMPAIGN, story({ ageBand: "under_13" }))).status, 201, "anonymous with no personal data needs no guardian");
     const ok = await h.post(CAMPAIGN, { ...kid, guardianEmail: "guardian@example.org", guardianConsent: true });
     assert.equal(ok.status, 201);
-    assert.equal(await h.count("select count(*)::int as n from consents where scope = 'guardian' and guardian_email = 'guardian@example.org'"), 1);
+    assert.equal(((await ok.json()) as { status: string }).status, "guardian_pending", "the parent or guardian is asked by email (messages-stories.test.ts)");
+    assert.equal(await h.count("select count(*)::int as n from consents where guardian_email = 'guardian@example.org'"), 0, "a ticked box is not a guardian's consent");
   });
 
   test("the wall pages and filters by role", async () => {

@@ -1,14 +1,19 @@
+import { publicRead } from "../http/public-read.js";
+import { pickLocale } from "@coalition-kit/schema";
 import { acceptPartnerWrite, optionalPartner, replyWritten, type WriteOptions } from "../http/partner-request.js";
 import { Hono } from "hono";
 import type { Db } from "../db/types.js";
 import { publicBaseUrl } from "../http/base-url.js";
 import { readBody } from "../http/body.js";
-import { ApiError } from "../http/errors.js";
+import { ApiError } from "../services/errors.js";
 import { confirmPage, donePage } from "../http/html.js";
-import { getStoryCampaign, storyWall, submitStory, withdrawStory } from "../services/stories.js";
+import { getStoryCampaign, storyWall, submitStory, withdrawStory } from "../services/stories/stories.js";
+import { storyGuardianRoutes } from "./story-guardian.js";
 
 export function storyRoutes(db: Db, options: WriteOptions): Hono {
   const app = new Hono();
+
+  app.route("/guardian", storyGuardianRoutes(db, options.maxBodyBytes));
 
   // A GET only asks to confirm: link scanners must not withdraw anything.
   app.get("/withdraw", (c) => c.html(confirmPage("Withdraw your story?", "It will be removed from every story wall and will not be shared again.", c.req.query("token") ?? "", "Yes, withdraw my story")));
@@ -25,20 +30,18 @@ export function storyRoutes(db: Db, options: WriteOptions): Hono {
     }
   });
 
-  app.get("/:campaign", async (c) => {
+  app.get("/:campaign", publicRead(db), async (c) => {
     const partner = await optionalPartner(db, c);
     return c.json(await getStoryCampaign(db, c.req.param("campaign"), partner));
   });
 
-  app.get("/:campaign/wall", async (c) => {
-    // Browsers always revalidate (a withdrawn story must vanish); a shared cache may hold it briefly.
-    c.header("Cache-Control", "public, max-age=0, s-maxage=15");
+  app.get("/:campaign/wall", publicRead(db), async (c) => {
     return c.json(await storyWall(db, c.req.param("campaign"), { page: c.req.query("page"), pageSize: c.req.query("pageSize"), role: c.req.query("role") }));
   });
 
   app.post("/:campaign", async (c) => {
     const { data, partner, idempotencyKey } = await acceptPartnerWrite(db, c, options, `story:${c.req.param("campaign")}`);
-    return replyWritten(c, await submitStory(db, c.req.param("campaign"), partner, data, idempotencyKey, publicBaseUrl(c)));
+    return replyWritten(c, await submitStory(db, c.req.param("campaign"), partner, data, idempotencyKey, publicBaseUrl(c), pickLocale(c.req.header("accept-language"))));
   });
 
   return app;

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { SurveyResponse, SurveyResults } from "@coalition-kit/schema";
 import { SEEDS_DIR } from "../paths.js";
 import { loadSeedFile, seed } from "../seed/seed.js";
-import { createSecretKey } from "../services/secret-keys.js";
+import { createSecretKey } from "../services/keys/secret-keys.js";
 import { DB_LABEL, ORIGIN, startHarness, type Harness } from "../testing/harness.js";
 
 const SURVEY = "/v1/surveys/students-over-sros";
@@ -100,7 +100,9 @@ describe(`surveys: anonymous responses and results (${DB_LABEL})`, () => {
     const res = await fetch(`${h.url}/v1/admin/surveys/students-over-sros/responses.csv`, { headers: { Authorization: `Bearer ${sk}` } });
     assert.equal(res.status, 200);
     assert.match(res.headers.get("content-type") ?? "", /text\/csv/);
-    const csv = await res.text();
+    const raw = new Uint8Array(await res.arrayBuffer());
+    assert.deepEqual([...raw.slice(0, 3)], [0xef, 0xbb, 0xbf], "a UTF-8 byte order mark, as the signature export has, so spreadsheets read accents");
+    const csv = new TextDecoder().decode(raw).replace(/^\uFEFF/, "");
     const lines = csv.trim().split("\r\n");
     assert.match(lines[0]!, /^response,variant,submitted_on,partner,school,grade,presence,feel_safe/);
     assert.equal(lines.length, 1 + (await h.count("select count(*)::int as n from survey_responses")));

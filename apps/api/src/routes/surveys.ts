@@ -1,24 +1,24 @@
+import { publicRead } from "../http/public-read.js";
 import { acceptPartnerWrite, optionalPartner, replyWritten, type WriteOptions } from "../http/partner-request.js";
 import { Hono } from "hono";
 import type { Db } from "../db/types.js";
-import { ApiError } from "../http/errors.js";
-import { findSurvey } from "../services/survey-queries.js";
-import { surveyResults } from "../services/survey-results.js";
-import { getSurvey, submitSurveyResponse } from "../services/surveys.js";
+import { ApiError } from "../services/errors.js";
+import { findSurvey } from "../services/surveys/survey-queries.js";
+import { surveyResults } from "../services/surveys/survey-results.js";
+import { getSurvey, submitSurveyResponse } from "../services/surveys/surveys.js";
 
 export function surveyRoutes(db: Db, options: WriteOptions): Hono {
   const app = new Hono();
 
-  app.get("/:slug", async (c) => {
+  app.get("/:slug", publicRead(db), async (c) => {
     const partner = await optionalPartner(db, c);
     return c.json(await getSurvey(db, c.req.param("slug"), partner));
   });
 
   /** Public aggregates, only for surveys that publish them. */
-  app.get("/:slug/results", async (c) => {
+  app.get("/:slug/results", publicRead(db, 60), async (c) => {
     const survey = await findSurvey(db, c.req.param("slug"));
     if (!survey || !survey.public_results) throw new ApiError("not_found");
-    c.header("Cache-Control", "public, max-age=0, s-maxage=60");
     return c.json(await surveyResults(db, survey, c.req.query("variant") || undefined));
   });
 

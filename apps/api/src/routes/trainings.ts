@@ -1,27 +1,20 @@
+import { publicRead } from "../http/public-read.js";
 import { acceptPartnerWrite, optionalPartner, replyWritten, type WriteOptions } from "../http/partner-request.js";
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
+import { pickLocale } from "@coalition-kit/schema";
 import type { Db } from "../db/types.js";
 import { publicBaseUrl } from "../http/base-url.js";
-import { ApiError } from "../http/errors.js";
-import { seriesCalendar, sessionCalendar } from "../services/training-calendar.js";
-import { findSeries, findSession, listSessions } from "../services/training-queries.js";
-import { getSeries, register } from "../services/trainings.js";
-
-export function calendarResponse(c: Context, ics: string, filename: string): Response {
-  return c.body(ics, 200, {
-    "Content-Type": "text/calendar; charset=utf-8",
-    "Content-Disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`,
-    "Cache-Control": "no-cache",
-    "Access-Control-Allow-Origin": "*",
-  });
-}
+import { calendarResponse } from "../http/calendar-response.js";
+import { ApiError } from "../services/errors.js";
+import { seriesCalendar, sessionCalendar } from "../services/trainings/training-calendar.js";
+import { findSeries, findSession, listSessions } from "../services/trainings/training-queries.js";
+import { getSeries, register } from "../services/trainings/trainings.js";
 
 export function trainingRoutes(db: Db, options: WriteOptions): Hono {
   const app = new Hono();
 
-  app.get("/:series", async (c) => {
+  app.get("/:series", publicRead(db), async (c) => {
     const partner = await optionalPartner(db, c);
-    c.header("Cache-Control", "no-store");
     return c.json(await getSeries(db, c.req.param("series"), partner, publicBaseUrl(c)));
   });
 
@@ -41,7 +34,8 @@ export function trainingRoutes(db: Db, options: WriteOptions): Hono {
 
   app.post("/:series/sessions/:id/registrations", async (c) => {
     const { data, partner, idempotencyKey } = await acceptPartnerWrite(db, c, options, `register:${c.req.param("series")}`);
-    return replyWritten(c, await register(db, { series: c.req.param("series"), session: c.req.param("id") }, partner, data, idempotencyKey, publicBaseUrl(c)));
+    const locale = pickLocale(c.req.header("accept-language"));
+    return replyWritten(c, await register(db, { series: c.req.param("series"), session: c.req.param("id") }, partner, data, idempotencyKey, publicBaseUrl(c), locale));
   });
 
   return app;

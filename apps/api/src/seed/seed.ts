@@ -1,11 +1,13 @@
 import { readFile } from "node:fs/promises";
 import type { Db, Queryable } from "../db/types.js";
-import { seedMeetings } from "./meetings.js";
-import { seedStoryCampaigns } from "./stories.js";
-import { seedSurveys } from "./surveys.js";
-import { seedTrainings } from "./trainings.js";
+import { upsertMeetings } from "../services/meetings/upsert-meetings.js";
+import { upsertStoryCampaigns } from "../services/stories/upsert-story-campaigns.js";
+import { upsertSurveys } from "../services/surveys/upsert-surveys.js";
+import { upsertTrainingSeries } from "../services/trainings/upsert-series.js";
 import type { SeedData, SeedOrganization } from "./types.js";
+import { partnersChanged } from "../services/partners/partner-lookup.js";
 
+/** Read a seed file (JSON in the shape of SeedData). */
 export async function loadSeedFile(path: string): Promise<SeedData> {
   return JSON.parse(await readFile(path, "utf8")) as SeedData;
 }
@@ -15,7 +17,10 @@ export interface SeedOptions {
   extraOrigins?: string[];
 }
 
-/** Upsert a coalition with its partners and petitions. Running it twice changes nothing. */
+/**
+ * Upsert a coalition with its partners and petitions, and its other campaigns through the same
+ * service functions the organizer PUTs use. Running it twice changes nothing.
+ */
 export async function seed(db: Db, data: SeedData, options: SeedOptions = {}): Promise<void> {
   await db.tx(async (q) => {
     const coalitionId = await upsertOrganization(q, data.coalition, "coalition");
@@ -35,36 +40,43 @@ export async function seed(db: Db, data: SeedData, options: SeedOptions = {}): P
       await q.query(
         `insert into petitions (coalition_id, slug, title, body, target, goal, status, closes_at, ask_age_band, share_url,
                                 consent_coalition_text, consent_coalition_version, consent_partner_text, consent_partner_version,
-                                consent_guardian_text, consent_guardian_version)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                                consent_guardian_text, consent_guardian_version, confirmation, pending_days)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
          on conflict (slug) do update set
            title = excluded.title, body = excluded.body, target = excluded.target, goal = excluded.goal,
            status = excluded.status, closes_at = excluded.closes_at, ask_age_band = excluded.ask_age_band,
            share_url = excluded.share_url,
            consent_coalition_text = excluded.consent_coalition_text, consent_coalition_version = excluded.consent_coalition_version,
            consent_partner_text = excluded.consent_partner_text, consent_partner_version = excluded.consent_partner_version,
-           consent_guardian_text = excluded.consent_guardian_text, consent_guardian_version = excluded.consent_guardian_version`,
+           consent_guardian_text = excluded.consent_guardian_text, consent_guardian_version = excluded.consent_guardian_version,
+           confirmation = excluded.confirmation, pending_days = excluded.pending_days`,
         [
           coalitionId, p.slug, p.title, p.body, p.target, p.goal, p.status ?? "open", p.closesAt ?? null, p.askAgeBand ?? false,
           p.shareUrl ?? null, p.consent.coalition.text, p.consent.coalition.version, p.consent.partner.text,
-          p.consent.partner.version, p.consent.guardian.text, p.consent.guardian.version,
+          p.consent.partner.version, p.consent.guardian.text, p.consent.guardian.version, p.confirmation ?? "none", p.pendingDays ?? 7,
         ],
       );
     }
-    await seedTrainings(q, coalitionId, data.trainings ?? []);
-    await seedStoryCampaigns(q, coalitionId, data.storyCampaigns ?? []);
-    await seedSurveys(q, coalitionId, data.surveys ?? []);
-    await seedMeetings(q, coalitionId, data.meetings ?? []);
+    await upsertTrainingSeries(q, coalitionId, data.trainings ?? []);
+    await upsertStoryCampaigns(q, coalitionId, data.storyCampaigns ?? []);
+    await upsertSurveys(q, coalitionId, data.surveys ?? []);
+    await upsertMeetings(q, coalitionId, data.meetings ?? []);
   });
+  partnersChanged();
 }
 
 async function upsertOrganization(q: Queryable, org: SeedOrganization, kind: "coalition" | "partner"): Promise<string> {
   const rows = await q.query<{ id: string }>(
-    `insert into organizations (slug, name, kind, website) values ($1, $2, $3, $4)
+    `insert into organizations (slug, name, kind, website, email_from_name, email_from_address, email_reply_to, brand_color)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)
      on conflict (slug) do update set name = excluded.name, website = excluded.website,
-       kind = case when excluded.kind = 'coalition' then 'coalition' else organizations.kind end
+       kind = case when excluded.kind = 'coalition' then 'coalition' else organizations.kind end,
+       email_from_name = coalesce(excluded.email_from_name, organizations.email_from_name),
+       email_from_address = coalesce(excluded.email_from_address, organizations.email_from_address),
+       email_reply_to = coalesce(excluded.email_reply_to, organizations.email_reply_to),
+       brand_color = coalesce(excluded.brand_color, organizations.brand_color)
      returning id`,
-    [org.slug, org.name, kind, org.website ?? null],
+    [org.slug, org.name, kind, org.website ?? null, org.email?.fromName ?? null, org.email?.fromAddress ?? null, org.email?.replyTo ?? null, org.email?.brandColor ?? null],
   );
   return rows[0]!.id;
 }

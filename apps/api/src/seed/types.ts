@@ -1,3 +1,9 @@
+import type { ConsentText } from "../services/campaigns.js";
+import type { MeetingDefinition } from "../services/meetings/upsert-meetings.js";
+import type { StoryCampaignDefinition } from "../services/stories/upsert-story-campaigns.js";
+import type { SurveyDefinition } from "../services/surveys/upsert-surveys.js";
+import type { TrainingSeriesDefinition, TrainingSessionDefinition } from "../services/trainings/upsert-series.js";
+
 /** Shape of a file in seeds/: one coalition, its partners, and its campaigns. */
 export interface SeedData {
   coalition: SeedOrganization;
@@ -9,56 +15,27 @@ export interface SeedData {
   meetings?: SeedMeeting[];
 }
 
-export interface SeedMeeting {
-  slug: string;
-  title: string;
-  description: string;
-  timeZone: string;
-  /** First occurrence, local date and time in timeZone. */
-  startDate: string;
-  startTime: string;
-  durationMinutes: number;
-  rrule: string;
-  format: "virtual" | "in_person" | "hybrid";
-  location?: string | null;
-  virtualLink?: string | null;
-  consent: { coalition: SeedConsent; partner: SeedConsent };
-  breaks?: Array<{ from: string; to: string; reason: string }>;
-  changes?: Array<{ date: string; cancelled?: boolean; newDate?: string; newTime?: string; format?: "virtual" | "in_person" | "hybrid"; location?: string; note?: string }>;
-}
-
-export interface SeedSurvey {
-  slug: string;
-  title: string;
-  publicResults?: boolean;
-  minGroupSize?: number;
-  followUp?: { prompt: string; consent: SeedConsent } | null;
-  /** Checked against @coalition-kit/schema's SurveyVariant when seeding. */
-  variants: unknown[];
-}
-
-export interface SeedStoryCampaign {
-  slug: string;
-  title: string;
-  prompt: string;
-  consent: { publish: SeedConsent; coalition: SeedConsent; partner: SeedConsent; guardian: SeedConsent };
-}
+// A seed file's campaigns are what the services upsert (the admin PUTs write the same shapes).
+export type SeedMeeting = MeetingDefinition;
+export type SeedSurvey = SurveyDefinition;
+export type SeedStoryCampaign = StoryCampaignDefinition;
+export type SeedTrainingSeries = TrainingSeriesDefinition;
+export type SeedTrainingSession = TrainingSessionDefinition;
+/** Text shown next to a consent checkbox and its version, as stored in the consent ledger. */
+export type SeedConsent = ConsentText;
 
 export interface SeedOrganization {
   slug: string;
   name: string;
   website?: string | null;
+  /** How the organization's emails are signed: sender name and address, replies, brand colour (#rrggbb). */
+  email?: { fromName?: string; fromAddress?: string; replyTo?: string; brandColor?: string };
 }
 
 export interface SeedPartner extends SeedOrganization {
   /** Publishable key, `pk_...`. Fixed in seeds so demo pages can reference it. */
   publishableKey: string;
   allowedOrigins: string[];
-}
-
-export interface SeedConsent {
-  text: string;
-  version: string;
 }
 
 export interface SeedPetition {
@@ -77,31 +54,10 @@ export interface SeedPetition {
     partner: SeedConsent;
     guardian: SeedConsent;
   };
+  /** "double_opt_in": signatures count once the signer confirms by email (default "none"). */
+  confirmation?: "none" | "double_opt_in";
+  /** Days an unconfirmed signature waits before it is erased (default 7). */
+  pendingDays?: number;
 }
 
-export interface SeedTrainingSeries {
-  slug: string;
-  title: string;
-  description: string;
-  consent: { coalition: SeedConsent; partner: SeedConsent };
-  sessions: SeedTrainingSession[];
-}
 
-export interface SeedTrainingSession {
-  /** Stable within the series, so seeding again updates instead of duplicating. */
-  key: string;
-  title: string;
-  description?: string;
-  /** ISO instants with offset, e.g. "2026-09-17T18:00:00-04:00". */
-  startsAt: string;
-  endsAt: string;
-  timeZone: string;
-  format: "virtual" | "in_person" | "hybrid";
-  location?: string | null;
-  virtualLink?: string | null;
-  capacity?: number | null;
-  status?: "scheduled" | "cancelled";
-  leaders: Array<{ name: string; role?: string | null }>;
-  /** Slugs of partner organizations co-hosting this session. */
-  partners?: string[];
-}

@@ -1,5 +1,5 @@
 // Organizer calls for tests: a fresh secret key for an organization, and JSON requests with it.
-import { createSecretKey } from "../services/secret-keys.js";
+import { createSecretKey } from "../services/keys/secret-keys.js";
 import type { Harness } from "./harness.js";
 
 export const COALITION = "ct-fund-our-schools";

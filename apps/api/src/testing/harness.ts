@@ -25,7 +25,11 @@ export interface Harness {
   count(sql?: string, params?: unknown[]): Promise<number>;
 }
 
-export async function startHarness(options: Partial<Omit<StartOptions, "db" | "port">> & { extraPetitions?: SeedPetition[]; extraTrainings?: SeedTrainingSeries[] } = {}): Promise<Harness> {
+/** Server options for a test, plus petitions and training series seeded beside the CT seed file's. */
+export type HarnessOptions = Partial<Omit<StartOptions, "db" | "port">> & { extraPetitions?: SeedPetition[]; extraTrainings?: SeedTrainingSeries[] };
+
+/** The API with its own fresh database, seeded from seeds/ct-funding-gap.json (plus any extras), on a free port. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const schema = PG_URL ? `t_${randomBytes(6).toString("hex")}` : undefined;
   const db = await openDb(PG_URL ? { url: PG_URL, schema } : { memory: true });
   await migrate(db);
@@ -33,7 +37,7 @@ export async function startHarness(options: Partial<Omit<StartOptions, "db" | "p
   (data.petitions ??= []).push(...(options.extraPetitions ?? []));
   (data.trainings ??= []).push(...(options.extraTrainings ?? []));
   await seed(db, data, { extraOrigins: [ORIGIN] });
-  const server = await startServer({ rateLimit: { signaturesPerMinute: 10_000 }, ...options, db, port: 0 });
+  const server = await startServer({ rateLimit: { signaturesPerMinute: 10_000, keyWritesPerMinute: 100_000, adminAuthFailuresPerMinute: 10_000 }, ...options, db, port: 0 });
   return {
     db,
     url: server.url,
@@ -57,11 +61,13 @@ export async function startHarness(options: Partial<Omit<StartOptions, "db" | "p
 }
 
 let n = 0;
+/** A signer (or registrant) with a fresh email each call; `overrides` change or add fields. */
 export function signer(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   n += 1;
   return { firstName: "Jordan", email: `signer${n}.${randomBytes(3).toString("hex")}@example.org`, zip: "06511", ageBand: "18_plus", ...overrides };
 }
 
+/** A petition to seed beside the CT ones, with plain consent texts ("{partner}" in the partner's). */
 export function petitionFixture(slug: string, overrides: Partial<SeedPetition> = {}): SeedPetition {
   return {
     slug,

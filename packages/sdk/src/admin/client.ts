@@ -27,10 +27,20 @@ import {
   AdminSurveyList,
   AdminTrainingList,
   MeetingInput,
+  MeetingWeekChange,
+  MeetingWeekChanged,
   SurveyInput,
   TrainingSeriesInput,
+  TrainingSessionChanged,
+  TrainingSessionPatch,
   SecretKeyResponse,
   WebhookDeleted,
+  MessageLogResponse,
+  MessageResent,
+  SuppressionList,
+  AdminSettingsResponse,
+  SettingsPatch,
+  type MessageStatus,
   type AdminOrganization,
   type ModerateStoryRequest,
 } from "@coalition-kit/schema";
@@ -55,7 +65,7 @@ function checked<T>(schema: { safeParse(input: unknown): { success: true; data: 
   if (!parsed.success) throw new CkApiError({ code: "validation_failed", status: 422, message: ERROR_MESSAGES.validation_failed, fields: fieldErrors(parsed.error) });
 }
 
-/** The organizer API: petitions, partners, keys, webhooks, moderation, results and people requests. */
+/** The organizer API: petitions, partners, keys, webhooks, moderation, results, people requests and privacy settings. */
 export function createAdminClient(options: AdminClientOptions) {
   const http = createHttp(options);
   const enc = encodeURIComponent;
@@ -116,6 +126,17 @@ export function createAdminClient(options: AdminClientOptions) {
         checked(TrainingSeriesInput, input);
         return write("PUT", `v1/admin/trainings/${enc(slug)}`, input, AdminSaved, o);
       },
+      /**
+       * Move one session, or change its place, link or format (send only what changes). Registrants
+       * and the waitlist are emailed; reminders follow. Answers `{ session, notified }`.
+       */
+      async changeSession(series: string, key: string, input: TrainingSessionPatch, o?: WriteOptions) {
+        checked(TrainingSessionPatch, input);
+        return write("PATCH", `v1/admin/trainings/${enc(series)}/sessions/${enc(key)}`, input, TrainingSessionChanged, o);
+      },
+      /** Cancel one session for good: everyone registered or waitlisted is told, reminders stop. Answers `{ session, notified }`. */
+      cancelSession: (series: string, key: string, o?: WriteOptions) =>
+        write("PATCH", `v1/admin/trainings/${enc(series)}/sessions/${enc(key)}`, { status: "cancelled" }, TrainingSessionChanged, o),
     },
     meetings: {
       /** Each meeting's next occurrences with yes / maybe / no counts. */
@@ -124,6 +145,22 @@ export function createAdminClient(options: AdminClientOptions) {
         checked(MeetingInput, input);
         return write("PUT", `v1/admin/meetings/${enc(slug)}`, input, AdminSaved, o);
       },
+      /**
+       * Set one week's exception (by its scheduled date): move it, meet another way or elsewhere, or
+       * add a note; replaces any earlier exception. Everyone who said yes is emailed; reminders follow.
+       */
+      async changeWeek(slug: string, date: string, input: MeetingWeekChange, o?: WriteOptions) {
+        checked(MeetingWeekChange, input);
+        return write("PUT", `v1/admin/meetings/${enc(slug)}/weeks/${enc(date)}`, input, MeetingWeekChanged, o);
+      },
+      /** Cancel one week for good (a note may say why); everyone who said yes is told. */
+      async cancelWeek(slug: string, date: string, note?: string, o?: WriteOptions) {
+        const input: MeetingWeekChange = note ? { cancelled: true, note } : { cancelled: true };
+        checked(MeetingWeekChange, input);
+        return write("PUT", `v1/admin/meetings/${enc(slug)}/weeks/${enc(date)}`, input, MeetingWeekChanged, o);
+      },
+      /** Undo one week's exception: it meets at the regular time and place again (a cancelled week stays cancelled). */
+      restoreWeek: (slug: string, date: string, o?: WriteOptions) => write("DELETE", `v1/admin/meetings/${enc(slug)}/weeks/${enc(date)}`, undefined, MeetingWeekChanged, o),
     },
     stories: {
       /** The moderation queue; `status` defaults to pending. */
@@ -139,6 +176,28 @@ export function createAdminClient(options: AdminClientOptions) {
       /** Aggregated results, also of surveys whose results are not public. */
       results: (slug: string, variant?: string) => http.get(`v1/admin/surveys/${enc(slug)}/results${variant ? `?variant=${enc(variant)}` : ""}`, SurveyResults),
       exportCsv: (slug: string) => http.raw(`v1/admin/surveys/${enc(slug)}/responses.csv`),
+    },
+    messages: {
+      /** Emails sent, queued or failed (with why), newest first; filter by series or meeting slug, a person's email, or status. */
+      list: async (filters: { campaign?: string; email?: string; status?: MessageStatus } = {}) => {
+        const query = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "")).toString();
+        return (await http.get(`v1/admin/messages${query ? `?${query}` : ""}`, MessageLogResponse)).messages;
+      },
+      /** The coalition's suppression list: addresses that stopped all email or were refused for good. */
+      suppressions: async () => (await http.get("v1/admin/messages/suppressions", SuppressionList)).suppressions,
+      /** The suppression list as CSV (a streaming response). */
+      exportSuppressions: () => http.raw("v1/admin/messages/suppressions.csv"),
+      /** Send one message again now, composed from current data (the original log line stays). */
+      resend: async (id: string, o?: WriteOptions) => (await write("POST", `v1/admin/messages/${enc(id)}/resend`, undefined, MessageResent, o)).id,
+    },
+    settings: {
+      /** The retention period, the organizer digest, and when the purge and the digest run next. */
+      get: async () => (await http.get("v1/admin/settings", AdminSettingsResponse)).settings,
+      /** Change the retention period (months, 1–120) or the digest (on/off, staff addresses, language). */
+      async update(patch: SettingsPatch, o?: WriteOptions) {
+        checked(SettingsPatch, patch);
+        return (await write("PATCH", "v1/admin/settings", patch, AdminSettingsResponse, o)).settings;
+      },
     },
     people: {
       /** Everything the coalition holds about one person (data subject access request). */

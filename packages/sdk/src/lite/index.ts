@@ -16,48 +16,49 @@ const none = () => ({});
 export function createLiteClient(options: LiteOptions): CoalitionClient {
   const http = liteTransport(options);
   const write = async <T>(path: string, body: unknown, key?: string) => http.post<T>(path, body, key ?? newIdempotencyKey());
+  /** A write's answer body. */
+  const sent = async (path: string, body: unknown, key?: string) => (await write<never>(path, body, key)).data;
+  /** A write's answer body, with `created` when it made something new (201). */
+  const made = async (path: string, body: unknown, key?: string) => {
+    const { status, data } = await write<object>(path, body, key);
+    return { ...data, created: status === 201 } as never;
+  };
   return {
     baseUrl: options.baseUrl,
     partnerKey: options.partnerKey,
     petitions: {
       get: (slug) => http.get(`v1/petitions/${enc(slug)}`),
       stats: async (slug) => (await http.get<{ stats: never }>(`v1/petitions/${enc(slug)}/stats`)).stats,
-      async sign(slug, input, o = {}) {
-        const { status, data } = await write<Awaited<ReturnType<CoalitionClient["petitions"]["sign"]>>>(`v1/petitions/${enc(slug)}/signatures`, input, o.idempotencyKey);
-        return { ...data, created: status === 201 };
-      },
+      sign: (slug, input, o = {}) => made(`v1/petitions/${enc(slug)}/signatures`, input, o.idempotencyKey),
       validate: none,
     },
     trainings: {
       get: (series) => http.get(`v1/trainings/${enc(series)}`),
-      async register(series, session, input, o = {}) {
-        const { status, data } = await write<Awaited<ReturnType<CoalitionClient["trainings"]["register"]>>>(`v1/trainings/${enc(series)}/sessions/${enc(session)}/registrations`, input, o.idempotencyKey);
-        return { ...data, created: status === 201 };
-      },
-      cancel: async (token) => (await write<never>("v1/registrations/cancel", { token })).data,
+      register: (series, session, input, o = {}) => made(`v1/trainings/${enc(series)}/sessions/${enc(session)}/registrations`, input, o.idempotencyKey),
+      cancel: (token) => sent("v1/registrations/cancel", { token }),
       validate: none,
     },
     stories: {
       get: (campaign) => http.get(`v1/stories/${enc(campaign)}`),
-      submit: async (campaign, input, o = {}) => (await write<never>(`v1/stories/${enc(campaign)}`, input, o.idempotencyKey)).data,
+      submit: (campaign, input, o = {}) => sent(`v1/stories/${enc(campaign)}`, input, o.idempotencyKey),
       wall(campaign, q = {}) {
         const params = new URLSearchParams();
         for (const [k, v] of Object.entries(q)) if (v !== undefined) params.set(k, String(v));
         const qs = params.toString();
         return http.get(`v1/stories/${enc(campaign)}/wall${qs ? `?${qs}` : ""}`);
       },
-      withdraw: async (token) => (await write<never>("v1/stories/withdraw", { token })).data,
+      withdraw: (token) => sent("v1/stories/withdraw", { token }),
       validate: none,
     },
     surveys: {
       get: (survey) => http.get(`v1/surveys/${enc(survey)}`),
-      respond: async (survey, _variant, input, o = {}) => (await write<never>(`v1/surveys/${enc(survey)}/responses`, input, o.idempotencyKey)).data,
+      respond: (survey, _variant, input, o = {}) => sent(`v1/surveys/${enc(survey)}/responses`, input, o.idempotencyKey),
       results: (survey, variant) => http.get(`v1/surveys/${enc(survey)}/results${variant ? `?variant=${enc(variant)}` : ""}`),
       validate: none,
     },
     meetings: {
       get: (meeting, o = {}) => http.get(`v1/meetings/${enc(meeting)}${o.count ? `?count=${o.count}` : ""}`),
-      rsvp: async (meeting, input, o = {}) => (await write<never>(`v1/meetings/${enc(meeting)}/rsvps`, input, o.idempotencyKey)).data,
+      rsvp: (meeting, input, o = {}) => sent(`v1/meetings/${enc(meeting)}/rsvps`, input, o.idempotencyKey),
       validate: none,
     },
   };

@@ -1,5 +1,6 @@
-import { ERROR_CODES, type ErrorCode } from "@coalition-kit/schema/rules";
-import { CkApiError, CkNetworkError, CkResponseError } from "../errors.js";
+import { IDEMPOTENCY_KEY_HEADER, PARTNER_KEY_HEADER } from "@coalition-kit/schema/rules";
+import { apiErrorFrom, CkNetworkError, CkResponseError } from "../errors.js";
+import { takePrefetched, withPartnerKey } from "../reads.js";
 
 export interface LiteOptions {
   baseUrl: string;
@@ -27,22 +28,31 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export function liteTransport(options: LiteOptions): Transport {
   const base = options.baseUrl.replace(/\/+$/, "");
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-  const headers: Record<string, string> = { Accept: "application/json" };
-  if (options.partnerKey) headers["X-Partner-Key"] = options.partnerKey;
 
-  async function request<T>(method: "GET" | "POST", path: string, body?: unknown, key?: string): Promise<{ status: number; data: T }> {
+  /** A read when `body` is undefined (a GET), else a POST. */
+  async function request<T>(path: string, body?: unknown, key?: string): Promise<{ status: number; data: T }> {
     const retries = options.retries ?? 1;
     const locale = typeof options.locale === "function" ? options.locale() : options.locale;
-    const baseHeaders = locale ? { ...headers, "Accept-Language": locale } : headers;
+    const read = body === undefined;
+    const headers: Record<string, string> = { Accept: "application/json" };
+    if (locale) headers["Accept-Language"] = locale;
+    let url = `${base}/${path}`;
+    let prefetched: Promise<Response | undefined> | undefined;
+    if (read) {
+      // Only CORS-safelisted headers and the key in the URL: no preflight, and a cacheable answer.
+      url = withPartnerKey(url, options.partnerKey);
+      prefetched = takePrefetched(url, locale)?.catch(() => undefined);
+    } else {
+      headers["Content-Type"] = "application/json";
+      if (options.partnerKey) headers[PARTNER_KEY_HEADER] = options.partnerKey;
+      if (key) headers[IDEMPOTENCY_KEY_HEADER] = key;
+    }
     for (let attempt = 0; ; attempt += 1) {
       let response: Response;
       try {
-        response = await doFetch(`${base}/${path}`, {
-          method,
-          headers: body === undefined ? baseHeaders : { ...baseHeaders, "Content-Type": "application/json", ...(key ? { "Idempotency-Key": key } : {}) },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-          signal: AbortSignal.timeout(options.timeout ?? 15_000),
-        });
+        // The embed loader's read of this URL, when it started one; else (and on a retry) a fresh one.
+        response = (await prefetched) || (await doFetch(url, { method: read ? "GET" : "POST", headers, body: read ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(options.timeout ?? 15_000) }));
+        prefetched = undefined;
       } catch (error) {
         if (attempt < retries) {
           await wait(300 * 2 ** attempt);
@@ -54,25 +64,17 @@ export function liteTransport(options: LiteOptions): Transport {
         await wait(300 * 2 ** attempt);
         continue;
       }
-      const json = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | undefined;
+      const json: unknown = await response.json().catch(() => undefined);
       if (response.ok) {
         if (json === undefined) throw new CkResponseError(response.status);
         return { status: response.status, data: json as T };
       }
-      const code = (ERROR_CODES as readonly string[]).includes(json?.error?.code ?? "") ? (json!.error!.code as ErrorCode) : "internal";
-      const retryAfter = Number(response.headers.get("Retry-After")) || undefined;
-      throw new CkApiError({
-        code,
-        status: response.status,
-        ...(json?.error?.message ? { message: json.error.message } : {}),
-        ...(json?.error?.fields ? { fields: json.error.fields } : {}),
-        ...(retryAfter ? { retryAfter } : {}),
-      });
+      throw apiErrorFrom(response.status, json, response.headers.get("Retry-After"));
     }
   }
 
   return {
-    get: async <T>(path: string) => (await request<T>("GET", path.replace(/^\//, ""))).data,
-    post: (path, body, key) => request("POST", path.replace(/^\//, ""), body, key),
+    get: async <T>(path: string) => (await request<T>(path.replace(/^\//, ""))).data,
+    post: (path, body, key) => request(path.replace(/^\//, ""), body, key),
   };
 }

@@ -2,7 +2,7 @@
 // read it again. A string added in English only shows up here as the same text twice.
 import { expect } from "@open-wc/testing";
 import { activeLocale, requestLocale } from "../shared/i18n.js";
-import { commonMessages } from "../shared/common-messages.js";
+import { commonMessages, minorMessages, pagerMessages, scheduleMessages, sendingMessages } from "../shared/common-messages.js";
 import { messages as petitionMessages } from "../petition/petition-messages.js";
 import { shareMessages } from "../petition/petition-success.js";
 import { storyMessages } from "../story/story-messages.js";
@@ -11,7 +11,7 @@ import { meetingMessages } from "../meeting/meeting-messages.js";
 import { surveyMessages } from "../survey/survey-messages.js";
 import { until } from "../test-support/helpers.js";
 
-const ALL = { commonMessages, petitionMessages, shareMessages, storyMessages, trainingMessages, meetingMessages, surveyMessages };
+const ALL = { commonMessages, minorMessages, scheduleMessages, sendingMessages, pagerMessages, petitionMessages, shareMessages, storyMessages, trainingMessages, meetingMessages, surveyMessages };
 /** Messages that read the same in both languages ("Maya, student" is "Maya, estudiante"). */
 const SAME = ["storyMessages.namedAuthor("];
 

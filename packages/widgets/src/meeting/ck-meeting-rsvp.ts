@@ -1,11 +1,10 @@
 import { html, nothing } from "lit";
 import type { MeetingResponse, RsvpAnswer, RsvpRequest, RsvpResponse } from "@coalition-kit/schema";
-import { CkApiError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk/lite";
-import { CkWidget, withFieldError } from "../shared/ck-widget.js";
+import { CkFormWidget } from "../shared/ck-form-widget.js";
 import { emit, errorDetail } from "../shared/events.js";
-import { alertText, formatLocale } from "../shared/i18n.js";
-import { focusFirstError } from "../shared/form-controls.js";
+import { formatLocale } from "../shared/i18n.js";
 import { formStyles } from "../shared/form-styles.js";
+import { loadPanel } from "../shared/load-panels.js";
 import { meetingMessages as t } from "./meeting-messages.js";
 import { viewerTimeZone } from "../shared/time.js";
 import { panelStyles } from "../shared/panel-styles.js";
@@ -13,6 +12,7 @@ import { tokens } from "../shared/tokens.js";
 import { meetingStyles } from "./ck-meeting-rsvp.styles.js";
 import { renderOccurrence, whenText } from "./meeting-occurrence.js";
 import { RSVP_FIELD_ORDER, renderRsvpForm } from "./meeting-rsvp-form.js";
+import { scheduleMessages as schedule, sendingMessages as sending } from "../shared/common-messages.js";
 
 const EVERY_WEEK = "every_week";
 
@@ -24,7 +24,8 @@ const EVERY_WEEK = "every_week";
  * @fires ck-submit - (detail: { widget: "meeting-rsvp", meeting, occurrence })
  * @fires ck-success - (detail: { widget, meeting, occurrence, response })
  * @fires ck-error
-  * @tagname ck-meeting-rsvp
+ * @summary RSVP for recurring member meetings, one week or every week.
+ * @tagname ck-meeting-rsvp
  * @csspart container - the widget's outer box
  * @csspart title - the heading
  * @csspart form - the form
@@ -42,7 +43,7 @@ const EVERY_WEEK = "every_week";
  * @cssprop --ck-color-error - error messages and invalid fields
  * @cssprop --ck-radius - corner radius
  */
-export class CkMeetingRsvp extends CkWidget {
+export class CkMeetingRsvp extends CkFormWidget<RsvpRequest> {
   static override properties = {
     meeting: { type: String },
     count: { type: Number },
@@ -52,9 +53,6 @@ export class CkMeetingRsvp extends CkWidget {
     openFor: { state: true },
     scope: { state: true },
     answer: { state: true },
-    errors: { state: true },
-    alert: { state: true },
-    submitting: { state: true },
     saved: { state: true },
   };
   static override styles = [tokens, panelStyles, formStyles, meetingStyles];
@@ -69,21 +67,14 @@ export class CkMeetingRsvp extends CkWidget {
   declare protected openFor: string | undefined;
   declare protected scope: string;
   declare protected answer: RsvpAnswer | undefined;
-  declare protected errors: Record<string, string>;
-  declare protected alert: string | undefined;
-  declare protected submitting: boolean;
   declare protected saved: { result: RsvpResponse; when: string | undefined } | undefined;
 
-  private pending: { fingerprint: string; key: string } | undefined;
-
   constructor() {
-    super();
+    super(RSVP_FIELD_ORDER);
     this.meeting = "";
     this.count = 6;
     this.phase = "loading";
     this.scope = EVERY_WEEK;
-    this.errors = {};
-    this.submitting = false;
   }
 
   private get zone(): string {
@@ -128,10 +119,10 @@ export class CkMeetingRsvp extends CkWidget {
   private readonly onPick = (name: "response" | "occurrence", value: string) => {
     if (name === "response") this.answer = value as RsvpAnswer;
     else this.scope = value;
-    if (this.errors[name]) this.errors = withFieldError(this.errors, name, undefined);
+    this.fix(name);
   };
 
-  private collect(form: HTMLFormElement): RsvpRequest {
+  protected override collect(form: HTMLFormElement): RsvpRequest {
     const fd = new FormData(form);
     const text = (name: string) => String(fd.get(name) ?? "");
     return {
@@ -146,54 +137,32 @@ export class CkMeetingRsvp extends CkWidget {
     };
   }
 
-  private readonly onFieldChange = (event: Event) => {
-    const target = event.target as HTMLInputElement;
-    const client = this.activeClient;
-    if (!this.errors[target.name] || !target.form || !client) return;
-    const still = client.meetings.validate(this.collect(target.form))[target.name];
-    this.errors = withFieldError(this.errors, target.name, still);
-  };
+  protected override validate(input: RsvpRequest) {
+    return this.activeClient?.meetings.validate(input);
+  }
 
-  private readonly onSubmit = async (event: SubmitEvent) => {
+  private readonly onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     const client = this.activeClient;
-    if (!client || this.submitting) return;
+    if (!client) return;
     const input = this.collect(event.currentTarget as HTMLFormElement);
-    this.alert = undefined;
-    this.errors = client.meetings.validate(input);
-    if (Object.keys(this.errors).length) {
-      await this.updateComplete;
-      focusFirstError(this.renderRoot, RSVP_FIELD_ORDER, this.errors);
-      return;
-    }
-    const fingerprint = JSON.stringify(input);
-    if (this.pending?.fingerprint !== fingerprint) this.pending = { fingerprint, key: newIdempotencyKey() };
-    const ids = { widget: "meeting-rsvp" as const, meeting: this.meeting, occurrence: input.occurrence };
-    this.submitting = true;
-    emit(this, "ck-submit", ids);
-    try {
-      const result = await client.meetings.rsvp(this.meeting, input, { idempotencyKey: this.pending.key });
-      this.pending = undefined;
-      const updated = new Map(result.occurrences.map((o) => [o.date, o]));
-      if (this.data) this.data = { ...this.data, occurrences: this.data.occurrences.map((o) => updated.get(o.date) ?? o) };
-      const occurrence = this.data?.occurrences.find((o) => o.date === input.occurrence);
-      this.saved = { result, when: occurrence ? whenText(occurrence, this.zone, formatLocale()) : undefined };
-      this.openFor = undefined;
-      emit(this, "ck-success", { ...ids, response: input.response });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>("#ck-saved")?.focus();
-    } catch (error) {
-      if (error instanceof CkApiError && error.code === "validation_failed" && Object.keys(error.fields).length) {
-        this.errors = { ...error.fields };
-        await this.updateComplete;
-        focusFirstError(this.renderRoot, RSVP_FIELD_ORDER, this.errors);
-      } else {
-        this.alert = alertText(error, t.loadFailed);
-      }
-      emit(this, "ck-error", { ...ids, ...errorDetail(error) });
-    } finally {
-      this.submitting = false;
-    }
+    const { meeting } = this;
+    const detail = { widget: "meeting-rsvp" as const, meeting, occurrence: input.occurrence };
+    void this.attempt({
+      input,
+      detail,
+      send: (idempotencyKey) => client.meetings.rsvp(meeting, input, { idempotencyKey }),
+      done: (result) => {
+        const updated = new Map(result.occurrences.map((o) => [o.date, o]));
+        if (this.data) this.data = { ...this.data, occurrences: this.data.occurrences.map((o) => updated.get(o.date) ?? o) };
+        const occurrence = this.data?.occurrences.find((o) => o.date === input.occurrence);
+        this.saved = { result, when: occurrence ? whenText(occurrence, this.zone, formatLocale()) : undefined };
+        this.openFor = undefined;
+        return { ...detail, response: input.response };
+      },
+      focus: "#ck-saved",
+      fallback: t.loadFailed,
+    });
   };
 
   private form() {
@@ -214,17 +183,14 @@ export class CkMeetingRsvp extends CkWidget {
   }
 
   protected override render() {
-    if (this.phase === "loading") return html`<div part="container" class="container"><p class="muted" role="status">${t.loading}</p></div>`;
-    if (this.phase === "error" || !this.data) {
-      return html`<div part="container" class="container"><div class="alert" role="alert"><p>${t.loadFailed}</p>
-        <button part="button" type="button" @click=${() => void this.load()}>${t.tryAgain}</button></div></div>`;
-    }
+    if (this.phase === "loading") return loadPanel(t.loading);
+    if (this.phase === "error" || !this.data) return loadPanel(t.loadFailed, () => this.load());
     const { meeting, occurrences, feedUrl } = this.data;
     return html`
       <section part="container" class="container" aria-labelledby="ck-meeting-title">
         <slot name="header"></slot>
         <h2 part="title" id="ck-meeting-title">${meeting.title}</h2>
-        <p class="schedule"><strong>${meeting.schedule}</strong> ${t.plannedIn(meeting.timeZone)} · ${t.formats[meeting.format]}</p>
+        <p class="schedule"><strong>${meeting.schedule}</strong> ${t.plannedIn(meeting.timeZone)} · ${schedule.formats[meeting.format]}</p>
         <p class="muted">${meeting.description}</p>
         ${meeting.breaks.map((b) => html`<p class="break">${b.reason}</p>`)}
         ${this.saved ? this.renderSaved(feedUrl) : nothing}
@@ -255,11 +221,11 @@ export class CkMeetingRsvp extends CkWidget {
     return html`<div part="success" class="success" role="status">
       <h3 id="ck-saved" tabindex="-1">${result.scope === EVERY_WEEK ? t.savedEvery : t.savedOne(when ?? "")}</h3>
       <ul class="links">
-        ${result.virtualLink ? html`<li><a part="link" href=${result.virtualLink} target="_blank" rel="noopener noreferrer">${t.join}</a></li>` : nothing}
+        ${result.virtualLink ? html`<li><a part="link" href=${result.virtualLink} target="_blank" rel="noopener noreferrer">${schedule.joinOnline}</a></li>` : nothing}
         <li><a part="link" href=${result.manageUrl} target="_blank" rel="noopener">${t.manage}</a></li>
         <li><a part="link" href=${feedUrl.replace(/^https?:/, "webcal:")}>${t.subscribe}</a></li>
       </ul>
-      <p class="muted small">${t.keepLink}</p>
+      <p class="muted small">${sending.keepLink}</p>
     </div>`;
   }
 }

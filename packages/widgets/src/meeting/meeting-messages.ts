@@ -1,5 +1,4 @@
 import { msg, str } from "../shared/localize.js";
-import { commonMessages as c } from "../shared/common-messages.js";
 import { defineMessages } from "../shared/define-messages.js";
 
 /** Strings of <ck-meeting-rsvp>, in the active language on every read. */
@@ -22,16 +21,6 @@ export const meetingMessages = defineMessages(
     none: "No upcoming meetings.",
   },
   {
-    get tryAgain() { return c.tryAgain; },
-    get formats() { return c.formats; },
-    get cancelled() { return c.cancelled; },
-    get firstName() { return c.firstName; },
-    get lastName() { return c.lastNameOptional; },
-    get email() { return c.email; },
-    get submitting() { return c.sending; },
-    get close() { return c.close; },
-    get join() { return c.joinOnline; },
-    get keepLink() { return c.keepLink; },
     plannedIn: (zone: string) => msg(str`(${zone.replace(/_/g, " ")} time)`, { id: "meeting.plannedIn" }),
     counts: (yes: number, maybe: number) => (maybe ? msg(str`${yes} going · ${maybe} maybe`, { id: "meeting.countsMaybe" }) : msg(str`${yes} going`, { id: "meeting.counts" })),
     scopeOne: (when: string) => msg(str`Just this meeting (${when})`, { id: "meeting.scopeOne" }),

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import type { MeetingOccurrence } from "@coalition-kit/schema";
 import { meetingMessages as t } from "./meeting-messages.js";
 import { formatDay, formatTimeRange, sameWallClock } from "../shared/time.js";
+import { scheduleMessages as schedule } from "../shared/common-messages.js";
 
 export interface OccurrenceContext {
   viewerZone: string;
@@ -23,7 +24,7 @@ export function renderOccurrence(o: MeetingOccurrence, ctx: OccurrenceContext) {
       <p class="when"><span class="day">${formatDay(o.startsAt, ctx.viewerZone, ctx.locale)}</span> <span class="time">${formatTimeRange(o.startsAt, o.endsAt, ctx.viewerZone, ctx.locale)}</span></p>
       ${sameWallClock(o.startsAt, ctx.eventZone, ctx.viewerZone) ? nothing : html`<p class="zone">${formatTimeRange(o.startsAt, o.endsAt, ctx.eventZone, ctx.locale)} ${t.plannedIn(ctx.eventZone)}</p>`}
       <p class="badges">
-        ${cancelled ? html`<span class="badge cancelled">${t.cancelled}</span>` : html`<span class="badge">${t.formats[o.format]}</span>`}
+        ${cancelled ? html`<span class="badge cancelled">${schedule.cancelled}</span>` : html`<span class="badge">${schedule.formats[o.format]}</span>`}
         ${o.moved && !cancelled ? html`<span class="badge moved">${t.moved}</span>` : nothing}
         ${o.location && !cancelled ? html`<span class="location">${o.location}</span>` : nothing}
       </p>

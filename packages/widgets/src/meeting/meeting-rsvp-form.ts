@@ -4,6 +4,7 @@ import type { Meeting, RsvpAnswer } from "@coalition-kit/schema";
 import { checkbox, textField, type ControlsView } from "../shared/form-controls.js";
 import { radioGroup } from "../shared/form-choices.js";
 import { meetingMessages as t } from "./meeting-messages.js";
+import { commonMessages as common, scheduleMessages as schedule, sendingMessages as sending } from "../shared/common-messages.js";
 
 export const RSVP_FIELD_ORDER = ["response", "occurrence", "firstName", "lastName", "email", "consentCoalition", "consentPartner"] as const;
 
@@ -29,15 +30,15 @@ export function renderRsvpForm(view: RsvpFormView) {
       ${radioGroup(view, "response", t.responseLegend, RSVP_RESPONSES.map((r) => [r, t.responses[r]] as const), view.response, (v) => view.onPick("response", v))}
       ${options.length ? radioGroup(view, "occurrence", t.scopeLegend, options, view.scope, (v) => view.onPick("occurrence", v)) : nothing}
       <div class="row">
-        ${textField(view, "firstName", t.firstName, { autocomplete: "given-name", required: true, maxlength: 80 })}
-        ${textField(view, "lastName", t.lastName, { autocomplete: "family-name", maxlength: 80 })}
+        ${textField(view, "firstName", common.firstName, { autocomplete: "given-name", required: true, maxlength: 80 })}
+        ${textField(view, "lastName", common.lastNameOptional, { autocomplete: "family-name", maxlength: 80 })}
       </div>
-      ${textField(view, "email", t.email, { type: "email", autocomplete: "email", required: true, maxlength: 254 })}
+      ${textField(view, "email", common.email, { type: "email", autocomplete: "email", required: true, maxlength: 254 })}
       ${checkbox(view, "consentCoalition", view.meeting.consent.coalition.text)}
       ${view.meeting.consent.partner ? checkbox(view, "consentPartner", view.meeting.consent.partner.text) : nothing}
       <div class="actions">
-        <button part="button" class="primary" type="submit" ?disabled=${view.submitting}>${view.submitting ? t.submitting : t.submit}</button>
-        <button part="button" class="secondary" type="button" @click=${view.onClose}>${t.close}</button>
+        <button part="button" class="primary" type="submit" ?disabled=${view.submitting}>${view.submitting ? sending.sending : t.submit}</button>
+        <button part="button" class="secondary" type="button" @click=${view.onClose}>${schedule.close}</button>
       </div>
     </form>
   `;

@@ -3,7 +3,7 @@ import { AGE_BANDS } from "@coalition-kit/schema/rules";
 import type { AgeBand, Petition } from "@coalition-kit/schema";
 import { checkbox, errorFor, textField, type ControlsView } from "../shared/form-controls.js";
 import { messages } from "./petition-messages.js";
-import { commonMessages as common } from "../shared/common-messages.js";
+import { commonMessages as common, minorMessages as minor } from "../shared/common-messages.js";
 
 export interface FormView extends ControlsView {
   petition: Petition;
@@ -21,7 +21,7 @@ function ageFieldset(view: FormView): TemplateResult {
   const invalid = Boolean(view.errors.ageBand);
   return html`
     <fieldset part="field" class="field ages" aria-describedby=${invalid ? "ageBand-error" : nothing}>
-      <legend part="label">${common.ageLegend}</legend>
+      <legend part="label">${minor.ageLegend}</legend>
       ${AGE_BANDS.map(
         (band, i) => html`<label class="radio">
           <input
@@ -33,7 +33,7 @@ function ageFieldset(view: FormView): TemplateResult {
             .checked=${view.ageBand === band}
             @change=${() => view.onAgeBand(band)}
           />
-          ${common.ageBands[band]}
+          ${minor.ageBands[band]}
         </label>`,
       )}
       ${errorFor(view, "ageBand")}
@@ -61,7 +61,7 @@ export function renderForm(view: FormView): TemplateResult {
       ${view.ageBand === "under_13"
         ? html`<div class="guardian">
             <p class="note">${messages.guardianNote}</p>
-            ${textField(view, "guardianEmail", common.guardianEmail, { type: "email", autocomplete: "off", required: true, maxlength: 254 })}
+            ${textField(view, "guardianEmail", minor.guardianEmail, { type: "email", autocomplete: "off", required: true, maxlength: 254 })}
             ${checkbox(view, "guardianConsent", petition.consent.guardian.text)}
           </div>`
         : nothing}

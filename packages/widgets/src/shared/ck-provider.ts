@@ -1,14 +1,16 @@
 import { LitElement, css, html, type PropertyValues } from "lit";
 import { ContextProvider } from "@lit/context";
-import { createLiteClient, type CoalitionClient } from "@coalition-kit/sdk/lite";
+import type { CoalitionClient } from "@coalition-kit/sdk/lite";
+import { clientFor } from "./client.js";
 import { clientContext } from "./context.js";
-import { requestLocale, requestedLocale } from "./i18n.js";
+import { requestLocale } from "./i18n.js";
 
 /**
  * Shares one API client with every Coalition Kit widget inside it:
  * `<ck-provider api="https://api.example.org" partner="pk_..."> <ck-petition petition="..."> </ck-provider>`.
  * Or set `.client` to a client you created with the SDK.
-  * @tagname ck-provider
+ * @summary Shares one API client and language with every widget inside it.
+ * @tagname ck-provider
  */
 export class CkProvider extends LitElement {
   static override properties = {
@@ -33,8 +35,7 @@ export class CkProvider extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("locale") && this.locale) requestLocale(this.locale, true);
     if (changed.has("client") || changed.has("api") || changed.has("partner")) {
-      const client = this.client ?? (this.api ? createLiteClient({ baseUrl: this.api, locale: requestedLocale, ...(this.partner ? { partnerKey: this.partner } : {}) }) : undefined);
-      this.provider.setValue(client);
+      this.provider.setValue(this.client ?? (this.api ? clientFor(this.api, this.partner) : undefined));
     }
   }
 

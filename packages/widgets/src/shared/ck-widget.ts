@@ -89,11 +89,3 @@ export abstract class CkWidget extends LitElement {
     if (keys.some((k) => (changed as Map<PropertyKey, unknown>).has(k))) void this.load();
   }
 }
-
-/** Errors with one field's message replaced (or removed when `message` is undefined). */
-export function withFieldError(errors: Readonly<Record<string, string>>, name: string, message: string | undefined): Record<string, string> {
-  const next = { ...errors };
-  if (message) next[name] = message;
-  else delete next[name];
-  return next;
-}

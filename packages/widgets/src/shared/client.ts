@@ -1,6 +1,11 @@
 import { createLiteClient, type CoalitionClient } from "@coalition-kit/sdk/lite";
 import { requestedLocale } from "./i18n.js";
 
+/** A lite client for this API origin and partner key, asking for the page's language. */
+export function clientFor(api: string, partner: string | undefined): CoalitionClient {
+  return createLiteClient({ baseUrl: api, locale: requestedLocale, ...(partner ? { partnerKey: partner } : {}) });
+}
+
 /**
  * Picks the client a widget talks through: its own api/partner attributes first, then its
  * `.client` property, then the one from <ck-provider>. Reuses one client per api+partner.
@@ -11,7 +16,7 @@ export class ClientResolver {
   resolve(api: string | undefined, partner: string | undefined, property: CoalitionClient | undefined, context: CoalitionClient | undefined): CoalitionClient | undefined {
     if (api) {
       const key = `${api}\n${partner ?? ""}`;
-      if (this.own?.key !== key) this.own = { key, client: createLiteClient({ baseUrl: api, locale: requestedLocale, ...(partner ? { partnerKey: partner } : {}) }) };
+      if (this.own?.key !== key) this.own = { key, client: clientFor(api, partner) };
       return this.own.client;
     }
     return property ?? context;

@@ -10,9 +10,9 @@ export type CkSubmitDetail =
   | { widget: "meeting-rsvp"; meeting: string; occurrence: string };
 
 export type CkSuccessDetail =
-  | { widget: "petition"; petition: string; status: "signed" | "already_signed"; total: number }
+  | { widget: "petition"; petition: string; status: "signed" | "already_signed" | "confirm_email" | "guardian_pending"; total: number }
   | { widget: "training-calendar"; series: string; session: string; status: RegisterResponse["status"] }
-  | { widget: "story-form"; campaign: string; status: "pending" }
+  | { widget: "story-form"; campaign: string; status: "pending" | "guardian_pending" }
   | { widget: "survey"; survey: string; variant: string; status: "recorded" }
   | { widget: "meeting-rsvp"; meeting: string; occurrence: string; response: "yes" | "maybe" | "no" };
 

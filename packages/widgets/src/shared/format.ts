@@ -1,6 +1,8 @@
+import { numberFormat } from "./formatters.js";
+
 /** Numbers in the viewer's locale. */
 export function formatNumber(n: number, locale?: string): string {
-  return new Intl.NumberFormat(locale).format(n);
+  return numberFormat(locale).format(n);
 }
 
 /** Plain text to paragraphs: blank lines separate them. Never parsed as HTML. */

@@ -6,10 +6,12 @@ import { CkWidget } from "../shared/ck-widget.js";
 import { emit, errorDetail } from "../shared/events.js";
 import { formStyles } from "../shared/form-styles.js";
 import { paragraphs } from "../shared/format.js";
+import { loadPanel } from "../shared/load-panels.js";
 import { storyMessages as m } from "./story-messages.js";
 import { panelStyles } from "../shared/panel-styles.js";
 import { tokens } from "../shared/tokens.js";
 import { storyStyles } from "./story.styles.js";
+import { pagerMessages as pager } from "../shared/common-messages.js";
 
 /**
  * A public wall of approved stories whose authors agreed to sharing: paginated, filterable by
@@ -17,7 +19,8 @@ import { storyStyles } from "./story.styles.js";
  *
  * @fires ck-error
  * @slot header
-  * @tagname ck-story-wall
+ * @summary A paginated wall of approved stories, filterable by role.
+ * @tagname ck-story-wall
  * @csspart container - the widget's outer box
  * @csspart title - the heading
  * @csspart form - the form
@@ -96,10 +99,7 @@ export class CkStoryWall extends CkWidget {
   }
 
   protected override render() {
-    if (this.phase === "error") {
-      return html`<div part="container" class="container"><div class="alert" role="alert"><p>${m.loadFailed}</p>
-        <button part="button" type="button" @click=${() => void this.load()}>${m.tryAgain}</button></div></div>`;
-    }
+    if (this.phase === "error") return loadPanel(m.loadFailed, () => this.load());
     const data = this.data;
     const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
     return html`
@@ -130,9 +130,9 @@ export class CkStoryWall extends CkWidget {
               </ol>`}
         ${data && pages > 1
           ? html`<nav class="pager" aria-label=${m.pages}>
-              <button part="button" type="button" ?disabled=${data.page <= 1} @click=${() => void this.go(data.page - 1)}>${m.previous}</button>
+              <button part="button" type="button" ?disabled=${data.page <= 1} @click=${() => void this.go(data.page - 1)}>${pager.previous}</button>
               <span>${m.pageOf(data.page, pages)}</span>
-              <button part="button" type="button" ?disabled=${data.page >= pages} @click=${() => void this.go(data.page + 1)}>${m.next}</button>
+              <button part="button" type="button" ?disabled=${data.page >= pages} @click=${() => void this.go(data.page + 1)}>${pager.next}</button>
             </nav>`
           : nothing}
       </section>

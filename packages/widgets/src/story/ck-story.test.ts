@@ -5,7 +5,7 @@ import { html } from "lit";
 import "../define.js";
 import type { CkStoryForm } from "./ck-story-form.js";
 import type { CkStoryWall } from "./ck-story-wall.js";
-import { API, KEY, SECRET_KEY, until } from "../test-support/helpers.js";
+import { API, KEY, admin, until } from "../test-support/helpers.js";
 
 type El = HTMLElement & { shadowRoot: ShadowRoot; updateComplete: Promise<boolean> };
 const q = <E extends Element = HTMLElement>(el: El, s: string) => el.shadowRoot.querySelector<E>(s);
@@ -46,10 +46,9 @@ async function submit(el: El, fields: { title: string; story: string; publish?: 
 }
 
 async function approve(title: string): Promise<void> {
-  const auth = { Authorization: `Bearer ${SECRET_KEY}`, "Content-Type": "application/json" };
-  const queue = (await (await fetch(`${API}/v1/admin/stories?status=pending`, { headers: auth })).json()) as { stories: Array<{ id: string; title: string }> };
-  const id = queue.stories.find((s) => s.title === title)!.id;
-  const res = await fetch(`${API}/v1/admin/stories/${id}/moderation`, { method: "POST", headers: auth, body: JSON.stringify({ decision: "approve" }) });
+  const queue = await admin<{ stories: Array<{ id: string; title: string }> }>("/v1/admin/stories?status=pending");
+  const id = queue.body.stories.find((s) => s.title === title)!.id;
+  const res = await admin(`/v1/admin/stories/${id}/moderation`, { method: "POST", body: { decision: "approve" } });
   expect(res.status).to.equal(200);
 }
 
@@ -107,6 +106,31 @@ describe("<ck-story-form> and <ck-story-wall>", () => {
     const res = await fetch(`${API}/v1/stories/withdraw`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token }) });
     expect(await res.json()).to.deep.equal({ status: "withdrawn" });
     expect(titles(await wall())).not.to.include(title);
+  });
+
+  it("an author under 13 who gives a first name is told a parent or guardian must agree first, and the story stays off the queue's approve path", async () => {
+    const el = await form();
+    const title = `Bus at 6:10 ${Date.now()}-${(n += 1)}`;
+    set(el, "title", title);
+    set(el, "story", STORY);
+    pick(el, "role", "student");
+    pick(el, "ageBand", "under_13");
+    pick(el, "publish", "first_name");
+    await el.updateComplete;
+    set(el, "firstName", "Luis");
+    set(el, "guardianEmail", `parent${n}@example.org`);
+    q<HTMLInputElement>(el, "#ck-guardianConsent")!.click();
+    q<HTMLInputElement>(el, "#ck-consentPublish")!.click();
+    let detail: unknown;
+    el.addEventListener("ck-success", (e) => (detail = (e as CustomEvent).detail));
+    q<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await until(() => q(el, "#ck-thanks"), "thank-you");
+    expect(q(el, "#ck-thanks")!.textContent).to.equal("Waiting for a parent or guardian");
+    expect(q(el, ".success")!.textContent).to.contain("We emailed your parent or guardian.");
+    expect(detail).to.deep.equal({ widget: "story-form", campaign: "tell-your-story", status: "guardian_pending" });
+    const queue = await admin<{ stories: Array<{ id: string; title: string; guardianPending: boolean; authorName: string | null }> }>("/v1/admin/stories?status=pending");
+    const waiting = queue.body.stories.find((s) => s.title === title)!;
+    expect([waiting.guardianPending, waiting.authorName]).to.deep.equal([true, null]);
   });
 
   it("renders HTML in a story as inert text", async () => {

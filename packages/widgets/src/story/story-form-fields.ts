@@ -3,7 +3,7 @@ import { AGE_BANDS, PUBLISH_CHOICES, STORY_MAX, STORY_ROLES } from "@coalition-k
 import type { AgeBand, PublishChoice, StoryCampaign, StoryRole } from "@coalition-kit/schema";
 import { checkbox, textField, type ControlsView } from "../shared/form-controls.js";
 import { radioGroup, textArea } from "../shared/form-choices.js";
-import { commonMessages } from "../shared/common-messages.js";
+import { commonMessages as common, minorMessages as minor, sendingMessages as sending } from "../shared/common-messages.js";
 import { storyMessages as m } from "./story-messages.js";
 
 export const STORY_FIELD_ORDER = ["title", "story", "role", "school", "ageBand", "publish", "firstName", "consentPublish", "email", "guardianEmail", "guardianConsent"] as const;
@@ -30,15 +30,15 @@ export function renderStoryForm(view: StoryFormView) {
       ${textArea(view, "story", m.story, { max: STORY_MAX, length: view.storyLength, onInput: view.onStoryInput })}
       ${radioGroup(view, "role", m.roleLegend, STORY_ROLES.map((r) => [r, m.roles[r]] as const), view.role, (v) => view.onPick("role", v))}
       ${textField(view, "school", m.school, { autocomplete: "organization", maxlength: 120 })}
-      ${radioGroup(view, "ageBand", m.ageLegend, AGE_BANDS.map((a) => [a, commonMessages.ageBands[a]] as const), view.ageBand, (v) => view.onPick("ageBand", v))}
+      ${radioGroup(view, "ageBand", minor.ageLegend, AGE_BANDS.map((a) => [a, minor.ageBands[a]] as const), view.ageBand, (v) => view.onPick("ageBand", v))}
       ${radioGroup(view, "publish", m.publishLegend, PUBLISH_CHOICES.map((p) => [p, m.publish[p]] as const), view.publish, (v) => view.onPick("publish", v))}
-      ${view.publish === "first_name" ? textField(view, "firstName", m.firstName, { autocomplete: "given-name", required: true, maxlength: 80 }) : nothing}
+      ${view.publish === "first_name" ? textField(view, "firstName", common.firstName, { autocomplete: "given-name", required: true, maxlength: 80 }) : nothing}
       ${view.publish && view.publish !== "internal" ? checkbox(view, "consentPublish", campaign.consent.publish.text) : nothing}
       ${textField(view, "email", m.email, { type: "email", autocomplete: "email", maxlength: 254 })}
       ${view.ageBand === "under_13"
         ? html`<div class="guardian">
             <p class="note">${m.guardianNote}</p>
-            ${textField(view, "guardianEmail", m.guardianEmail, { type: "email", autocomplete: "off", maxlength: 254 })}
+            ${textField(view, "guardianEmail", minor.guardianEmail, { type: "email", autocomplete: "off", maxlength: 254 })}
             ${checkbox(view, "guardianConsent", campaign.consent.guardian.text)}
           </div>`
         : nothing}
@@ -46,7 +46,7 @@ export function renderStoryForm(view: StoryFormView) {
         ${checkbox(view, "consentCoalition", campaign.consent.coalition.text)}
         ${campaign.consent.partner ? checkbox(view, "consentPartner", campaign.consent.partner.text) : nothing}
       </div>
-      <button part="button" class="submit" type="submit" ?disabled=${view.submitting}>${view.submitting ? m.submitting : m.submit}</button>
+      <button part="button" class="submit" type="submit" ?disabled=${view.submitting}>${view.submitting ? sending.sending : m.submit}</button>
     </form>
   `;
 }

@@ -1,6 +1,5 @@
 import { msg, str } from "../shared/localize.js";
 import type { StoryRole } from "@coalition-kit/schema";
-import { commonMessages as c } from "../shared/common-messages.js";
 import { defineMessages } from "../shared/define-messages.js";
 
 const byRole = <T extends Record<StoryRole, string>>(labels: T) => labels;
@@ -26,6 +25,8 @@ export const storyMessages = defineMessages(
     submit: "Send my story",
     thanks: "Thank you for sharing your story!",
     moderationNote: "Our team reads every story before it is shared. You can withdraw it at any time with this link:",
+    guardianPending: "Waiting for a parent or guardian",
+    guardianPendingNote: "We emailed your parent or guardian. Our team can read and share your story once they agree. You can withdraw it at any time with this link:",
     withdraw: "Withdraw my story",
     wallEmpty: "No stories here yet.",
     allRoles: "Everyone",
@@ -33,14 +34,6 @@ export const storyMessages = defineMessages(
     pages: "Pages",
   },
   {
-    get tryAgain() { return c.tryAgain; },
-    get ageLegend() { return c.ageLegend; },
-    get firstName() { return c.firstName; },
-    get guardianEmail() { return c.guardianEmail; },
-    get submitting() { return c.sending; },
-    get keepLink() { return c.keepLink; },
-    get previous() { return c.previous; },
-    get next() { return c.next; },
     namedAuthor: (name: string, role: string) => msg(str`${name}, ${role}`, { id: "story.namedAuthor" }),
     pageOf: (page: number, pages: number) => msg(str`Page ${page} of ${pages}`, { id: "story.pageOf" }),
   },

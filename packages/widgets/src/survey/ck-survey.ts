@@ -3,20 +3,21 @@ import { keyed } from "lit/directives/keyed.js";
 import { cssWidth } from "../shared/css-width.js";
 import { isShown, validateAnswers } from "@coalition-kit/schema/rules";
 import type { AnswerValue, Question, Survey, SurveyResults, SurveyVariant } from "@coalition-kit/schema";
-import { CkApiError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk/lite";
-import { CkWidget } from "../shared/ck-widget.js";
+import { CkFormWidget, type FieldErrors } from "../shared/ck-form-widget.js";
 import { emit, errorDetail } from "../shared/events.js";
-import { alertText } from "../shared/i18n.js";
 import { checkbox, textField } from "../shared/form-controls.js";
 import { formStyles } from "../shared/form-styles.js";
+import { loadPanel } from "../shared/load-panels.js";
 import { surveyMessages as t } from "./survey-messages.js";
 import { panelStyles } from "../shared/panel-styles.js";
 import { tokens } from "../shared/tokens.js";
 import { surveyStyles } from "./ck-survey.styles.js";
 import { renderQuestion } from "./survey-question.js";
 import { renderResults } from "./survey-results-view.js";
+import { commonMessages as common, pagerMessages as pager, sendingMessages as sending } from "../shared/common-messages.js";
 
-type Phase = "loading" | "choose" | "answering" | "submitting" | "done" | "error";
+type Phase = "loading" | "choose" | "answering" | "done" | "error";
+type SurveyInput = { variant: string; answers: Record<string, AnswerValue>; followUp?: { email: string; firstName?: string; consent: true } };
 
 /**
  * An anonymous student survey: one question per step (or all at once), show-if questions, a
@@ -25,7 +26,8 @@ type Phase = "loading" | "choose" | "answering" | "submitting" | "done" | "error
  * @fires ck-submit - (detail: { widget: "survey", survey, variant })
  * @fires ck-success - (detail: { widget: "survey", survey, variant, status: "recorded" })
  * @fires ck-error
-  * @tagname ck-survey
+ * @summary An anonymous student survey, step by step or all at once.
+ * @tagname ck-survey
  * @csspart container - the widget's outer box
  * @csspart title - the heading
  * @csspart form - the form
@@ -43,7 +45,7 @@ type Phase = "loading" | "choose" | "answering" | "submitting" | "done" | "error
  * @cssprop --ck-color-error - error messages and invalid fields
  * @cssprop --ck-radius - corner radius
  */
-export class CkSurvey extends CkWidget {
+export class CkSurvey extends CkFormWidget<SurveyInput> {
   static override properties = {
     survey: { type: String },
     variant: { type: String },
@@ -54,8 +56,6 @@ export class CkSurvey extends CkWidget {
     chosen: { state: true },
     answers: { state: true },
     step: { state: true },
-    errors: { state: true },
-    alert: { state: true },
     results: { state: true },
   };
   static override styles = [tokens, panelStyles, formStyles, surveyStyles];
@@ -72,11 +72,7 @@ export class CkSurvey extends CkWidget {
   declare protected chosen: SurveyVariant | undefined;
   declare protected answers: Record<string, AnswerValue | undefined>;
   declare protected step: number;
-  declare protected errors: Record<string, string>;
-  declare protected alert: string | undefined;
   declare protected results: SurveyResults | undefined;
-
-  private pending: { fingerprint: string; key: string } | undefined;
 
   constructor() {
     super();
@@ -86,7 +82,6 @@ export class CkSurvey extends CkWidget {
     this.phase = "loading";
     this.answers = {};
     this.step = 0;
-    this.errors = {};
   }
 
   protected override reloadOn() {
@@ -142,14 +137,10 @@ export class CkSurvey extends CkWidget {
     // Clear answers to questions that the new answer hides, so nothing stale is sent.
     for (const q of this.chosen?.questions ?? []) if (!isShown(q, next)) delete next[q.id];
     this.answers = next;
-    if (this.errors[id]) {
-      const rest = { ...this.errors };
-      delete rest[id];
-      this.errors = rest;
-    }
+    this.fix(id);
   };
 
-  private input(): { variant: string; answers: Record<string, AnswerValue>; followUp?: { email: string; firstName?: string; consent: true } } {
+  private input(): SurveyInput {
     const answers: Record<string, AnswerValue> = {};
     for (const [k, v] of Object.entries(this.answers)) if (v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0)) answers[k] = v;
     const email = this.renderRoot.querySelector<HTMLInputElement>("#ck-email")?.value.trim();
@@ -170,7 +161,7 @@ export class CkSurvey extends CkWidget {
     if (q) {
       const error = validateAnswers(this.chosen!, this.answers)[q.id];
       if (error) {
-        this.errors = { ...this.errors, [q.id]: error };
+        this.fix(q.id, error);
         return this.focusQuestion(q.id);
       }
     }
@@ -184,36 +175,36 @@ export class CkSurvey extends CkWidget {
     void this.focusQuestion(this.visible[this.step]?.id);
   };
 
+  /** The survey's own rules (as the API's), the client's checks and the follow-up's consent. */
+  protected override validate(input: SurveyInput): FieldErrors {
+    const chosen = this.chosen!;
+    const errors = { ...validateAnswers(chosen, input.answers), ...this.activeClient?.surveys.validate(chosen, input) };
+    if (input.followUp && !input.followUp.consent) errors["followUp.consent"] = t.followUpConsent;
+    return errors;
+  }
+
   private readonly submit = async () => {
     const client = this.activeClient;
-    if (!client || !this.chosen || this.phase === "submitting") return;
+    const { chosen, survey } = this;
+    if (!client || !chosen) return;
     const input = this.input();
-    const errors = { ...validateAnswers(this.chosen, input.answers), ...client.surveys.validate(this.chosen, input) };
-    if (input.followUp && !input.followUp.consent) errors["followUp.consent"] = t.followUpConsent;
-    this.alert = undefined;
-    if (Object.keys(errors).length) return this.showErrors(errors);
-    const fingerprint = JSON.stringify(input);
-    if (this.pending?.fingerprint !== fingerprint) this.pending = { fingerprint, key: newIdempotencyKey() };
-    this.phase = "submitting";
-    const ids = { widget: "survey" as const, survey: this.survey, variant: this.chosen.slug };
-    emit(this, "ck-submit", ids);
-    try {
-      await client.surveys.respond(this.survey, this.chosen, input, { idempotencyKey: this.pending.key });
-      this.pending = undefined;
-      this.phase = "done";
-      emit(this, "ck-success", { ...ids, status: "recorded" });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>("#ck-thanks")?.focus();
-      if (this.showResults && this.data?.publicResults) this.results = await client.surveys.results(this.survey, this.chosen.slug).catch(() => undefined);
-    } catch (error) {
-      this.phase = "answering";
-      if (error instanceof CkApiError && error.code === "validation_failed" && Object.keys(error.fields).length) await this.showErrors({ ...error.fields });
-      else this.alert = alertText(error, t.loadFailed);
-      emit(this, "ck-error", { ...ids, ...errorDetail(error) });
-    }
+    const detail = { widget: "survey" as const, survey, variant: chosen.slug };
+    const sent = await this.attempt({
+      input,
+      detail,
+      send: (idempotencyKey) => client.surveys.respond(survey, chosen, input, { idempotencyKey }),
+      done: () => {
+        this.phase = "done";
+        return { ...detail, status: "recorded" };
+      },
+      focus: "#ck-thanks",
+      fallback: t.loadFailed,
+    });
+    if (sent && this.showResults && this.data?.publicResults) this.results = await client.surveys.results(survey, chosen.slug).catch(() => undefined);
   };
 
-  private async showErrors(errors: Record<string, string>): Promise<void> {
+  /** Field errors show on their question's step (or the follow-up's), which gets the focus. */
+  protected override async showErrors(errors: FieldErrors): Promise<void> {
     this.errors = errors;
     const first = this.visible.findIndex((q) => errors[q.id]);
     if (this.layout === "steps") this.step = first >= 0 ? first : this.stepCount - 1;
@@ -227,11 +218,8 @@ export class CkSurvey extends CkWidget {
 
   protected override render() {
     const survey = this.data;
-    if (this.phase === "loading") return html`<div part="container" class="container"><p class="muted" role="status">${t.loading}</p></div>`;
-    if (this.phase === "error" || !survey) {
-      return html`<div part="container" class="container"><div class="alert" role="alert"><p>${t.loadFailed}</p>
-        <button part="button" type="button" @click=${() => void this.load()}>${t.tryAgain}</button></div></div>`;
-    }
+    if (this.phase === "loading") return loadPanel(t.loading);
+    if (this.phase === "error" || !survey) return loadPanel(t.loadFailed, () => this.load());
     return html`<section part="container" class="container" aria-labelledby="ck-survey-title">
       <slot name="header"></slot>
       <h2 part="title" id="ck-survey-title">${survey.title}</h2>
@@ -256,7 +244,7 @@ export class CkSurvey extends CkWidget {
     const onFollowUp = steps && this.step >= visible.length;
     const shown = steps ? (onFollowUp ? [] : visible.slice(this.step, this.step + 1)) : visible;
     const position = Math.min(this.step + 1, this.stepCount);
-    const submitting = this.phase === "submitting";
+    const { submitting } = this;
     const last = !steps || this.step + 1 >= this.stepCount;
     return html`
       <p class="intro">${this.chosen!.intro}</p>
@@ -274,7 +262,7 @@ export class CkSurvey extends CkWidget {
         ${survey.followUp && (onFollowUp || !steps) ? this.renderFollowUp(survey) : nothing}
         <div class="actions">
           ${steps && this.step > 0 ? html`<button part="button" class="secondary" type="button" @click=${this.back}>${t.back}</button>` : nothing}
-          <button part="button" class="primary" type="submit" ?disabled=${submitting}>${submitting ? t.submitting : last ? t.submit : t.next}</button>
+          <button part="button" class="primary" type="submit" ?disabled=${submitting}>${submitting ? sending.sending : last ? t.submit : pager.next}</button>
         </div>
       </form>
     `;
@@ -286,7 +274,7 @@ export class CkSurvey extends CkWidget {
     return html`<fieldset class="follow-up">
       <legend>${t.followUpHeading}</legend>
       <p class="muted">${survey.followUp!.prompt}</p>
-      ${textField({ ...view, errors }, "email", t.followUpEmail, { type: "email", autocomplete: "email", maxlength: 254 })}
+      ${textField({ ...view, errors }, "email", common.email, { type: "email", autocomplete: "email", maxlength: 254 })}
       ${textField({ ...view, errors }, "firstName", t.followUpName, { autocomplete: "given-name", maxlength: 80 })}
       ${checkbox({ ...view, errors }, "consentFollowUp", survey.followUp!.consent.text)}
     </fieldset>`;

@@ -1,5 +1,4 @@
 import { msg, str } from "../shared/localize.js";
-import { commonMessages as c } from "../shared/common-messages.js";
 import { defineMessages } from "../shared/define-messages.js";
 
 /** Strings of <ck-survey>, in the active language on every read. */
@@ -18,13 +17,9 @@ export const surveyMessages = defineMessages(
     followUpName: "First name (optional)",
     thanks: "Thank you! Your answers were recorded.",
     resultsHeading: "What students said so far",
+    followUpConsent: "Please agree so we can contact you, or leave your email out.",
   },
   {
-    get tryAgain() { return c.tryAgain; },
-    get next() { return c.next; },
-    get submitting() { return c.sending; },
-    get followUpEmail() { return c.email; },
-    get followUpConsent() { return c.consentContact; },
     progress: (n: number, total: number) => msg(str`Question ${n} of ${total}`, { id: "survey.progress" }),
     suppressed: (min: number) => msg(str`Not enough answers yet to show results (we show groups of at least ${min}).`, { id: "survey.suppressed" }),
     answered: (n: number) => msg(str`${n} answered`, { id: "survey.answered" }),

@@ -1,11 +1,10 @@
 import { html, nothing } from "lit";
 import type { RegisterRequest, RegisterResponse, TrainingSeriesResponse, TrainingSession } from "@coalition-kit/schema";
-import { CkApiError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk/lite";
-import { CkWidget, withFieldError } from "../shared/ck-widget.js";
+import { CkFormWidget } from "../shared/ck-form-widget.js";
 import { emit, errorDetail } from "../shared/events.js";
-import { alertText, formatLocale } from "../shared/i18n.js";
-import { focusFirstError } from "../shared/form-controls.js";
+import { formatLocale } from "../shared/i18n.js";
 import { formStyles } from "../shared/form-styles.js";
+import { loadPanel } from "../shared/load-panels.js";
 import { trainingMessages as t } from "./training-messages.js";
 import { viewerTimeZone } from "../shared/time.js";
 import { panelStyles } from "../shared/panel-styles.js";
@@ -22,11 +21,12 @@ type When = "upcoming" | "past";
  * A training series calendar: sessions in the viewer's time zone (the event's zone noted), list and
  * month views, registration with capacity and waitlist, add-to-calendar and a subscribe feed.
  *
- * @fires ck-submit - a valid registration was sent (detail: { widget, series, session })
+ * @fires ck-submit - a registration was sent; the API checks it, and its field errors come back with ck-error (detail: { widget, series, session })
  * @fires ck-success - registered or waitlisted (detail: { widget, series, session, status })
  * @fires ck-error - loading or registering failed
  * @slot header - above the series title
-  * @tagname ck-training-calendar
+ * @summary Training sessions in the viewer's time zone, with registration and waitlist.
+ * @tagname ck-training-calendar
  * @csspart container - the widget's outer box
  * @csspart title - the heading
  * @csspart form - the form
@@ -44,7 +44,7 @@ type When = "upcoming" | "past";
  * @cssprop --ck-color-error - error messages and invalid fields
  * @cssprop --ck-radius - corner radius
  */
-export class CkTrainingCalendar extends CkWidget {
+export class CkTrainingCalendar extends CkFormWidget<RegisterRequest> {
   static override properties = {
     series: { type: String },
     timeZone: { type: String, attribute: "time-zone" },
@@ -54,9 +54,6 @@ export class CkTrainingCalendar extends CkWidget {
     filter: { state: true },
     when: { state: true },
     openId: { state: true },
-    errors: { state: true },
-    alert: { state: true },
-    submitting: { state: true },
     results: { state: true },
     cursor: { state: true },
   };
@@ -73,24 +70,17 @@ export class CkTrainingCalendar extends CkWidget {
   declare protected filter: string;
   declare protected when: When;
   declare protected openId: string | undefined;
-  declare protected errors: Record<string, string>;
-  declare protected alert: string | undefined;
-  declare protected submitting: boolean;
   declare protected results: ReadonlyMap<string, RegisterResponse>;
   declare protected cursor: { year: number; month: number } | undefined;
 
-  private pending: { fingerprint: string; key: string } | undefined;
-
   constructor() {
-    super();
+    super(REGISTER_FIELD_ORDER);
     this.series = "";
     this.view = "list";
     this.phase = "loading";
     this.data = [];
     this.filter = "";
     this.when = "upcoming";
-    this.errors = {};
-    this.submitting = false;
     this.results = new Map();
   }
 
@@ -153,7 +143,7 @@ export class CkTrainingCalendar extends CkWidget {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#session-${id} button.primary`)?.focus());
   };
 
-  private collect(form: HTMLFormElement): RegisterRequest {
+  protected override collect(form: HTMLFormElement): RegisterRequest {
     const fd = new FormData(form);
     const text = (name: string) => String(fd.get(name) ?? "");
     const input: RegisterRequest = {
@@ -167,55 +157,33 @@ export class CkTrainingCalendar extends CkWidget {
     return input;
   }
 
-  private readonly onFieldChange = (event: Event) => {
-    const target = event.target as HTMLInputElement;
-    const client = this.activeClient;
-    if (!this.errors[target.name] || !target.form || !client) return;
-    const still = client.trainings.validate(this.collect(target.form))[target.name];
-    this.errors = withFieldError(this.errors, target.name, still);
-  };
+  protected override validate(input: RegisterRequest) {
+    return this.activeClient?.trainings.validate(input);
+  }
 
-  private readonly onSubmit = async (event: SubmitEvent) => {
+  private readonly onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     const client = this.activeClient;
     const found = this.data.flatMap((d) => d.sessions).find((s) => s.id === this.openId);
-    if (!client || !found || this.submitting) return;
+    if (!client || !found) return;
     const input = this.collect(event.currentTarget as HTMLFormElement);
-    const errors = client.trainings.validate(input);
-    this.alert = undefined;
-    this.errors = errors;
-    if (Object.keys(errors).length) {
-      await this.updateComplete;
-      focusFirstError(this.renderRoot, REGISTER_FIELD_ORDER, errors);
-      return;
-    }
-    const fingerprint = `${found.id}:${JSON.stringify(input)}`;
-    if (this.pending?.fingerprint !== fingerprint) this.pending = { fingerprint, key: newIdempotencyKey() };
-    this.submitting = true;
-    const ids = { widget: "training-calendar" as const, series: found.seriesSlug, session: found.id };
-    emit(this, "ck-submit", ids);
-    try {
-      const result = await client.trainings.register(found.seriesSlug, found.id, input, { idempotencyKey: this.pending.key });
-      this.pending = undefined;
-      this.results = new Map(this.results).set(found.id, result);
-      this.data = this.data.map((d) => ({ ...d, sessions: d.sessions.map((s) => (s.id === result.session.id ? result.session : s)) }));
-      this.openId = undefined;
-      emit(this, "ck-success", { ...ids, status: result.status });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`#session-${found.id} .result-heading`)?.focus();
-    } catch (error) {
-      if (error instanceof CkApiError && error.code === "validation_failed" && Object.keys(error.fields).length) {
-        this.errors = { ...error.fields };
-        await this.updateComplete;
-        focusFirstError(this.renderRoot, REGISTER_FIELD_ORDER, this.errors);
-      } else {
-        this.alert = alertText(error, t.loadFailed);
-        if (error instanceof CkApiError && error.code === "registration_closed") void this.load();
-      }
-      emit(this, "ck-error", { ...ids, ...errorDetail(error) });
-    } finally {
-      this.submitting = false;
-    }
+    const detail = { widget: "training-calendar" as const, series: found.seriesSlug, session: found.id };
+    void this.attempt({
+      input,
+      detail,
+      send: (idempotencyKey) => client.trainings.register(found.seriesSlug, found.id, input, { idempotencyKey }),
+      done: (result) => {
+        this.results = new Map(this.results).set(found.id, result);
+        this.data = this.data.map((d) => ({ ...d, sessions: d.sessions.map((s) => (s.id === result.session.id ? result.session : s)) }));
+        this.openId = undefined;
+        return { ...detail, status: result.status };
+      },
+      focus: `#session-${found.id} .result-heading`,
+      fallback: t.loadFailed,
+      failed: (code) => {
+        if (code === "registration_closed") void this.load();
+      },
+    });
   };
 
   private readonly onPick = async (session: TrainingSession) => {
@@ -239,12 +207,8 @@ export class CkTrainingCalendar extends CkWidget {
   }
 
   protected override render() {
-    if (this.phase === "loading" || !this.activeClient) return html`<div part="container" class="container"><p class="muted" role="status">${t.loading}</p></div>`;
-    if (this.phase === "error") {
-      return html`<div part="container" class="container"><div class="alert" role="alert">
-        <p>${t.loadFailed}</p><button part="button" type="button" @click=${() => void this.load()}>${t.tryAgain}</button>
-      </div></div>`;
-    }
+    if (this.phase === "loading" || !this.activeClient) return loadPanel(t.loading);
+    if (this.phase === "error") return loadPanel(t.loadFailed, () => this.load());
     const single = this.data.length === 1 ? this.data[0] : undefined;
     return html`
       <section part="container" class="container" aria-labelledby="ck-cal-title">

@@ -1,5 +1,4 @@
 import { msg, str } from "../shared/localize.js";
-import { commonMessages as c } from "../shared/common-messages.js";
 import { defineMessages } from "../shared/define-messages.js";
 
 /** Strings of <ck-training-calendar>, in the active language on every read. */
@@ -39,14 +38,6 @@ export const trainingMessages = defineMessages(
     keepLinks: "Keep these links: they are only for you.",
   },
   {
-    get tryAgain() { return c.tryAgain; },
-    get formats() { return c.formats; },
-    get cancelled() { return c.cancelled; },
-    get close() { return c.close; },
-    get firstName() { return c.firstName; },
-    get lastName() { return c.lastNameOptional; },
-    get email() { return c.email; },
-    get joinLink() { return c.joinOnline; },
     seatsLeft: (n: number) => (n === 1 ? msg("1 seat left", { id: "training.seatLeft" }) : msg(str`${n} seats left`, { id: "training.seatsLeft" })),
     full: (waiting: number) => (waiting > 0 ? msg(str`Full · ${waiting} on the waitlist`, { id: "training.fullWaiting" }) : msg("Full · waitlist open", { id: "training.full" })),
     eventTime: (time: string, zone: string) => msg(str`Event time: ${time} (${zone.replace(/_/g, " ")})`, { id: "training.eventTime" }),

@@ -2,6 +2,7 @@ import { html, nothing } from "lit";
 import type { TrainingSeries, TrainingSession } from "@coalition-kit/schema";
 import { checkbox, textField, type ControlsView } from "../shared/form-controls.js";
 import { trainingMessages as t } from "./training-messages.js";
+import { commonMessages as common, scheduleMessages as schedule } from "../shared/common-messages.js";
 
 export const REGISTER_FIELD_ORDER = ["firstName", "lastName", "email", "consentCoalition", "consentPartner"] as const;
 
@@ -20,17 +21,17 @@ export function renderRegisterForm(view: RegisterFormView) {
     <form part="form" class="form" novalidate aria-label=${t.formTitle(view.session.title)} @submit=${view.onSubmit}>
       ${view.alert ? html`<div part="alert" class="alert" role="alert">${view.alert}</div>` : nothing}
       <div class="row">
-        ${textField(view, "firstName", t.firstName, { autocomplete: "given-name", required: true, maxlength: 80 })}
-        ${textField(view, "lastName", t.lastName, { autocomplete: "family-name", maxlength: 80 })}
+        ${textField(view, "firstName", common.firstName, { autocomplete: "given-name", required: true, maxlength: 80 })}
+        ${textField(view, "lastName", common.lastNameOptional, { autocomplete: "family-name", maxlength: 80 })}
       </div>
-      ${textField(view, "email", t.email, { type: "email", autocomplete: "email", required: true, maxlength: 254 })}
+      ${textField(view, "email", common.email, { type: "email", autocomplete: "email", required: true, maxlength: 254 })}
       ${checkbox(view, "consentCoalition", view.series.consent.coalition.text)}
       ${view.series.consent.partner ? checkbox(view, "consentPartner", view.series.consent.partner.text) : nothing}
       <div class="actions">
         <button part="button" class="primary" type="submit" ?disabled=${view.submitting}>
           ${view.submitting ? t.submitting : full ? t.submitWaitlist : t.submit}
         </button>
-        <button part="button" class="secondary" type="button" @click=${view.onClose}>${t.close}</button>
+        <button part="button" class="secondary" type="button" @click=${view.onClose}>${schedule.close}</button>
       </div>
     </form>
   `;

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import type { RegisterResponse, TrainingSession } from "@coalition-kit/schema";
 import { trainingMessages as t } from "./training-messages.js";
 import { formatDay, formatTimeRange, sameWallClock } from "../shared/time.js";
+import { scheduleMessages as schedule } from "../shared/common-messages.js";
 
 export interface CardContext {
   viewerZone: string;
@@ -15,7 +16,7 @@ export interface CardContext {
 }
 
 function seats(session: TrainingSession): string {
-  if (session.status === "cancelled") return t.cancelled;
+  if (session.status === "cancelled") return schedule.cancelled;
   if (session.past) return t.pastSession;
   if (session.seatsLeft === null) return t.openSeats;
   return session.seatsLeft > 0 ? t.seatsLeft(session.seatsLeft) : t.full(session.waitlisted);
@@ -32,7 +33,7 @@ function renderResult(result: RegisterResponse) {
     <h4 class="result-heading" tabindex="-1">${heading}</h4>
     ${waiting ? html`<p>${t.waitlistNote}</p>` : nothing}
     <ul class="links">
-      ${result.virtualLink ? html`<li><a part="link" href=${result.virtualLink} target="_blank" rel="noopener noreferrer">${t.joinLink}</a></li>` : nothing}
+      ${result.virtualLink ? html`<li><a part="link" href=${result.virtualLink} target="_blank" rel="noopener noreferrer">${schedule.joinOnline}</a></li>` : nothing}
       <li><a part="link" href=${result.calendarUrl} download>${t.addToCalendar}</a></li>
       <li><a part="link" href=${result.cancelUrl} target="_blank" rel="noopener">${t.cancelLink}</a></li>
     </ul>
@@ -54,7 +55,7 @@ export function renderSessionCard(session: TrainingSession, ctx: CardContext) {
       <h3 part="session-title" class="session-title">${session.title}</h3>
       ${session.description ? html`<p class="description">${session.description}</p>` : nothing}
       <p class="meta">
-        <span class="format">${t.formats[session.format]}</span>${session.location ? html` · <span class="location">${session.location}</span>` : nothing}
+        <span class="format">${schedule.formats[session.format]}</span>${session.location ? html` · <span class="location">${session.location}</span>` : nothing}
       </p>
       ${session.leaders.length
         ? html`<p class="leaders">${t.ledBy} ${session.leaders.map((l, i) => html`${i ? ", " : ""}<strong>${l.name}</strong>${l.role ? ` (${l.role})` : ""}`)}</p>`

@@ -1,0 +1,82 @@
+import type { MiddlewareHandler } from "hono";
+import { createHash } from "node:crypto";
+import { PARTNER_KEY_HEADER } from "@coalition-kit/schema";
+
+/**
+ * How long a shared cache (a CDN in front of the API) may serve a public read, and for how much
+ * longer a CDN may serve it stale while it fetches a fresh copy.
+ * - Cache-Control is for browsers and any shared cache: browsers revalidate every time (max-age=0,
+ *   must-revalidate), so a visitor who just signed, or a story just withdrawn, never comes back from
+ *   their own browser stale, and the revalidation costs a 304 with no body when nothing changed; a
+ *   shared cache keeps it fresh for s-maxage.
+ * - CDN-Cache-Control (RFC 9213, read by Cloudflare, Fastly, Akamai) adds stale-while-revalidate
+ *   for the CDN alone. In Cache-Control it would apply to browsers too.
+ */
+export const PUBLIC_READ_SECONDS = 15;
+export const PUBLIC_READ_STALE_SECONDS = 60;
+
+/**
+ * How long this process keeps a public read's answer in memory. Page views outnumber actions many
+ * times over: within a second, every view of the same petition from the same origin shares one
+ * database read. Any write answered by this process forgets them all (so a visitor who just signed
+ * or registered reads fresh numbers); another replica's write shows here within this second.
+ */
+export const PUBLIC_READ_MEMORY_MS = 1_000;
+
+interface Kept {
+  /** Kept as text: @hono/node-server writes a string body without copying it into a stream. */
+  body: string;
+  type: string;
+  etag: string;
+  until: number;
+}
+const kept = new WeakMap<object, Map<string, Kept>>();
+
+/** Forget every public read kept for this database (after a write). */
+export function forgetPublicReads(db: object): void {
+  kept.get(db)?.clear();
+}
+
+/** Whether If-None-Match names this (weak) ETag. */
+const matches = (tag: string, ifNoneMatch: string | undefined) => ifNoneMatch === "*" || (ifNoneMatch?.match(/"[^"]*"/g) ?? ([] as string[])).includes(tag.replace(/^W\//, ""));
+
+/**
+ * A public read (a petition, its counts, a training series, a meeting, a story wall, a survey):
+ * answers 200 carry a shared cache lifetime (with stale-while-revalidate for CDNs) and an ETag,
+ * and a request whose If-None-Match still holds gets 304. The answer depends only on its URL (the
+ * partner key travels as `?key=`) and on the headers named in Vary: Origin (the CORS check),
+ * Accept-Language, and X-Partner-Key for servers that send the key as a header; the memory cache
+ * is keyed by exactly those. Nothing personal is ever read here; errors are never cached.
+ */
+export function publicRead(db: object, seconds = PUBLIC_READ_SECONDS): MiddlewareHandler {
+  const policy = `public, max-age=0, s-maxage=${seconds}, must-revalidate`;
+  const cdnPolicy = `public, max-age=${seconds}, stale-while-revalidate=${PUBLIC_READ_STALE_SECONDS}`;
+  return async (c, next) => {
+    let memory = kept.get(db);
+    if (!memory) kept.set(db, (memory = new Map()));
+    const key = [c.req.url, c.req.header("origin"), c.req.header("accept-language"), c.req.header(PARTNER_KEY_HEADER)].join("\n");
+    let answer = memory.get(key);
+    if (!answer || answer.until <= Date.now()) {
+      await next();
+      if (c.res.status !== 200) {
+        c.res.headers.set("Cache-Control", "no-store");
+        c.res.headers.append("Vary", `Accept-Language, ${PARTNER_KEY_HEADER}`);
+        return;
+      }
+      const body = await c.res.text();
+      // Weak: the same JSON, gzipped or not, is one representation to a cache that revalidates.
+      answer = { body, type: c.res.headers.get("Content-Type") ?? "application/json", etag: `W/"${createHash("sha1").update(body).digest("hex")}"`, until: Date.now() + PUBLIC_READ_MEMORY_MS };
+      if (memory.size >= 1_000) memory.clear();
+      memory.set(key, answer);
+    }
+    const headers = {
+      ETag: answer.etag,
+      "Cache-Control": policy,
+      "CDN-Cache-Control": cdnPolicy,
+      Vary: `Accept-Language, ${PARTNER_KEY_HEADER}, Accept-Encoding`,
+    };
+    c.res = matches(answer.etag, c.req.header("if-none-match"))
+      ? new Response(null, { status: 304, headers })
+      : new Response(answer.body, { status: 200, headers: { ...headers, "Content-Type": answer.type } });
+  };
+}

@@ -1,0 +1,30 @@
+// Error logs never carry personal data: an unexpected error is reduced to its kind, a redacted
+// message and where it happened. A PostgreSQL error's `detail` ("Key (email)=(maya@example.org)
+// already exists") and parameters are never printed.
+
+const REDACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(smtps?|postgres(?:ql)?|https?):\/\/[^@\s/]+@/gi, "$1://***@"],
+  [/[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi, "[email]"],
+  [/\bsk_[A-Za-z0-9_-]{8,}/g, "[secret key]"],
+  [/\bwhsec_[A-Za-z0-9_-]{8,}/g, "[webhook secret]"],
+  [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.\d{6,12}\.[A-Za-z0-9_-]{20,}/gi, "[link token]"],
+  [/\((?:[^()]*)\)=\((?:[^()]*)\)/g, "(…)=(…)"],
+];
+
+/** A string with emails, keys, tokens, key values and credentials in URLs replaced. */
+export function redact(text: string): string {
+  return REDACTIONS.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text);
+}
+
+/** One line describing an error, safe to log: its name and code, a redacted message and the top of its stack (code locations only). */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return redact(String(error)).slice(0, 300);
+  const code = (error as { code?: unknown }).code;
+  const frames = (error.stack ?? "").split("\n").slice(1, 5).map((line) => line.trim().replace(/\(file:\/\/\/.*?\/(apps|packages|node_modules)\//, "($1/"));
+  return [`${error.name}${typeof code === "string" ? ` [${code}]` : ""}: ${redact(error.message).slice(0, 300)}`, ...frames].join(" | ");
+}
+
+/** Log an error where it happened (`context`), redacted. */
+export function logError(context: string, error: unknown): void {
+  console.error(`${context}: ${describeError(error)}`);
+}

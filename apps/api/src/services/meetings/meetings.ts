@@ -1,0 +1,98 @@
+import { queueRsvpMessages } from "../messages/meeting-messages.js";
+import { rsvpEvent } from "./meeting-events.js";
+import { RsvpRequest, type Locale, type Meeting, type MeetingOccurrence, type MeetingResponse, type RsvpParsed, type RsvpResponse } from "@coalition-kit/schema";
+import type { Db, Queryable } from "../../db/types.js";
+import { parseOrReject, validationError } from "../errors.js";
+import type { PartnerContext } from "../partners/partner-lookup.js";
+import { idempotentWrite, requestHash } from "../platform/idempotency.js";
+import { countsFor, findMeeting, loadBreaks, upcomingOccurrences, type MeetingRow, type Occurrence } from "./meeting-schedule.js";
+import { campaignFor, coalitionSummary, consentTexts, consentsGiven, partnerSummary } from "../campaigns.js";
+import { recordConsents, upsertPerson } from "../people/people.js";
+import { scheduleText } from "./meeting-schedule-text.js";
+import { signLink } from "../platform/signed-links.js";
+import { localDate } from "../time/zoned-time.js";
+
+/** Occurrences with their yes / maybe / no counts. */
+export async function withCounts(q: Queryable, meetingId: string, occurrences: Occurrence[]): Promise<MeetingOccurrence[]> {
+  const counts = await countsFor(q, meetingId, occurrences.map((o) => o.date));
+  return occurrences.map((o) => ({ ...o, counts: counts.get(o.date) ?? { yes: 0, maybe: 0, no: 0 } }));
+}
+
+function toMeeting(m: MeetingRow, partner: PartnerContext | undefined, breaks: Meeting["breaks"], locale: Locale): Meeting {
+  return {
+    slug: m.slug,
+    title: m.title,
+    description: m.description,
+    timeZone: m.time_zone,
+    schedule: scheduleText(m, locale),
+    format: m.format,
+    location: m.location,
+    coalition: coalitionSummary(m),
+    partner: partnerSummary(partner),
+    breaks,
+    consent: consentTexts(m, partner),
+  };
+}
+
+/** A meeting and its next `count` occurrences; the schedule line in `locale`. */
+export async function getMeeting(db: Db, slug: string, partner: PartnerContext | undefined, count: number, baseUrl: string, locale: Locale = "en"): Promise<MeetingResponse> {
+  const m = campaignFor(await findMeeting(db, slug), partner);
+  const today = localDate(Date.now(), m.time_zone);
+  const breaks = (await loadBreaks(db, m.id)).filter((b) => b.to_date >= today).map((b) => ({ from: b.from_date, to: b.to_date, reason: b.reason }));
+  const occurrences = await withCounts(db, m.id, await upcomingOccurrences(db, m, count));
+  return { meeting: toMeeting(m, partner, breaks, locale), occurrences, feedUrl: `${baseUrl}/v1/meetings/${m.slug}/calendar.ics` };
+}
+
+/** RSVP for one occurrence, or "every week" from today on (which replaces answers for future dates). */
+export async function rsvp(
+  db: Db,
+  slug: string,
+  partner: PartnerContext,
+  input: Record<string, unknown>,
+  idempotencyKey: string | undefined,
+  baseUrl: string,
+  locale: Locale = "en",
+): Promise<{ status: number; body: RsvpResponse; replayed: boolean }> {
+  const m = campaignFor(await findMeeting(db, slug), partner);
+  const data: RsvpParsed = parseOrReject(RsvpRequest, input);
+  const upcoming = await upcomingOccurrences(db, m, 60);
+  if (data.occurrence !== "every_week") {
+    const target = upcoming.find((o) => o.date === data.occurrence);
+    if (!target) throw validationError({ occurrence: "That meeting isn't on the upcoming schedule." });
+    if (target.status === "cancelled") throw validationError({ occurrence: "That meeting is cancelled." });
+  }
+  return idempotentWrite<RsvpResponse>(db, { partnerId: partner.id, key: idempotencyKey, hash: requestHash(`rsvp:${slug}`, data) }, async (q) => {
+    const personId = await upsertPerson(q, m.coalition_id, data);
+    const attendee = await q.query<{ id: string }>(
+      `insert into meeting_attendees (meeting_id, person_id, partner_id, locale) values ($1, $2, $3, $4)
+       on conflict (meeting_id, person_id) do update set locale = excluded.locale
+       returning id`,
+      [m.id, personId, partner.id, locale],
+    );
+    const attendeeId = attendee[0]!.id;
+    if (data.occurrence === "every_week") {
+      const today = localDate(Date.now(), m.time_zone);
+      await q.query("update meeting_attendees set standing_response = $2, standing_from = $3 where id = $1", [attendeeId, data.response, today]);
+      await q.query("delete from meeting_rsvps where attendee_id = $1 and occurrence_date >= $2", [attendeeId, today]);
+    } else {
+      await q.query(
+        `insert into meeting_rsvps (attendee_id, occurrence_date, response) values ($1, $2, $3)
+         on conflict (attendee_id, occurrence_date) do update set response = excluded.response, updated_at = now()`,
+        [attendeeId, data.occurrence, data.response],
+      );
+    }
+    await recordConsents(q, personId, { attendeeId }, consentsGiven(m, partner, data));
+    await queueRsvpMessages(q, attendeeId, data.occurrence, data.response, baseUrl);
+    await rsvpEvent(q, data.response === "no" ? "rsvp.cancelled" : "rsvp.created", attendeeId, data.occurrence, data.response);
+    return {
+      status: 201,
+      body: {
+        status: "saved",
+        scope: data.occurrence === "every_week" ? "every_week" : "one",
+        occurrences: await withCounts(q, m.id, upcoming.slice(0, 12)),
+        manageUrl: `${baseUrl}/v1/meeting-rsvps/manage?token=${encodeURIComponent(await signLink(q, "manage", attendeeId))}`,
+        virtualLink: data.response !== "no" ? m.virtual_link : null,
+      },
+    };
+  });
+}

@@ -1,0 +1,78 @@
+import type { Db } from "../../db/types.js";
+import { ApiError } from "../errors.js";
+import { campaignFor } from "../campaigns.js";
+import { csvStream } from "../platform/csv.js";
+import { findPetition } from "./petition-queries.js";
+import type { AdminContext } from "../keys/secret-keys.js";
+
+const HEADER = ["signed_at", "first_name", "last_name", "email", "zip", "partner", "source", "utm_source", "utm_medium", "utm_campaign", "age_band", "coalition_opt_in", "partner_opt_in"];
+const PAGE = 1000;
+
+interface ExportRow {
+  id: string;
+  /** created_at as PostgreSQL prints it: microseconds kept, for an exact keyset cursor. */
+  cursor_at: string;
+  created_at: Date | string;
+  first_name: string;
+  last_name: string | null;
+  email_normalized: string;
+  zip: string;
+  partner: string;
+  source: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  age_band: string | null;
+  coalition_opt_in: boolean;
+  partner_opt_in: boolean;
+}
+
+/**
+ * A petition's signatures as CSV, read a page at a time (keyset on created_at, id) so memory stays
+ * flat however many there are. A coalition gets every signature, with the email only of people who
+ * agreed to hear from it; a partner gets only people who agreed to hear from that partner.
+ * Cells that a spreadsheet would run as a formula are neutralized (platform/csv.ts).
+ */
+export async function signatureCsv(db: Db, admin: AdminContext, slug: string): Promise<{ filename: string; stream: ReadableStream<Uint8Array> }> {
+  const petition = campaignFor(await findPetition(db, slug), undefined);
+  let partnerIds: string[] | null = null;
+  if (admin.organizationId !== petition.coalition_id) {
+    const rows = await db.query<{ id: string }>("select id from partners where organization_id = $1 and coalition_id = $2", [admin.organizationId, petition.coalition_id]);
+    if (rows.length === 0) throw new ApiError("not_found");
+    partnerIds = rows.map((r) => r.id);
+  }
+  const forPartner = partnerIds !== null;
+  const stream = csvStream<ExportRow, { at: string; id: string }>({
+    header: HEADER,
+    literal: ["email", "zip"],
+    page: (after) => page(db, petition.id, partnerIds, admin.organizationId, after),
+    cursor: (last) => ({ at: last.cursor_at, id: last.id }),
+    cells: (r) => cells(r, forPartner),
+  });
+  return { filename: `${slug}-signatures-${new Date().toISOString().slice(0, 10)}.csv`, stream };
+}
+
+function cells(r: ExportRow, forPartner: boolean): unknown[] {
+  const email = forPartner || r.coalition_opt_in ? r.email_normalized : "";
+  return [new Date(r.created_at).toISOString(), r.first_name, r.last_name, email, r.zip, r.partner, r.source, r.utm_source, r.utm_medium, r.utm_campaign, r.age_band, r.coalition_opt_in ? "yes" : "no", r.partner_opt_in ? "yes" : "no"];
+}
+
+function page(db: Db, petitionId: string, partnerIds: string[] | null, organizationId: string, after: { at: string; id: string } | undefined): Promise<ExportRow[]> {
+  return db.query<ExportRow>(
+    `select s.id, s.created_at, s.created_at::text as cursor_at, pe.first_name, pe.last_name, pe.email_normalized, pe.zip, o.name as partner,
+            s.source, s.utm_source, s.utm_medium, s.utm_campaign, s.age_band,
+            exists (select 1 from consents c where c.signature_id = s.id and c.scope = 'coalition' and c.withdrawn_at is null) as coalition_opt_in,
+            exists (select 1 from consents c where c.signature_id = s.id and c.scope = 'partner' and c.organization_id = pa.organization_id and c.withdrawn_at is null) as partner_opt_in
+       from signatures s
+       join people pe on pe.id = s.person_id
+       join partners pa on pa.id = s.partner_id
+       join organizations o on o.id = pa.organization_id
+      where s.petition_id = $1 and s.status = 'confirmed'
+        and ($2::uuid[] is null or (s.partner_id = any($2::uuid[])
+             and exists (select 1 from consents c where c.signature_id = s.id and c.scope = 'partner' and c.organization_id = $3 and c.withdrawn_at is null)))
+        and ($4::timestamptz is null or (s.created_at, s.id) > ($4::timestamptz, $5::uuid))
+      order by s.created_at, s.id
+      limit ${PAGE}`,
+    [petitionId, partnerIds, organizationId, after?.at ?? null, after?.id ?? null],
+  );
+}

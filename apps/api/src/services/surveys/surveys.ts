@@ -1,0 +1,71 @@
+import { SubmitSurveyRequest, fieldErrors, validateAnswers, type SurveyResponse } from "@coalition-kit/schema";
+import type { Db } from "../../db/types.js";
+import { campaignFor } from "../campaigns.js";
+import { validationError } from "../errors.js";
+import type { PartnerContext } from "../partners/partner-lookup.js";
+import { csvStream } from "../platform/csv.js";
+import { idempotentWrite, requestHash } from "../platform/idempotency.js";
+import { findSurvey, questionsFor, toSurvey, variantsOf, type SurveyRow } from "./survey-queries.js";
+
+/** A survey's definition; not_found for another coalition's partner. */
+export async function getSurvey(db: Db, slug: string, partner: PartnerContext | undefined): Promise<SurveyResponse> {
+  return { survey: toSurvey(campaignFor(await findSurvey(db, slug), partner)) };
+}
+
+/** Field keys: "answers.q1" from zod becomes "q1", matching validateAnswers and the widget. */
+function answerFieldErrors(error: Parameters<typeof fieldErrors>[0]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, message] of Object.entries(fieldErrors(error))) out[key.replace(/^answers\./, "")] = message;
+  return out;
+}
+
+/**
+ * Record an anonymous response. Answers are stored with the variant, partner and the day only.
+ * Follow-up contact details go to a separate table with no link to the answers.
+ */
+export async function submitSurveyResponse(db: Db, slug: string, partner: PartnerContext, input: Record<string, unknown>, idempotencyKey: string | undefined) {
+  const survey = campaignFor(await findSurvey(db, slug), partner);
+  const parsed = SubmitSurveyRequest.safeParse(input);
+  if (!parsed.success) throw validationError(answerFieldErrors(parsed.error));
+  const variant = variantsOf(survey).find((v) => v.slug === parsed.data.variant);
+  if (!variant) throw validationError({ variant: "This survey has no such version." });
+  const answers = Object.fromEntries(Object.entries(parsed.data.answers).map(([k, v]) => [k, typeof v === "string" ? v.trim() : v]));
+  const errors = validateAnswers(variant, answers);
+  if (parsed.data.followUp && !survey.follow_up_prompt) errors["followUp.email"] = "This survey does not collect contact details.";
+  if (Object.keys(errors).length) throw validationError(errors);
+  const kept = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== "" && !(Array.isArray(v) && v.length === 0)));
+
+  return idempotentWrite(db, { partnerId: partner.id, key: idempotencyKey, hash: requestHash(`survey:${slug}`, parsed.data) }, async (q) => {
+    await q.query("insert into survey_responses (survey_id, variant, partner_id, answers) values ($1, $2, $3, $4)", [survey.id, variant.slug, partner.id, JSON.stringify(kept)]);
+    const followUp = parsed.data.followUp;
+    if (followUp) {
+      await q.query(
+        "insert into survey_follow_ups (survey_id, first_name, email, consent_text, consent_version) values ($1, $2, $3, $4, $5)",
+        [survey.id, followUp.firstName || null, followUp.email, survey.follow_up_consent_text, survey.follow_up_consent_version],
+      );
+    }
+    return { status: 201, body: { status: "recorded" as const } };
+  });
+}
+
+/** Stream every response as CSV, a batch at a time (constant memory). */
+export function responsesCsv(db: Db, survey: SurveyRow): ReadableStream<Uint8Array> {
+  const questions = questionsFor(variantsOf(survey), undefined);
+  type Row = { id: string; variant: string; submitted_on: Date | string; partner: string; answers: Record<string, unknown> | string };
+  return csvStream<Row, string>({
+    header: ["response", "variant", "submitted_on", "partner", ...questions.map((q) => q.id)],
+    page: (after) =>
+      db.query<Row>(
+        `select r.id, r.variant, r.submitted_on, o.name as partner, r.answers
+           from survey_responses r join partners pa on pa.id = r.partner_id join organizations o on o.id = pa.organization_id
+          where r.survey_id = $1 and r.id > $2 order by r.id limit 500`,
+        [survey.id, after ?? "00000000-0000-0000-0000-000000000000"],
+      ),
+    cursor: (last) => last.id,
+    cells: (r) => {
+      const answers = typeof r.answers === "string" ? (JSON.parse(r.answers) as Record<string, unknown>) : r.answers;
+      const day = typeof r.submitted_on === "string" ? r.submitted_on.slice(0, 10) : r.submitted_on.toISOString().slice(0, 10);
+      return [r.id, r.variant, day, r.partner, ...questions.map((q) => answers[q.id])];
+    },
+  });
+}

@@ -1,0 +1,100 @@
+import type { OrganizationSummary, TrainingLeader, TrainingSeries, TrainingSession } from "@coalition-kit/schema";
+import type { Queryable } from "../../db/types.js";
+import { coalitionSummary, consentTexts, findCampaign, partnerSummary, type CampaignRow, type PartnerConsentColumns } from "../campaigns.js";
+import type { PartnerContext } from "../partners/partner-lookup.js";
+
+/** A training series with its coalition's names (campaigns.ts). */
+export interface SeriesRow extends CampaignRow, PartnerConsentColumns {
+  title: string;
+  description: string;
+}
+
+export interface SessionRow {
+  id: string;
+  series_id: string;
+  series_slug: string;
+  title: string;
+  description: string;
+  starts_at: Date | string;
+  ends_at: Date | string;
+  time_zone: string;
+  format: "virtual" | "in_person" | "hybrid";
+  location: string | null;
+  virtual_link: string | null;
+  leaders: TrainingLeader[] | string;
+  capacity: number | null;
+  status: "scheduled" | "cancelled";
+  /** ICS SEQUENCE: bumped on every change of time, place or status. */
+  sequence?: number;
+  registered: number;
+  waitlisted: number;
+  partners: OrganizationSummary[] | string;
+  past: boolean;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A training series by slug. */
+export function findSeries(q: Queryable, slug: string): Promise<SeriesRow | undefined> {
+  return findCampaign<SeriesRow>(q, "training_series", slug);
+}
+
+const SESSION_SELECT = `
+  select s.*, ts.slug as series_slug,
+         (select count(*)::int from training_registrations r where r.session_id = s.id and r.status = 'registered') as registered,
+         (select count(*)::int from training_registrations r where r.session_id = s.id and r.status = 'waitlisted') as waitlisted,
+         coalesce((select json_agg(json_build_object('slug', o.slug, 'name', o.name, 'website', o.website) order by o.name)
+                     from training_session_partners sp join organizations o on o.id = sp.organization_id
+                    where sp.session_id = s.id), '[]'::json) as partners,
+         s.starts_at <= now() as past
+    from training_sessions s join training_series ts on ts.id = s.series_id`;
+
+/** A series' sessions in time order, with seats taken, waitlist and co-hosts. */
+export async function listSessions(q: Queryable, seriesId: string): Promise<SessionRow[]> {
+  return q.query<SessionRow>(`${SESSION_SELECT} where s.series_id = $1 order by s.starts_at, s.title`, [seriesId]);
+}
+
+/** One session of a series (undefined for an id that is not a UUID). */
+export async function findSession(q: Queryable, seriesId: string, sessionId: string): Promise<SessionRow | undefined> {
+  if (!UUID.test(sessionId)) return undefined;
+  const rows = await q.query<SessionRow>(`${SESSION_SELECT} where s.series_id = $1 and s.id = $2`, [seriesId, sessionId]);
+  return rows[0];
+}
+
+const json = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+/** A session as the public read shows it. */
+export function toSession(row: SessionRow): TrainingSession {
+  return {
+    id: row.id,
+    seriesSlug: row.series_slug,
+    title: row.title,
+    description: row.description,
+    startsAt: iso(row.starts_at),
+    endsAt: iso(row.ends_at),
+    timeZone: row.time_zone,
+    format: row.format,
+    location: row.location,
+    leaders: json(row.leaders),
+    partners: json(row.partners),
+    capacity: row.capacity,
+    registered: row.registered,
+    seatsLeft: row.capacity === null ? null : Math.max(0, row.capacity - row.registered),
+    waitlisted: row.waitlisted,
+    status: row.status,
+    past: row.past,
+  };
+}
+
+/** A training series as the public read shows it. */
+export function toSeries(row: SeriesRow, partner: PartnerContext | undefined): TrainingSeries {
+  return {
+    slug: row.slug,
+    title: row.title,
+    description: row.description,
+    coalition: coalitionSummary(row),
+    partner: partnerSummary(partner),
+    consent: consentTexts(row, partner),
+  };
+}

@@ -1,0 +1,171 @@
+import {
+  type Locale,
+  CancelRegistrationRequest,
+  RegisterRequest,
+  type CancelRegistrationResponse,
+  type RegisterParsed,
+  type RegisterResponse,
+  type TrainingSeriesResponse,
+} from "@coalition-kit/schema";
+import type { Db, Queryable } from "../../db/types.js";
+import { ApiError, parseOrReject, validationError } from "../errors.js";
+import type { PartnerContext } from "../partners/partner-lookup.js";
+import { enqueueEvent } from "../webhooks/webhooks.js";
+import { cancelRegistrationMessages, queueRegistrationMessages } from "../messages/training-messages.js";
+import { idempotentWrite, requestHash } from "../platform/idempotency.js";
+import { recordConsents, upsertPerson } from "../people/people.js";
+import { campaignFor, consentsGiven } from "../campaigns.js";
+import { registrationEvent } from "./registration-events.js";
+import { signLink, verifyLink } from "../platform/signed-links.js";
+import { findSeries, findSession, listSessions, toSeries, toSession, type SeriesRow, type SessionRow } from "./training-queries.js";
+
+/** A series, its sessions and its calendar feed; not_found for another coalition's partner. */
+export async function getSeries(db: Db, slug: string, partner: PartnerContext | undefined, baseUrl: string): Promise<TrainingSeriesResponse> {
+  const series = campaignFor(await findSeries(db, slug), partner);
+  const sessions = await listSessions(db, series.id);
+  return { series: toSeries(series, partner), sessions: sessions.map(toSession), feedUrl: `${baseUrl}/v1/trainings/${series.slug}/calendar.ics` };
+}
+
+async function seriesAndSession(q: Queryable, seriesSlug: string, sessionId: string, partner: PartnerContext): Promise<{ series: SeriesRow; session: SessionRow }> {
+  const series = campaignFor(await findSeries(q, seriesSlug), partner);
+  const session = await findSession(q, series.id, sessionId);
+  if (!session) throw new ApiError("not_found");
+  return { series, session };
+}
+
+/**
+ * Register for a session: a seat while any is left, else a waitlist place. The session row is
+ * locked for the decision, so two people never take the last seat.
+ */
+export async function register(
+  db: Db,
+  target: { series: string; session: string },
+  partner: PartnerContext,
+  input: Record<string, unknown>,
+  idempotencyKey: string | undefined,
+  baseUrl: string,
+  locale: Locale = "en",
+): Promise<{ status: number; body: RegisterResponse; replayed: boolean }> {
+  await seriesAndSession(db, target.series, target.session, partner);
+  const data: RegisterParsed = parseOrReject(RegisterRequest, input);
+  const hash = requestHash(`register:${target.series}:${target.session}`, data);
+  return idempotentWrite<RegisterResponse>(db, { partnerId: partner.id, key: idempotencyKey, hash }, async (q) => {
+    await q.query("select id from training_sessions where id = $1 for update", [target.session]);
+    const { series, session } = await seriesAndSession(q, target.series, target.session, partner);
+    if (session.past || session.status === "cancelled") throw new ApiError("registration_closed");
+
+    const personId = await upsertPerson(q, series.coalition_id, data);
+    const existing = await q.query<{ id: string; status: string }>("select id, status from training_registrations where session_id = $1 and person_id = $2", [session.id, personId]);
+    const previous = existing[0];
+    if (previous && previous.status !== "cancelled") {
+      const again = previous.status === "registered" ? "already_registered" : "already_waitlisted";
+      return { status: 200, body: await registrationBody(q, previous.id, again, baseUrl) };
+    }
+    // The session row is locked, so clock_timestamp() orders waitlist places by who got the lock first
+    // (now() would be each transaction's start time, which can invert that order).
+    const seat = session.capacity === null || session.registered < session.capacity;
+    const status = seat ? "registered" : "waitlisted";
+    const rows = await q.query<{ id: string }>(
+      `insert into training_registrations (session_id, person_id, partner_id, status, source, waitlisted_at, locale)
+       values ($1, $2, $3, $4, $5, case when $4 = 'waitlisted' then clock_timestamp() end, $6)
+       on conflict (session_id, person_id) do update
+         set status = excluded.status, partner_id = excluded.partner_id, source = excluded.source, locale = excluded.locale,
+             created_at = now(), waitlisted_at = excluded.waitlisted_at, promoted_at = null, cancelled_at = null
+       returning id`,
+      [session.id, personId, partner.id, status, data.source ?? null, locale],
+    );
+    const registrationId = rows[0]!.id;
+    await recordConsents(q, personId, { registrationId }, consentsGiven(series, partner, data));
+    await queueRegistrationMessages(q, registrationId, seat ? "training.confirmation" : "training.waitlisted", baseUrl);
+    await enqueueEvent(q, {
+      type: "registration.created",
+      coalitionId: series.coalition_id,
+      partnerOrganizationId: partner.organizationId,
+      personId,
+      consent: { coalition: data.consentCoalition, partner: data.consentPartner },
+      data: { series: series.slug, session: session.id, status, partner: partner.slug, source: data.source ?? null },
+      person: { firstName: data.firstName, lastName: data.lastName ?? null, email: data.email },
+    });
+    return { status: 201, body: await registrationBody(q, registrationId, status, baseUrl) };
+  });
+}
+
+async function registrationBody(q: Queryable, registrationId: string, status: RegisterResponse["status"], baseUrl: string): Promise<RegisterResponse> {
+  const rows = await q.query<{ series_id: string; session_id: string; status: string; position: number | null; virtual_link: string | null }>(
+    `select s.series_id, r.session_id, r.status, s.virtual_link,
+            case when r.status = 'waitlisted' then
+              (select count(*)::int from training_registrations w
+                where w.session_id = r.session_id and w.status = 'waitlisted' and (w.waitlisted_at, w.id) <= (r.waitlisted_at, r.id))
+            end as position
+       from training_registrations r join training_sessions s on s.id = r.session_id where r.id = $1`,
+    [registrationId],
+  );
+  const row = rows[0]!;
+  const session = (await findSession(q, row.series_id, row.session_id))!;
+  return {
+    status,
+    waitlistPosition: row.position,
+    session: toSession(session),
+    virtualLink: row.status === "registered" ? row.virtual_link : null,
+    calendarUrl: `${baseUrl}/v1/registrations/calendar.ics?token=${encodeURIComponent(await signLink(q, "calendar", registrationId))}`,
+    cancelUrl: `${baseUrl}/v1/registrations/cancel?token=${encodeURIComponent(await signLink(q, "cancel", registrationId))}`,
+  };
+}
+
+/** Cancel by signed link; a freed seat goes to the first person on the waitlist. */
+export async function cancelRegistration(db: Db, input: Record<string, unknown>): Promise<CancelRegistrationResponse> {
+  const request = parseOrReject(CancelRegistrationRequest, input);
+  const registrationId = await verifyLink(db, "cancel", request.token);
+  if (!registrationId) throw validationError({ token: "This cancel link is not valid." });
+  return db.tx(async (q) => {
+    const current = await q.query<{ session_id: string }>("select session_id from training_registrations where id = $1", [registrationId]);
+    if (!current[0]) throw new ApiError("not_found");
+    await q.query("select id from training_sessions where id = $1 for update", [current[0].session_id]);
+    const rows = await q.query<{ status: string }>("select status from training_registrations where id = $1", [registrationId]);
+    const was = rows[0]!.status;
+    if (was === "cancelled") return { status: "already_cancelled", promoted: false };
+    await q.query("update training_registrations set status = 'cancelled', cancelled_at = now() where id = $1", [registrationId]);
+    await cancelRegistrationMessages(q, registrationId);
+    await registrationEvent(q, "registration.cancelled", registrationId);
+    const promoted = was === "registered" ? await promoteFromWaitlist(q, current[0].session_id) : false;
+    return { status: "cancelled", promoted };
+  });
+}
+
+/**
+ * Give a freed seat to the first person on the waitlist: they get a "you have a seat" email (with
+ * the join link, calendar file and cancel link) and the `registration.promoted` event goes out.
+ */
+export async function promoteFromWaitlist(q: Queryable, sessionId: string): Promise<boolean> {
+  const rows = await q.query<{ id: string }>(
+    `update training_registrations set status = 'registered', promoted_at = now()
+      where id = (select r.id from training_registrations r join training_sessions s on s.id = r.session_id
+                   where r.session_id = $1 and r.status = 'waitlisted'
+                     and (s.capacity is null or (select count(*) from training_registrations x where x.session_id = $1 and x.status = 'registered') < s.capacity)
+                   order by r.waitlisted_at, r.id limit 1)
+      returning id`,
+    [sessionId],
+  );
+  const promoted = rows[0]?.id;
+  if (!promoted) return false;
+  await queueRegistrationMessages(q, promoted, "training.promoted", null);
+  await registrationEvent(q, "registration.promoted", promoted);
+  return true;
+}
+
+/** The registration behind a calendar link, with the session it belongs to. */
+export async function registrationForCalendar(db: Db, token: string): Promise<{ session: SessionRow; series: SeriesRow; confirmed: boolean } | undefined> {
+  const registrationId = await verifyLink(db, "calendar", token);
+  if (!registrationId) return undefined;
+  const rows = await db.query<{ series_slug: string; session_id: string; series_id: string; status: string }>(
+    `select ts.slug as series_slug, s.id as session_id, s.series_id, r.status
+       from training_registrations r join training_sessions s on s.id = r.session_id join training_series ts on ts.id = s.series_id
+      where r.id = $1`,
+    [registrationId],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  const series = (await findSeries(db, row.series_slug))!;
+  const session = (await findSession(db, row.series_id, row.session_id))!;
+  return { session, series, confirmed: row.status === "registered" };
+}

@@ -1,0 +1,73 @@
+import type { Queryable } from "../../db/types.js";
+import type { ConsentText } from "../campaigns.js";
+
+/** A training series as organizers define it (admin PUT) or a seed file holds it. */
+export interface TrainingSeriesDefinition {
+  slug: string;
+  title: string;
+  description: string;
+  consent: { coalition: ConsentText; partner: ConsentText };
+  /** Minutes before each session when reminders go out (default [1440, 60]; [] for none). */
+  reminderMinutes?: number[];
+  sessions: TrainingSessionDefinition[];
+}
+
+/** One session of a series, as defined. */
+export interface TrainingSessionDefinition {
+  /** Stable within the series, so seeding again updates instead of duplicating. */
+  key: string;
+  title: string;
+  description?: string;
+  /** ISO instants with offset, e.g. "2026-09-17T18:00:00-04:00". */
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  format: "virtual" | "in_person" | "hybrid";
+  location?: string | null;
+  virtualLink?: string | null;
+  capacity?: number | null;
+  status?: "scheduled" | "cancelled";
+  leaders: Array<{ name: string; role?: string | null }>;
+  /** Slugs of partner organizations co-hosting this session. */
+  partners?: string[];
+}
+
+/** Upsert training series and their sessions (by series slug + session key). */
+export async function upsertTrainingSeries(q: Queryable, coalitionId: string, all: TrainingSeriesDefinition[]): Promise<void> {
+  for (const series of all) {
+    const rows = await q.query<{ id: string }>(
+      `insert into training_series (coalition_id, slug, title, description, consent_coalition_text, consent_coalition_version, consent_partner_text, consent_partner_version, reminder_minutes)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9::integer[], '{1440,60}'))
+       on conflict (slug) do update set title = excluded.title, description = excluded.description,
+         reminder_minutes = coalesce($9::integer[], training_series.reminder_minutes),
+         consent_coalition_text = excluded.consent_coalition_text, consent_coalition_version = excluded.consent_coalition_version,
+         consent_partner_text = excluded.consent_partner_text, consent_partner_version = excluded.consent_partner_version
+       returning id`,
+      [coalitionId, series.slug, series.title, series.description, series.consent.coalition.text, series.consent.coalition.version, series.consent.partner.text, series.consent.partner.version, series.reminderMinutes ? [...new Set(series.reminderMinutes)] : null],
+    );
+    const seriesId = rows[0]!.id;
+    for (const s of series.sessions) {
+      const session = await q.query<{ id: string }>(
+        `insert into training_sessions (series_id, key, title, description, starts_at, ends_at, time_zone, format, location, virtual_link, leaders, capacity, status)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         on conflict (series_id, key) do update set title = excluded.title, description = excluded.description,
+           starts_at = excluded.starts_at, ends_at = excluded.ends_at, time_zone = excluded.time_zone, format = excluded.format,
+           location = excluded.location, virtual_link = excluded.virtual_link, leaders = excluded.leaders,
+           capacity = excluded.capacity, status = excluded.status
+         returning id`,
+        [
+          seriesId, s.key, s.title, s.description ?? "", s.startsAt, s.endsAt, s.timeZone, s.format, s.location ?? null, s.virtualLink ?? null,
+          JSON.stringify(s.leaders.map((l) => ({ name: l.name, role: l.role ?? null }))), s.capacity ?? null, s.status ?? "scheduled",
+        ],
+      );
+      for (const slug of s.partners ?? []) {
+        await q.query(
+          `insert into training_session_partners (session_id, organization_id)
+           select $1, id from organizations where slug = $2
+           on conflict do nothing`,
+          [session[0]!.id, slug],
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,167 @@
+import { createHmac } from "node:crypto";
+import type { Db } from "../../db/types.js";
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { envConfig } from "../../config.js";
+import { runDailyJobs } from "../platform/daily-jobs.js";
+import { blockedAddress, guardedLookup } from "./webhook-address.js";
+import { logError } from "../../log.js";
+
+/** Attempts before an event is given up on: about a day and a half of backoff in all. */
+export const MAX_ATTEMPTS = 12;
+
+/** Seconds to wait after the n-th failed attempt: 10s, 20s, 40s… capped at 6 hours, with jitter. */
+export function backoffSeconds(attempt: number, random = Math.random): number {
+  const base = Math.min(10 * 2 ** (attempt - 1), 6 * 3600);
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+/** `CK-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, as Stripe-style receivers expect. */
+export function signatureHeader(secret: string, body: string, timestamp = Math.floor(Date.now() / 1000)): string {
+  return `t=${timestamp},v1=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
+}
+
+interface DueRow {
+  id: string;
+  endpoint_id: string;
+  event_type: string;
+  payload: string;
+  attempts: number;
+  url: string;
+  secret: string;
+}
+
+export interface WebhookWorkerOptions {
+  /** Milliseconds between polls of the outbox (default 1000). */
+  intervalMs?: number;
+  /** Per-request timeout (default 10 s). */
+  timeoutMs?: number;
+  /** Events per poll (default 20). */
+  batch?: number;
+  /** False: this worker leaves the daily jobs (retention purge, digest, clean-ups) to other replicas. */
+  dailyJobs?: false;
+  /** Deliver to loopback addresses (development and tests; never in production). */
+  allowLoopback?: boolean;
+}
+
+/**
+ * POST one delivery and answer its status code. The connection goes only to a public address:
+ * a literal IP is checked here, and a name on every address it resolves to (guardedLookup).
+ */
+function post(url: string, headers: Record<string, string>, body: string, timeoutMs: number, allowLoopback: boolean): Promise<number> {
+  const target = new URL(url);
+  const literal = blockedAddress(target.hostname, allowLoopback);
+  if (literal) return Promise.reject(new Error(`refused: ${target.hostname} is not a public address`));
+  const send = target.protocol === "https:" ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(target, { method: "POST", headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) }, lookup: guardedLookup(allowLoopback), timeout: timeoutMs }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("timeout", () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: "TimeoutError" })));
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+/**
+ * Deliver due outbox events: each is leased for a minute (so another replica skips it), posted with
+ * its HMAC signature, logged, and marked delivered on a 2xx or rescheduled with backoff.
+ */
+export async function deliverDue(db: Db, options: WebhookWorkerOptions = {}): Promise<number> {
+  const due = await db.tx((q) =>
+    q.query<DueRow>(
+      `with picked as (
+         select o.id from outbox o
+          where o.delivered_at is null and o.failed_at is null and o.next_attempt_at <= now()
+          order by o.next_attempt_at limit $1
+          for update skip locked)
+       update outbox o set next_attempt_at = now() + interval '60 seconds'
+         from picked, webhook_endpoints e
+        where o.id = picked.id and e.id = o.endpoint_id
+       returning o.id, o.endpoint_id, o.event_type, o.payload, o.attempts, e.url, e.secret`,
+      [options.batch ?? 20],
+    ),
+  );
+  const allowLoopback = options.allowLoopback ?? !envConfig().production;
+  await Promise.all(due.map((row) => deliverOne(db, row, options.timeoutMs ?? 10_000, allowLoopback)));
+  return due.length;
+}
+
+async function deliverOne(db: Db, row: DueRow, timeoutMs: number, allowLoopback: boolean): Promise<void> {
+  const attempt = row.attempts + 1;
+  const started = performance.now();
+  let statusCode: number | null = null;
+  let error: string | null = null;
+  // An address that is not public is not retried: it will not become public by waiting.
+  let refused = false;
+  try {
+    // Redirects are not followed (a 3xx is a failed delivery): they could lead anywhere.
+    statusCode = await post(
+      row.url,
+      {
+        "Content-Type": "application/json",
+        "User-Agent": "CoalitionKit-Webhooks/1",
+        "CK-Event-Id": (JSON.parse(row.payload) as { id: string }).id,
+        "CK-Event-Type": row.event_type,
+        "CK-Signature": signatureHeader(row.secret, row.payload),
+      },
+      row.payload,
+      timeoutMs,
+      allowLoopback,
+    );
+    if (statusCode < 200 || statusCode > 299) error = `HTTP ${statusCode}`;
+  } catch (cause) {
+    error = cause instanceof Error ? cause.message : String(cause);
+    refused = /^refused: /.test(error);
+  }
+  const durationMs = Math.round(performance.now() - started);
+  await db.tx(async (q) => {
+    await q.query("insert into webhook_deliveries (outbox_id, endpoint_id, attempt, status_code, error, duration_ms) values ($1, $2, $3, $4, $5, $6)", [
+      row.id,
+      row.endpoint_id,
+      attempt,
+      statusCode,
+      error?.slice(0, 300) ?? null,
+      durationMs,
+    ]);
+    if (!error) await q.query("update outbox set attempts = $2, delivered_at = now() where id = $1", [row.id, attempt]);
+    else if (attempt >= MAX_ATTEMPTS || refused) await q.query("update outbox set attempts = $2, failed_at = now() where id = $1", [row.id, attempt]);
+    else await q.query("update outbox set attempts = $2, next_attempt_at = now() + make_interval(secs => $3) where id = $1", [row.id, attempt, backoffSeconds(attempt)]);
+  });
+}
+
+/**
+ * Poll the outbox until stopped. One per API process; replicas share the work through leases.
+ * About once a minute it also runs the daily jobs that are due (platform/daily-jobs.ts), beside the
+ * deliveries rather than in front of them, so a long purge does not hold webhooks back.
+ */
+export function startWebhookWorker(db: Db, options: WebhookWorkerOptions = {}): { stop(): Promise<void> } {
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  let daily: Promise<unknown> | undefined;
+  let ticks = 0;
+  const tick = () => {
+    if (stopped) return;
+    ticks += 1;
+    if (ticks % 60 === 1 && options.dailyJobs !== false && !daily) {
+      daily = runDailyJobs(db)
+        .catch((error: unknown) => logError("daily jobs failed", error))
+        .finally(() => (daily = undefined));
+    }
+    running = deliverDue(db, options)
+      .catch((error: unknown) => logError("webhook delivery failed", error))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, options.intervalMs ?? 1000);
+      });
+  };
+  let timer: ReturnType<typeof setTimeout> = setTimeout(tick, options.intervalMs ?? 1000);
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+      await daily;
+    },
+  };
+}
