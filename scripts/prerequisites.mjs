@@ -1,4 +1,5 @@
-// Things the test suites need from the machine: Debian's Chromium and a PostgreSQL server.
+// Things the test suites need from the machine: Debian's Chromium and a PostgreSQL server (an embedded
+// one for the run when none answers).
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { connect } from "node:net";
@@ -18,15 +19,35 @@ export async function ensureChromium() {
   throw new Error(`Chromium not found at ${CHROMIUM}. Install it (Debian: sudo apt-get install chromium) or set CHROME_PATH.`);
 }
 
-export async function ensurePostgres() {
-  const url = new URL(TEST_DATABASE_URL);
+/** Whether anything accepts a TCP connection at the URL's host and port (within 3 s). */
+function answers(url) {
   const port = Number(url.port || 5432);
-  const reachable = await new Promise((resolve) => {
+  return new Promise((resolve) => {
     const socket = connect({ host: url.hostname, port }, () => { socket.end(); resolve(true); });
     socket.on("error", () => resolve(false));
     socket.setTimeout(3000, () => { socket.destroy(); resolve(false); });
   });
-  if (!reachable) {
-    throw new Error(`PostgreSQL is not reachable at ${url.hostname}:${port}. The API suite runs against PGlite and PostgreSQL; start PostgreSQL or set CK_TEST_DATABASE_URL.`);
+}
+
+/**
+ * The PostgreSQL the suites use: the server at `configured` (CK_TEST_DATABASE_URL) when it answers,
+ * else an embedded one started for this run on a free port, with the same database name. Resolves to
+ * `{ url, adminUrl, embedded, stop }`; stop() shuts an embedded server down and deletes its data
+ * (and does nothing for the machine's server).
+ */
+export async function ensurePostgres(configured = TEST_DATABASE_URL) {
+  const url = new URL(configured);
+  if (await answers(url)) {
+    const admin = new URL(configured);
+    admin.pathname = "/postgres";
+    return { url: configured, adminUrl: process.env.CK_BENCH_PG_URL ?? admin.toString(), embedded: false, stop: async () => {} };
   }
+  const started = performance.now();
+  const { startEmbeddedPostgres } = await import("./embedded-postgres.mjs");
+  const server = await startEmbeddedPostgres({ database: decodeURIComponent(url.pathname.slice(1)) || "test" });
+  console.log(
+    `▶ No PostgreSQL answers at ${url.hostname}:${url.port || 5432}: started an embedded PostgreSQL ${server.version} for this run ` +
+      `at 127.0.0.1:${server.port} in ${((performance.now() - started) / 1000).toFixed(1)} s (data in ${server.dataDir}, removed at the end)`,
+  );
+  return { url: server.url, adminUrl: server.adminUrl, embedded: true, stop: server.stop };
 }

@@ -1,16 +1,13 @@
 // Runs every test suite in order, streams its output, and tallies passed/failed tests.
 import { spawn } from "node:child_process";
-import { TEST_DATABASE_URL } from "./prerequisites.mjs";
 
-const PG = { CK_TEST_DATABASE_URL: TEST_DATABASE_URL };
-const PGLITE = { CK_TEST_DATABASE_URL: "" };
-
-/** name, pnpm args, extra env, how to read its counts */
-const SUITES = [
-  { name: "API on PGlite", args: ["--filter", "@coalition-kit/api", "test"], env: PGLITE, kind: "node" },
-  { name: "API on PostgreSQL", args: ["--filter", "@coalition-kit/api", "test"], env: PG, kind: "node" },
-  { name: "SDK contract + demo end-to-end in Chromium (PGlite)", args: ["--filter", "@coalition-kit/test", "test"], env: PGLITE, kind: "node" },
-  { name: "SDK contract + demo end-to-end in Chromium (PostgreSQL)", args: ["--filter", "@coalition-kit/test", "test"], env: PG, kind: "node" },
+/** name, pnpm args, extra env, database (`db`: CK_TEST_DATABASE_URL is the run's PostgreSQL or empty for PGlite), how to read its counts */
+export const SUITES = [
+  { name: "Embedded PostgreSQL (the fallback for a machine without one)", args: ["exec", "node", "--test", "--test-concurrency=1", "scripts/embedded-postgres.test.mjs"], env: {}, kind: "node" },
+  { name: "API on PGlite", args: ["--filter", "@coalition-kit/api", "test"], env: {}, db: "pglite", kind: "node" },
+  { name: "API on PostgreSQL", args: ["--filter", "@coalition-kit/api", "test"], env: {}, db: "postgres", kind: "node" },
+  { name: "SDK contract + demo end-to-end in Chromium (PGlite)", args: ["--filter", "@coalition-kit/test", "test"], env: {}, db: "pglite", kind: "node" },
+  { name: "SDK contract + demo end-to-end in Chromium (PostgreSQL)", args: ["--filter", "@coalition-kit/test", "test"], env: {}, db: "postgres", kind: "node" },
   { name: "Widgets in Chromium against the API", args: ["--filter", "@coalition-kit/widgets", "test"], env: {}, kind: "wtr" },
   { name: "Package lint (publint: schema, sdk, widgets)", args: ["-r", "--filter", "./packages/*", "run", "lint:package"], env: {}, kind: "build" },
   { name: "Bundle size budgets (min+gzip)", args: ["--filter", "@coalition-kit/widgets", "run", "size"], env: {}, kind: "wtr" },
@@ -19,11 +16,16 @@ const SUITES = [
   { name: "Accessibility: axe-core on every story in Chromium", args: ["--filter", "@coalition-kit/test", "run", "test:a11y"], env: {}, kind: "node" },
 ];
 
-function runCaptured(pnpm, root, suite) {
+function runCaptured(pnpm, root, suite, postgres) {
+  // The reliability suite makes its databases through CK_BENCH_PG_URL; the API and contract suites
+  // pick PGlite or PostgreSQL by CK_TEST_DATABASE_URL.
+  const env = { ...pnpm.env, CK_BENCH_PG_URL: postgres.adminUrl, ...suite.env, FORCE_COLOR: "0", NO_COLOR: "1" };
+  if (suite.db) env.CK_TEST_DATABASE_URL = suite.db === "postgres" ? postgres.url : "";
+  else if (env.CK_TEST_DATABASE_URL) env.CK_TEST_DATABASE_URL = postgres.url; // set by hand: the server that answered
   return new Promise((resolve) => {
     const child = spawn(pnpm.cmd[0], [...pnpm.cmd.slice(1), ...suite.args], {
       cwd: root,
-      env: { ...pnpm.env, ...suite.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+      env,
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -55,14 +57,25 @@ export function duration(ms) {
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s`;
 }
 
-/** Run every suite; `setupStarted` (performance.now() before install and build) adds set-up time to the summary. */
-export async function runSuites(pnpm, root, setupStarted = performance.now()) {
+/** The suites whose name contains `only` (any case); every suite without it. */
+export function selectSuites(only) {
+  if (!only) return SUITES;
+  const chosen = SUITES.filter((s) => s.name.toLowerCase().includes(only.toLowerCase()));
+  if (!chosen.length) throw new Error(`no suite's name contains "${only}". Suites:\n  ${SUITES.map((s) => s.name).join("\n  ")}`);
+  return chosen;
+}
+
+/**
+ * Run the suites against `postgres` ({ url, adminUrl } from ensurePostgres); `setupStarted`
+ * (performance.now() before install and build) adds set-up time to the summary.
+ */
+export async function runSuites(pnpm, root, postgres, suites = SUITES, setupStarted = performance.now()) {
   const results = [];
   const started = performance.now();
-  for (const suite of SUITES) {
+  for (const suite of suites) {
     console.log(`\n━━━ ${suite.name} ━━━`);
     const suiteStarted = performance.now();
-    const { code, output } = await runCaptured(pnpm, root, suite);
+    const { code, output } = await runCaptured(pnpm, root, suite, postgres);
     const c = counts(suite.kind, output, code);
     if (code === 0 && c.passed === 0) c.failed = Math.max(c.failed, 1); // a suite that ran nothing is a failure
     results.push({ name: suite.name, code, ms: performance.now() - suiteStarted, ...c });

@@ -10,7 +10,14 @@ import pg from "pg";
 import { loadSeedFile, migrate, openDb, seed, SEEDS_DIR } from "@coalition-kit/api";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-export const PG_ADMIN_URL = process.env.CK_BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+/** Where fresh PostgreSQL databases are made: CK_BENCH_PG_URL, else the `postgres` database of the server at CK_TEST_DATABASE_URL. */
+export const PG_ADMIN_URL = process.env.CK_BENCH_PG_URL ?? adminUrl(process.env.CK_TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test");
+
+function adminUrl(testUrl) {
+  const url = new URL(testUrl);
+  url.pathname = "/postgres";
+  return url.toString();
+}
 export const ORIGIN = "https://partner.example.org";
 export const PARTNER_KEY = "pk_demo_e4e";
 export const SLUG = "ct-funding-gap";
