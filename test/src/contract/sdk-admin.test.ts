@@ -94,6 +94,8 @@ describe(`admin SDK <-> API contract (${DB_LABEL})`, () => {
       // The reference library of the Standard Webhooks spec accepts it as it came, and only so.
       const event = new Webhook(secret).verify(body, headers) as WebhookPayload;
       assert.equal(event.type, "signature.created");
+      // The union narrows on `type`: a signature's data names its petition.
+      if (event.type === "signature.created") assert.equal(event.data.petition, "ct-funding-gap");
       assert.equal(headers["webhook-id"], event.id);
       assert.throws(() => new Webhook(secret).verify(tampered, headers), WebhookVerificationError);
       // The SDK's helper agrees, with Node's headers or a Headers object.

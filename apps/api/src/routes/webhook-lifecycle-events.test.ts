@@ -7,6 +7,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ModerationListResponse, WebhookCreated } from "@coalition-kit/schema";
 import { Webhook } from "standardwebhooks";
+import { purgeExpiredPeople } from "../services/retention/purge.js";
 import { deliverDue } from "../services/webhooks/webhook-delivery.js";
 import { adminFor } from "../testing/admin.js";
 import { answerLink } from "../testing/email-links.js";
@@ -150,5 +151,16 @@ describe(`webhooks: story.published, consent.withdrawn, person.erased (${DB_LABE
     const sent = [...coalition.bodies, ...partner.bodies].filter((b) => b.includes('"person.erased"'));
     for (const text of [fan.email, quiet.email, "Zadie", "Quill", "Ulric"]) assert.ok(!sent.some((b) => b.includes(String(text))), "no personal data in person.erased");
     assert.equal(await h.count("select count(*)::int as n from outbox where event_type = 'person.erased' and person_id is not null"), 0);
+  });
+
+  test("person.erased when the retention period ends, saying so", async () => {
+    const old = signer({ firstName: "Vesna", consentCoalition: true });
+    assert.equal((await h.post(`/v1/petitions/${PETITION}/signatures`, old)).status, 201);
+    await deliverAll();
+    const id = ofType(coalition, "signature.created", (e) => e.data.person?.email === old.email)[0]!.data.person!.id;
+    // Ten years on, everyone is past the coalition's retention period.
+    assert.ok((await purgeExpiredPeople(h.db, new Date(Date.now() + 3650 * 86_400_000))).people >= 1);
+    await deliverAll();
+    assert.deepEqual(ofType(coalition, "person.erased", (e) => e.data.personId === id).map((e) => e.data), [{ personId: id, reason: "retention", campaigns: [{ kind: "petition", campaign: PETITION }] }]);
   });
 });
