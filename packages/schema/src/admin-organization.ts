@@ -58,7 +58,19 @@ export const SecretKeyList = z.object({ keys: z.array(SecretKeyInfo) });
 /** POST /v1/admin/keys: the only time the full key is shown. */
 export const SecretKeyCreated = z.object({ key: SecretKeyInfo, secret: z.string() });
 
-export const WEBHOOK_EVENTS = ["signature.created", "registration.created", "registration.promoted", "registration.cancelled", "rsvp.created", "rsvp.cancelled", "story.submitted"] as const;
+/** Every event an endpoint can ask for; the payload of each is typed in `@coalition-kit/sdk/admin` (WebhookPayload). */
+export const WEBHOOK_EVENTS = [
+  "signature.created",
+  "registration.created",
+  "registration.promoted",
+  "registration.cancelled",
+  "rsvp.created",
+  "rsvp.cancelled",
+  "story.submitted",
+  "story.published",
+  "consent.withdrawn",
+  "person.erased",
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 const WEBHOOK_URL_MESSAGE = "Enter an https:// address (http:// only for localhost).";
 

@@ -1,11 +1,12 @@
 // The organizer SDK against the real API: typed answers, the API's own field messages locally,
-// streaming CSV, and webhook signatures a receiver can verify with verifyWebhookSignature.
+// streaming CSV, and webhook signatures a receiver can verify with the standardwebhooks library or verifyWebhookSignature.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createSecretKey } from "@coalition-kit/api";
 import { SESSION_ENDS_MESSAGE } from "@coalition-kit/schema";
 import { createClient } from "@coalition-kit/sdk";
-import { CkApiError, createAdminClient, verifyWebhookSignature, type AdminClient } from "@coalition-kit/sdk/admin";
+import { CkApiError, createAdminClient, verifyWebhookSignature, type AdminClient, type WebhookPayload } from "@coalition-kit/sdk/admin";
+import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import { DB_LABEL, email } from "../support/env.js";
 import { startIsolatedApi } from "../support/api.js";
 import { startWebhookReceiver } from "../support/webhook-receiver.js";
@@ -79,18 +80,36 @@ describe(`admin SDK <-> API contract (${DB_LABEL})`, () => {
     await assert.rejects(admin.trainings.changeSession("sdk-series", "nope", { location: "Library", format: "in_person" }), (e: unknown) => e instanceof CkApiError && e.status === 404 && e.code === "not_found");
   });
 
-  test("a webhook receiver verifies the signature with the SDK; a tampered body fails", async () => {
+  test("a real delivery verifies with the standardwebhooks library and with the SDK; a tampered body fails", async () => {
     const receiver = await startWebhookReceiver();
     try {
       const { secret } = await admin.webhooks.create({ url: receiver.url, events: ["signature.created"] });
+      assert.match(secret, /^whsec_[A-Za-z0-9+/]{43}=$/, "whsec_ and base64 of 32 bytes");
       const partner = createClient({ baseUrl: api.url, partnerKey: "pk_demo_e4e", retries: 0 });
       await partner.petitions.sign("ct-funding-gap", { firstName: "Bea", email: email("hook"), zip: "06511", ageBand: "18_plus" });
       const hook = await receiver.waitFor(() => true);
       assert.ok(hook, "the webhook arrived");
-      const { signature: header, body } = hook;
-      assert.equal(await verifyWebhookSignature(secret, header, body), true);
-      assert.equal(await verifyWebhookSignature(secret, header, body.replace("ct-funding-gap", "ct-funding-gaq")), false);
-      assert.equal(await verifyWebhookSignature(secret, header, body, { now: Date.now() / 1000 + 3600 }), false, "an hour-old signature is refused");
+      const { headers, body } = hook;
+      const tampered = body.replace("ct-funding-gap", "ct-funding-gaq");
+      // The reference library of the Standard Webhooks spec accepts it as it came, and only so.
+      const event = new Webhook(secret).verify(body, headers) as WebhookPayload;
+      assert.equal(event.type, "signature.created");
+      // The union narrows on `type`: a signature's data names its petition.
+      if (event.type === "signature.created") assert.equal(event.data.petition, "ct-funding-gap");
+      assert.equal(headers["webhook-id"], event.id);
+      assert.throws(() => new Webhook(secret).verify(tampered, headers), WebhookVerificationError);
+      // The SDK's helper agrees, with Node's headers or a Headers object.
+      assert.equal(await verifyWebhookSignature(secret, headers, body), true);
+      assert.equal(await verifyWebhookSignature(secret, new Headers(headers), body), true);
+      assert.equal(await verifyWebhookSignature(secret, headers, tampered), false);
+      assert.equal(await verifyWebhookSignature(secret, headers, body, { now: Date.now() / 1000 + 3600 }), false, "an hour-old signature is refused");
+      // During a key rotation the header holds several signatures: one that matches is enough.
+      const rotated = { ...headers, "webhook-signature": `v1,${Buffer.alloc(32, 7).toString("base64")} ${headers["webhook-signature"]}` };
+      assert.equal(await verifyWebhookSignature(secret, rotated, body), true);
+      assert.equal(await verifyWebhookSignature("whsec_" + Buffer.alloc(32, 1).toString("base64"), rotated, body), false);
+      // A receiver not moved over yet still gets the deprecated CK-Signature, which still verifies.
+      assert.equal(await verifyWebhookSignature(secret, hook.signature, body), true);
+      assert.equal(await verifyWebhookSignature(secret, hook.signature, tampered), false);
     } finally {
       receiver.close();
     }

@@ -104,7 +104,7 @@ describe(`organizer console in Chromium (${DB_LABEL})`, () => {
     // The webhook receiver got the event, and its signature verifies with the secret.
     const hook = await receiver.waitFor((h) => h.body.includes("fund-counselors"));
     assert.ok(hook, "the webhook arrived");
-    assert.equal(await verifyWebhookSignature(secret, hook.signature, hook.body), true);
+    assert.equal(await verifyWebhookSignature(secret, hook.headers, hook.body), true);
     const event = JSON.parse(hook.body) as { type: string; data: { petition: string; partner: string; person: { email: string } } };
     assert.deepEqual([event.type, event.data.petition, event.data.partner, event.data.person.email], ["signature.created", "fund-counselors", "educators-for-excellence", signer]);
 

@@ -2,18 +2,23 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface ReceivedHook {
+  /** The request's headers, lower-case names (webhook-id, webhook-timestamp, webhook-signature…). */
+  headers: Record<string, string>;
+  /** The deprecated `CK-Signature` header, still sent beside the standard ones. */
   signature: string;
+  /** The raw body, exactly as received. */
   body: string;
 }
 
-/** A webhook receiver on loopback: answers 204 and keeps every delivery (signature header and raw body). */
+/** A webhook receiver on loopback: answers 204 and keeps every delivery (headers and raw body). */
 export async function startWebhookReceiver(): Promise<{ url: string; received: ReceivedHook[]; waitFor(match: (hook: ReceivedHook) => boolean, timeoutMs?: number): Promise<ReceivedHook | undefined>; close(): void }> {
   const received: ReceivedHook[] = [];
   const server = createServer((req, res) => {
     let body = "";
     req.on("data", (c: Buffer) => (body += c.toString()));
     req.on("end", () => {
-      received.push({ signature: String(req.headers["ck-signature"] ?? ""), body });
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : String(value ?? "")]));
+      received.push({ headers, signature: headers["ck-signature"] ?? "", body });
       res.writeHead(204).end();
     });
   });

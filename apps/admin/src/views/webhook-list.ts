@@ -49,7 +49,8 @@ export class CkAdminWebhooks extends AdminView {
     return html`
       <h1>Webhooks</h1>
       <p class="muted">
-        Each action is posted as JSON, signed: <code>CK-Signature: t=…,v1=HMAC-SHA256(secret, "t.body")</code>. Failed deliveries are retried with
+        Each action is posted as JSON, signed by the Standard Webhooks spec (<code>webhook-id</code>, <code>webhook-timestamp</code>,
+        <code>webhook-signature</code>; verify with the <code>standardwebhooks</code> library or the SDK). Failed deliveries are retried with
         backoff for about a day and a half. A coalition receives every action (contact details only with consent); a partner only actions of people who
         agreed to hear from it.
       </p>

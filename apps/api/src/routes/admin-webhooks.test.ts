@@ -4,6 +4,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebhookCreated, WebhookDeliveryList } from "@coalition-kit/schema";
+import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import { DB_LABEL, signer, startHarness, SLUG, type Harness } from "../testing/harness.js";
 import { adminFor, type Admin } from "../testing/admin.js";
 import { deliverDue } from "../services/webhooks/webhook-delivery.js";
@@ -29,8 +30,19 @@ async function receiver(status: () => number): Promise<{ url: string; got: Recei
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, got, server };
 }
 
-/** What a receiver does: recompute the HMAC over "<t>.<body>" and compare in constant time. */
-function verified(secret: string, received: Received): boolean {
+/** What a receiver does: check the Standard Webhooks headers with the spec's own library. */
+function verified(secret: string, received: Received, format?: "raw"): boolean {
+  try {
+    new Webhook(secret, format ? { format } : undefined).verify(received.body, received.headers as Record<string, string>);
+    return true;
+  } catch (error) {
+    if (error instanceof WebhookVerificationError) return false;
+    throw error;
+  }
+}
+
+/** What a receiver not moved over yet does: the deprecated CK-Signature, HMAC over "<t>.<body>" keyed with the secret's text. */
+function verifiedLegacy(secret: string, received: Received): boolean {
   const header = String(received.headers["ck-signature"] ?? "");
   const t = /t=(\d+)/.exec(header)?.[1];
   const v1 = /v1=([0-9a-f]{64})/.exec(header)?.[1];
@@ -65,14 +77,19 @@ describe(`admin: webhooks (${DB_LABEL})`, () => {
 
   test("a signature reaches the coalition's receiver, signed; contact details only with consent", async () => {
     const { webhook, secret } = WebhookCreated.parse(await (await coalition.send("POST", "/webhooks", { url: ok.url, events: ["signature.created"] })).json());
-    assert.match(secret, /^whsec_/);
+    assert.match(secret, /^whsec_[A-Za-z0-9+/]{43}=$/, "whsec_ and the base64 of 32 random bytes");
     assert.equal(JSON.stringify(await (await coalition.get("/webhooks")).json()).includes(secret), false, "the secret is never listed");
     await h.post(`/v1/petitions/${SLUG}/signatures`, signer({ firstName: "Opted", email: "opted@example.org", consentCoalition: true }));
     await h.post(`/v1/petitions/${SLUG}/signatures`, signer({ firstName: "Private" }));
     assert.equal(await deliverDue(h.db), 2);
     assert.equal(ok.got.length, 2);
-    for (const r of ok.got) assert.ok(verified(secret, r), "signature verifies");
-    assert.equal(verified("whsec_wrong", ok.got[0]!), false);
+    for (const r of ok.got) {
+      assert.ok(verified(secret, r), "the standard signature verifies");
+      assert.equal(r.headers["webhook-id"], (JSON.parse(r.body) as { id: string }).id);
+      assert.ok(verifiedLegacy(secret, r), "the deprecated CK-Signature still verifies");
+    }
+    assert.equal(verified(`whsec_${Buffer.alloc(32, 9).toString("base64")}`, ok.got[0]!), false, "another secret does not verify");
+    assert.equal(verified(secret, { ...ok.got[0]!, body: ok.got[0]!.body.replace(SLUG, "ct-funding-gaq") }), false, "a tampered body does not verify");
     const events = ok.got.map((r) => JSON.parse(r.body) as { type: string; data: { petition: string; partner: string; person: { email: string } | null } });
     const opted = events.find((e) => e.data.person !== null)!;
     assert.equal(opted.type, "signature.created");
@@ -83,6 +100,25 @@ describe(`admin: webhooks (${DB_LABEL})`, () => {
     const log = WebhookDeliveryList.parse(await (await coalition.get(`/webhooks/${webhook.id}/deliveries`)).json());
     assert.deepEqual(log.deliveries.map((d) => d.statusCode), [204, 204]);
     assert.equal(await deliverDue(h.db), 0, "delivered events are not sent again");
+  });
+
+  test("an endpoint made before the standard headers keeps its secret: its text is the key, in both headers", async () => {
+    const old = await receiver(() => 204);
+    try {
+      const { webhook } = WebhookCreated.parse(await (await coalition.send("POST", "/webhooks", { url: old.url, events: ["signature.created"] })).json());
+      // What migration 014 leaves an older endpoint with: the secret it was given, marked "raw".
+      // (Shaped like those: base64url of 24 bytes, which a standard reader would take for a base64 key.)
+      const secret = "whsec_cHJlLXN0YW5kYXJkIHNlY3JldCAyMDI1";
+      await h.db.query("update webhook_endpoints set secret = $2, secret_format = 'raw' where id = $1", [webhook.id, secret]);
+      await h.post(`/v1/petitions/${SLUG}/signatures`, signer());
+      await deliverDue(h.db);
+      assert.equal(old.got.length, 1);
+      assert.ok(verifiedLegacy(secret, old.got[0]!), "the receiver as it is keeps working");
+      assert.ok(verified(secret, old.got[0]!, "raw"), "standardwebhooks verifies it with { format: \"raw\" }");
+      assert.equal(verified(secret, old.got[0]!), false, "read as a base64 key, it does not verify");
+    } finally {
+      old.server.close();
+    }
   });
 
   test("a partner's receiver gets only actions of people who agreed to hear from that partner", async () => {
@@ -118,7 +154,7 @@ describe(`admin: webhooks (${DB_LABEL})`, () => {
       assert.equal(await deliverDue(h.db), 1);
       const log = WebhookDeliveryList.parse(await (await coalition.get(`/webhooks/${webhook.id}/deliveries`)).json());
       assert.deepEqual(log.deliveries.map((d) => [d.attempt, d.statusCode, d.error]), [[2, 200, null], [1, 500, "HTTP 500"]]);
-      assert.equal(new Set(flaky.got.map((r) => r.headers["ck-event-id"])).size, 1, "the same event id on every attempt");
+      assert.equal(new Set(flaky.got.map((r) => r.headers["webhook-id"])).size, 1, "the same event id on every attempt");
     } finally {
       flaky.server.close();
     }

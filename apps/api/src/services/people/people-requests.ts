@@ -4,6 +4,7 @@ import { parseOrReject } from "../errors.js";
 import type { AdminContext } from "../keys/secret-keys.js";
 import { promoteFromWaitlist } from "../trainings/trainings.js";
 import { REDACTED_PAYLOAD_SQL } from "../webhooks/webhooks.js";
+import { erasureFacts, personErasedEvent } from "./people-events.js";
 
 /**
  * Data subject requests: everything a coalition holds about one person (by email), across every
@@ -72,14 +73,14 @@ export async function exportPerson(db: Db, admin: AdminContext, input: unknown):
  */
 export async function deletePerson(q: Queryable, admin: Pick<AdminContext, "organizationId">, input: unknown): Promise<PersonDeleted> {
   const { email } = parseOrReject(PersonLookup, input);
-  return erasePerson(q, admin.organizationId, email);
+  return erasePerson(q, admin.organizationId, email, "request");
 }
 
 /**
  * The erasure itself, for a normalized email in one coalition: shared by data subject requests
- * and the retention purge. In the caller's transaction.
+ * and the retention purge (`reason`, told in the `person.erased` event). In the caller's transaction.
  */
-export async function erasePerson(q: Queryable, coalitionId: string, email: string): Promise<PersonDeleted> {
+export async function erasePerson(q: Queryable, coalitionId: string, email: string, reason: "request" | "retention" = "retention"): Promise<PersonDeleted> {
   const deleted: Record<string, number> = {};
   const count = async (name: string, sql: string, params: unknown[]) => {
     deleted[name] = (await q.query(`${sql} returning 1`, params)).length;
@@ -87,6 +88,7 @@ export async function erasePerson(q: Queryable, coalitionId: string, email: stri
   await count("surveyFollowUps", "delete from survey_follow_ups f using surveys s where s.id = f.survey_id and s.coalition_id = $1 and lower(f.email) = $2", [coalitionId, email]);
   const id = await personIdOf(q, coalitionId, email);
   if (!id) return { email, deleted };
+  const facts = await erasureFacts(q, id);
   // Stored answers to this person's writes (kept 24 hours for retries) hold their personal links.
   const records = await q.query<{ id: string }>(
     `select id::text from signatures where person_id = $1 union all select id::text from training_registrations where person_id = $1
@@ -113,5 +115,6 @@ export async function erasePerson(q: Queryable, coalitionId: string, email: stri
   await count("meetings", "delete from meeting_attendees where person_id = $1", [id]);
   await count("stories", "delete from stories where person_id = $1", [id]);
   await count("person", "delete from people where id = $1", [id]);
+  await personErasedEvent(q, coalitionId, id, reason, facts);
   return { email, deleted };
 }

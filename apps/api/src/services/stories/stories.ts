@@ -16,7 +16,7 @@ import { ApiError, parseOrReject, validationError } from "../errors.js";
 import type { PartnerContext } from "../partners/partner-lookup.js";
 import { idempotentWrite, requestHash } from "../platform/idempotency.js";
 import { queueStoryGuardianMessage, queueStoryMessage } from "../messages/story-messages.js";
-import { storySubmittedEvent } from "./story-events.js";
+import { storyPublishedEvent, storySubmittedEvent } from "./story-events.js";
 import { campaignFor, consentsGiven } from "../campaigns.js";
 import { recordConsents, upsertPerson, type ConsentRow } from "../people/people.js";
 import type { AdminContext } from "../keys/secret-keys.js";
@@ -110,16 +110,18 @@ export async function moderateStory(q: Queryable, admin: AdminContext, storyId: 
     const waiting = await q.query("select 1 from stories s join story_campaigns c on c.id = s.campaign_id where s.id = $1 and c.coalition_id = $2 and s.guardian_status = 'pending'", [storyId, admin.organizationId]);
     if (waiting.length) throw validationError({ decision: STORY_AWAITS_GUARDIAN_MESSAGE });
   }
-  const rows = await q.query<{ id: string }>(
+  const rows = await q.query<{ id: string; was: string }>(
     `update stories s set status = $3, rejection_reason = $4, moderated_by = $5, moderated_at = now(),
             published_at = case when $3 = 'approved' then coalesce(s.published_at, now()) end
-       from story_campaigns c
-      where s.id = $1 and c.id = s.campaign_id and c.coalition_id = $2 and s.status <> 'withdrawn'
-      returning s.id`,
+       from story_campaigns c, (select id, status as was from stories where id::text = $1) old
+      where s.id = old.id and c.id = s.campaign_id and c.coalition_id = $2 and s.status <> 'withdrawn'
+      returning s.id, old.was`,
     [storyId, admin.organizationId, approve ? "approved" : "rejected", approve ? null : (request.reason ?? null), admin.keyId],
   );
   if (!rows[0]) throw new ApiError("not_found");
   await queueStoryMessage(q, storyId, approve ? "story.published" : "story.declined", null);
+  // Approving a story already on the wall publishes nothing new.
+  if (approve && rows[0].was !== "approved") await storyPublishedEvent(q, storyId);
   return toModerationStory((await q.query<ModerationRow>(`${MODERATION_SELECT} where s.id = $1`, [storyId]))[0]!);
 }
 

@@ -1,4 +1,3 @@
-import { createHmac } from "node:crypto";
 import type { Db } from "../../db/types.js";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
@@ -6,6 +5,7 @@ import { envConfig } from "../../config.js";
 import { runDailyJobs } from "../platform/daily-jobs.js";
 import { blockedAddress, guardedLookup } from "./webhook-address.js";
 import { logError } from "../../log.js";
+import { signedHeaders, type SecretFormat } from "./webhook-signing.js";
 
 /** Attempts before an event is given up on: about a day and a half of backoff in all. */
 export const MAX_ATTEMPTS = 12;
@@ -16,11 +16,6 @@ export function backoffSeconds(attempt: number, random = Math.random): number {
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
-/** `CK-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, as Stripe-style receivers expect. */
-export function signatureHeader(secret: string, body: string, timestamp = Math.floor(Date.now() / 1000)): string {
-  return `t=${timestamp},v1=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
-}
-
 interface DueRow {
   id: string;
   endpoint_id: string;
@@ -29,6 +24,7 @@ interface DueRow {
   attempts: number;
   url: string;
   secret: string;
+  secret_format: SecretFormat;
 }
 
 export interface WebhookWorkerOptions {
@@ -66,7 +62,7 @@ function post(url: string, headers: Record<string, string>, body: string, timeou
 
 /**
  * Deliver due outbox events: each is leased for a minute (so another replica skips it), posted with
- * its HMAC signature, logged, and marked delivered on a 2xx or rescheduled with backoff.
+ * its Standard Webhooks signature (webhook-signing.ts), logged, and marked delivered on a 2xx or rescheduled with backoff.
  */
 export async function deliverDue(db: Db, options: WebhookWorkerOptions = {}): Promise<number> {
   const due = await db.tx((q) =>
@@ -79,7 +75,7 @@ export async function deliverDue(db: Db, options: WebhookWorkerOptions = {}): Pr
        update outbox o set next_attempt_at = now() + interval '60 seconds'
          from picked, webhook_endpoints e
         where o.id = picked.id and e.id = o.endpoint_id
-       returning o.id, o.endpoint_id, o.event_type, o.payload, o.attempts, e.url, e.secret`,
+       returning o.id, o.endpoint_id, o.event_type, o.payload, o.attempts, e.url, e.secret, e.secret_format`,
       [options.batch ?? 20],
     ),
   );
@@ -102,9 +98,7 @@ async function deliverOne(db: Db, row: DueRow, timeoutMs: number, allowLoopback:
       {
         "Content-Type": "application/json",
         "User-Agent": "CoalitionKit-Webhooks/1",
-        "CK-Event-Id": (JSON.parse(row.payload) as { id: string }).id,
-        "CK-Event-Type": row.event_type,
-        "CK-Signature": signatureHeader(row.secret, row.payload),
+        ...signedHeaders(row.secret, row.secret_format, (JSON.parse(row.payload) as { id: string }).id, row.event_type, row.payload),
       },
       row.payload,
       timeoutMs,

@@ -1,9 +1,10 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { WebhookInput, type Webhook, type WebhookDelivery, type WebhookEvent } from "@coalition-kit/schema";
 import type { Db, Queryable } from "../../db/types.js";
 import { envConfig } from "../../config.js";
 import { ApiError, parseOrReject, validationError } from "../errors.js";
 import { webhookUrlProblem } from "./webhook-address.js";
+import { newWebhookSecret } from "./webhook-signing.js";
 import type { AdminContext } from "../keys/secret-keys.js";
 
 /**
@@ -36,13 +37,29 @@ export interface ActionEvent {
 export async function enqueueEvent(q: Queryable, event: ActionEvent): Promise<void> {
   const id = randomUUID();
   const createdAt = new Date().toISOString();
-  const payload = (person: Record<string, unknown> | null) => JSON.stringify({ id, type: event.type, createdAt, data: { ...event.data, person } });
+  // The person's id travels with their details, so a receiver can match a later `person.erased`.
+  const payload = (person: Record<string, unknown> | null) =>
+    JSON.stringify({ id, type: event.type, createdAt, data: { ...event.data, person: person && (event.personId ? { id: event.personId, ...person } : person) } });
   await q.query(
     `insert into outbox (endpoint_id, event_type, payload, person_id)
      select e.id, $1, case when (case when e.organization_id = $2 then $5::boolean else $4::boolean end) then $6 else $7 end, $8
        from webhook_endpoints e
       where e.active and $1 = any(e.events) and (e.organization_id = $2 or (e.organization_id = $3 and $4::boolean))`,
     [event.type, event.coalitionId, event.partnerOrganizationId, event.consent.partner, event.consent.coalition, payload(event.person), payload(null), event.personId],
+  );
+}
+
+/**
+ * Write an event that carries no personal data (ids and campaigns only) to the coalition's endpoints
+ * and to those of the partner organizations in `partnerOrganizationIds`, in the caller's transaction.
+ */
+export async function enqueueNotice(q: Queryable, type: WebhookEvent, coalitionId: string, partnerOrganizationIds: string[], data: Record<string, unknown>): Promise<void> {
+  const payload = JSON.stringify({ id: randomUUID(), type, createdAt: new Date().toISOString(), data });
+  await q.query(
+    `insert into outbox (endpoint_id, event_type, payload)
+     select e.id, $1, $4 from webhook_endpoints e
+      where e.active and $1 = any(e.events) and (e.organization_id = $2 or e.organization_id::text = any($3::text[]))`,
+    [type, coalitionId, partnerOrganizationIds, payload],
   );
 }
 
@@ -62,12 +79,12 @@ export async function listWebhooks(db: Queryable, admin: AdminContext): Promise<
   return rows.map(toWebhook);
 }
 
-/** A new endpoint and its signing secret, which is returned only here. */
+/** A new endpoint and its signing secret (a standard `whsec_` one), which is returned only here. */
 export async function createWebhook(q: Queryable, admin: AdminContext, input: unknown, allowLoopback = !envConfig().production): Promise<{ webhook: Webhook; secret: string }> {
   const data = parseOrReject(WebhookInput, input);
   const problem = webhookUrlProblem(data.url, allowLoopback);
   if (problem) throw validationError({ url: problem });
-  const secret = `whsec_${randomBytes(24).toString("base64url")}`;
+  const secret = newWebhookSecret();
   const rows = await q.query<EndpointRow>(
     "insert into webhook_endpoints (organization_id, url, events, secret) values ($1, $2, $3, $4) returning id, url, events, active, created_at",
     [admin.organizationId, data.url, [...new Set(data.events)], secret],
