@@ -15,7 +15,7 @@ export const requestIds = (): MiddlewareHandler => requestId({ limitLength: 128 
 
 /**
  * `{"level":30,"time":…,"reqId":…,"method":"POST","route":"/v1/petitions/:slug/signatures","status":201,"ms":12.3,"msg":"request"}`
- * (level 50 for a 5xx), and the same request counted in `metrics`.
+ * (level 40 for a 503, 50 for any other 5xx), and the same request counted in `metrics`.
  */
 export function requestLog(logger: Logger, metrics: HttpMetrics): MiddlewareHandler {
   return async (c, next) => {
@@ -25,7 +25,8 @@ export function requestLog(logger: Logger, metrics: HttpMetrics): MiddlewareHand
     const status = c.res.status;
     const route = routePath(c) || "*";
     metrics.observe(c.req.method, route, status, ms / 1000);
-    const level = status >= 500 ? "error" : "info";
+    // A 503 is the API saying it is not ready (starting, stopping, database away): a warning, not a fault.
+    const level = status < 500 ? "info" : status === 503 ? "warn" : "error";
     if (logger.isLevelEnabled(level)) logger[level]({ reqId: c.get("requestId"), method: c.req.method, route, status, ms: Math.round(ms * 10) / 10 }, "request");
   };
 }
