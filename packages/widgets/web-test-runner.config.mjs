@@ -3,7 +3,7 @@ import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { esbuildPlugin } from "@web/dev-server-esbuild";
 import { chromeLauncher } from "@web/test-runner-chrome";
-import { createSecretKey, loadSeedFile, migrate, openDb, seed, startServer } from "@coalition-kit/api";
+import { createLogger, createSecretKey, loadSeedFile, migrate, openDb, seed, startServer } from "@coalition-kit/api";
 import { TEST_PETITIONS, TEST_TRAININGS, testMeeting } from "./src/test-support/fixtures.mjs";
 
 /** A port nothing listens on right now, so two runs on one machine never collide. */
@@ -42,7 +42,7 @@ function realApi() {
       const sej = await loadSeedFile(SURVEY_SEED);
       sej.meetings = [...(sej.meetings ?? []), testMeeting()];
       await seed(db, sej, { extraOrigins });
-      const server = await startServer({ port: API_PORT, db, rateLimit: { signaturesPerMinute: 1000 } });
+      const server = await startServer({ port: API_PORT, db, rateLimit: { signaturesPerMinute: 1000 }, logger: createLogger(process.env.LOG_LEVEL ?? "warn") });
       running = { db, server, secretKey: (await createSecretKey(db, "ct-fund-our-schools")).key };
     },
     async serverStop() {

@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
+import { routePath } from "hono/route";
 import { pickLocale } from "@coalition-kit/schema";
 import { envConfig } from "./config.js";
 import type { Db } from "./db/types.js";
@@ -28,7 +29,10 @@ import { trainingRoutes } from "./routes/trainings.js";
 import { messageRoutes } from "./routes/messages.js";
 import { adminMessageRoutes } from "./routes/admin-messages.js";
 import { consentRoutes, signatureRoutes } from "./routes/signatures.js";
-import { logError } from "./log.js";
+import { log, logError, type Logger } from "./log.js";
+import { requestIds, requestLog } from "./http/request-log.js";
+import { createHttpMetrics } from "./http/metrics.js";
+import { opsRoutes } from "./routes/ops.js";
 
 export interface AppOptions {
   db: Db;
@@ -43,6 +47,12 @@ export interface AppOptions {
   trustedProxies?: number;
   /** The clock for rate-limit windows (tests freeze it so a window never ends mid-test). */
   clock?: Clock;
+  /** Where request lines and error logs go (default: the process's pino logger on stdout, at LOG_LEVEL). */
+  logger?: Logger;
+  /** The bearer token that opens /metrics (default: METRICS_TOKEN; without one /metrics is not served). */
+  metricsToken?: string;
+  /** True once the server is stopping (server-start.ts): /ready answers 503. */
+  draining?: () => boolean;
 }
 
 export const DEFAULT_ADMIN_DIR = fileURLToPath(new URL("../../admin/dist/", import.meta.url));
@@ -51,10 +61,17 @@ export const DEFAULT_EMBED_DIR = fileURLToPath(new URL("../../../packages/widget
 export function createApp(options: AppOptions): Hono {
   const { db } = options;
   const app = new Hono();
+  const config = envConfig();
+  const logger = options.logger ?? log();
+  const metrics = createHttpMetrics(db);
 
+  app.use("*", requestIds());
+  app.use("*", requestLog(logger, metrics));
   app.use("*", async (c, next) => {
     await next();
     c.res.headers.set("X-Content-Type-Options", "nosniff");
+    // Stopping: this answer is the connection's last, so the server can close once it is sent.
+    if (options.draining?.()) c.res.headers.set("Connection", "close");
     c.res.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
     // The API's own pages (thank-you, emailed links, manage an RSVP) are personal: a strict CSP and
     // never cached. The console (/admin/) sets its own policy.
@@ -64,7 +81,7 @@ export function createApp(options: AppOptions): Hono {
       c.res.headers.set("Referrer-Policy", "no-referrer");
     }
   });
-  app.get("/health", (c) => c.json({ ok: true, db: db.kind }));
+  app.route("/", opsRoutes(db, { metrics, metricsToken: options.metricsToken ?? config.metricsToken, draining: options.draining ?? (() => false), logger }));
   // Reads go gzipped, and only to a client that accepts it: for any other the middleware still
   // rewraps the answer as a stream, which halves the rate of reads served from memory (public reads
   // name Accept-Encoding in Vary themselves). Writes answer a few hundred bytes, and Chromium
@@ -77,7 +94,6 @@ export function createApp(options: AppOptions): Hono {
     await next();
     if (c.req.method !== "GET" && c.req.method !== "HEAD" && c.req.method !== "OPTIONS" && c.res.status < 400) forgetPublicReads(db);
   });
-  const config = envConfig();
   const writeOptions = {
     signaturesPerMinute: options.rateLimit?.signaturesPerMinute ?? config.signaturesPerMinute,
     keyWritesPerMinute: options.rateLimit?.keyWritesPerMinute ?? config.keyWritesPerMinute,
@@ -121,7 +137,7 @@ export function createApp(options: AppOptions): Hono {
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
       return c.json(error.toBody(locale), error.status as 400);
     }
-    logError(`unexpected error on ${c.req.method} ${c.req.routePath}`, error);
+    logError(`unexpected error on ${c.req.method} ${routePath(c)}`, error, logger, { reqId: c.get("requestId") });
     return c.json(new ApiError("internal").toBody(locale), 500);
   });
   return app;

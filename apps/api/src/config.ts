@@ -22,7 +22,16 @@ export interface ApiConfig {
   messagesIntervalMs: number;
   messagesBatch: number;
   dbPoolSize: number;
+  /** pino level for the API's JSON logs (LOG_LEVEL: fatal, error, warn, info, debug, trace or silent). */
+  logLevel: LogLevel;
+  /** Bearer token that opens /metrics (METRICS_TOKEN); without it /metrics is not served. */
+  metricsToken: string | undefined;
+  /** How long a stopping server waits for requests in flight before closing their connections. */
+  shutdownTimeoutMs: number;
 }
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -71,6 +80,11 @@ export function readConfig(env: Env = process.env): ApiConfig {
   const trustRaw = present("CK_TRUST_PROXY");
   const trustedProxies = trustRaw === "true" ? 1 : trustRaw === "false" ? 0 : int("CK_TRUST_PROXY", 0, 0, 10);
 
+  const logLevel = present("LOG_LEVEL") ?? "info";
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (got "${logLevel}").`);
+  const metricsToken = present("METRICS_TOKEN");
+  if (metricsToken !== undefined && !/^[\x21-\x7e]{24,512}$/.test(metricsToken)) problems.push("METRICS_TOKEN must be 24 or more printable characters without spaces (e.g. from `openssl rand -hex 24`).");
+
   const config: ApiConfig = {
     production,
     port: int("PORT", 8787, 0, 65_535),
@@ -88,6 +102,9 @@ export function readConfig(env: Env = process.env): ApiConfig {
     messagesIntervalMs: int("CK_MESSAGES_INTERVAL_MS", 1000, 10, 3_600_000),
     messagesBatch: int("CK_MESSAGES_BATCH", 50, 1, 10_000),
     dbPoolSize: int("CK_DB_POOL_SIZE", 10, 1, 1000),
+    logLevel: logLevel as LogLevel,
+    metricsToken,
+    shutdownTimeoutMs: int("CK_SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

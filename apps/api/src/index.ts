@@ -6,4 +6,5 @@ export { startServer, type StartOptions, type RunningServer } from "./server-sta
 export { seed, loadSeedFile, type SeedOptions } from "./seed/seed.js";
 export type * from "./seed/types.js";
 export { SEEDS_DIR } from "./paths.js";
+export { createLogger, type Logger } from "./log.js";
 export { createSecretKey } from "./services/keys/secret-keys.js";

@@ -1,6 +1,6 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { describeError, logError } from "./log.js";
+import { createLogger, describeError, logError } from "./log.js";
 import { DB_LABEL, startHarness, type Harness } from "./testing/harness.js";
 
 describe(`error logs carry no personal data (${DB_LABEL})`, () => {
@@ -23,18 +23,16 @@ describe(`error logs carry no personal data (${DB_LABEL})`, () => {
 
   test("emails, secret keys, link tokens and credentials in messages are replaced", () => {
     const lines: string[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => void lines.push(args.join(" "));
-    try {
-      logError(
-        "sending failed",
-        new Error("550 mailbox jordan.lee@example.org refused; key sk_live_abcdefghijklmnop; token 3f1c2a9e-8b7d-4c6e-9f0a-1b2c3d4e5f60.1767225600.Zm9vYmFyYmF6cXV4cXV1eA12345; smtps://ck:hunter2@smtp.example.org:465"),
-      );
-    } finally {
-      console.error = original;
-    }
+    logError(
+      "sending failed",
+      new Error("550 mailbox jordan.lee@example.org refused; key sk_live_abcdefghijklmnop; token 3f1c2a9e-8b7d-4c6e-9f0a-1b2c3d4e5f60.1767225600.Zm9vYmFyYmF6cXV4cXV1eA12345; smtps://ck:hunter2@smtp.example.org:465"),
+      createLogger("info", { write: (line: string) => void lines.push(line) }),
+    );
     assert.equal(lines.length, 1);
     for (const secret of ["jordan.lee", "sk_live", "Zm9vYmFy", "hunter2"]) assert.ok(!lines[0]!.includes(secret), `${secret} is not logged`);
-    assert.match(lines[0]!, /^sending failed: Error: 550 mailbox \[email\] refused; key \[secret key\]; token \[link token\]; smtps:\/\/\*\*\*@smtp\.example\.org:465/);
+    const entry = JSON.parse(lines[0]!) as { level: number; msg: string; error: string };
+    assert.equal(entry.level, 50, "an error line");
+    assert.equal(entry.msg, "sending failed");
+    assert.match(entry.error, /^Error: 550 mailbox \[email\] refused; key \[secret key\]; token \[link token\]; smtps:\/\/\*\*\*@smtp\.example\.org:465/);
   });
 });

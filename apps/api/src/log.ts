@@ -1,6 +1,11 @@
 // Error logs never carry personal data: an unexpected error is reduced to its kind, a redacted
 // message and where it happened. A PostgreSQL error's `detail` ("Key (email)=(maya@example.org)
-// already exists") and parameters are never printed.
+// already exists") and parameters are never printed. Every log line is one JSON object from pino
+// on stdout (LOG_LEVEL sets the level); request lines come from http/request-log.ts.
+import { pino, type Logger } from "pino";
+import { envConfig } from "./config.js";
+
+export type { Logger };
 
 const REDACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(smtps?|postgres(?:ql)?|https?):\/\/[^@\s/]+@/gi, "$1://***@"],
@@ -24,7 +29,19 @@ export function describeError(error: unknown): string {
   return [`${error.name}${typeof code === "string" ? ` [${code}]` : ""}: ${redact(error.message).slice(0, 300)}`, ...frames].join(" | ");
 }
 
-/** Log an error where it happened (`context`), redacted. */
-export function logError(context: string, error: unknown): void {
-  console.error(`${context}: ${describeError(error)}`);
+/** A JSON logger at `level` on stdout (pino's asynchronous default destination), or on `destination`. */
+export function createLogger(level: string = envConfig().logLevel, destination?: pino.DestinationStream): Logger {
+  return destination ? pino({ level }, destination) : pino({ level });
+}
+
+let processLogger: Logger | undefined;
+/** The process's logger (made on first use, at LOG_LEVEL). */
+export function log(): Logger {
+  processLogger ??= createLogger();
+  return processLogger;
+}
+
+/** Log an error where it happened (`context`), redacted: `{"level":50,"msg":context,"error":"<describeError>"}`. */
+export function logError(context: string, error: unknown, logger: Logger = log(), fields?: { reqId?: string }): void {
+  logger.error({ ...fields, error: describeError(error) }, redact(context));
 }

@@ -28,6 +28,8 @@ test("a typo in any setting stops the start with a message naming each variable,
     CK_TRUST_PROXY: "yes please",
     SMTP_URL: "mail.example.org:25",
     CK_PUBLIC_URL: "api.example.org",
+    LOG_LEVEL: "verbose",
+    METRICS_TOKEN: "short",
   };
   const run = spawnSync(process.execPath, [SERVER], { env, encoding: "utf8", timeout: 60_000 });
   assert.equal(run.status, 1);
@@ -35,6 +37,9 @@ test("a typo in any setting stops the start with a message naming each variable,
   assert.match(run.stderr, /CK_TRUST_PROXY must be a whole number from 0 to 10/);
   assert.match(run.stderr, /SMTP_URL must be a smtp:\/\/ or smtps:\/\/ address/);
   assert.match(run.stderr, /CK_PUBLIC_URL must be a http:\/\/ or https:\/\/ address/);
+  assert.match(run.stderr, /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent \(got "verbose"\)/);
+  assert.match(run.stderr, /METRICS_TOKEN must be 24 or more printable characters/);
+  assert.doesNotMatch(run.stderr, /short/, "the token itself is not printed");
   assert.doesNotMatch(run.stderr, /Coalition Kit API on/, "it never started");
 });
 
@@ -45,6 +50,11 @@ test("every setting has a checked default, and the documented ones are read", ()
   );
   assert.equal(readConfig({ CK_TRUST_PROXY: "2", CK_SIGNATURES_PER_MINUTE: "300" }).trustedProxies, 2);
   assert.throws(() => readConfig({ CK_KEY_WRITES_PER_MINUTE: "0" }), /CK_KEY_WRITES_PER_MINUTE must be a whole number/);
+  assert.deepEqual(
+    (({ logLevel, metricsToken, shutdownTimeoutMs }) => ({ logLevel, metricsToken, shutdownTimeoutMs }))(readConfig({})),
+    { logLevel: "info", metricsToken: undefined, shutdownTimeoutMs: 10_000 },
+  );
+  assert.equal(readConfig({ LOG_LEVEL: "warn", METRICS_TOKEN: "a".repeat(32) }).logLevel, "warn");
   assert.throws(() => readConfig({ SMTP_URL: "smtps://user:s3cret@mail.example.org:465x" }), (error: Error) => !error.message.includes("s3cret"), "a password in a bad URL is not printed");
 });
 

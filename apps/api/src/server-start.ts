@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApp, type AppOptions } from "./app.js";
@@ -17,12 +18,18 @@ export interface StartOptions extends AppOptions {
 export interface RunningServer {
   url: string;
   port: number;
-  close(): Promise<void>;
+  /**
+   * Stop gracefully: /ready answers 503, no new connection is accepted, the workers stop (releasing
+   * their leases), and requests in flight finish; after `timeoutMs` (CK_SHUTDOWN_TIMEOUT_MS, 10 s)
+   * the connections still open are cut.
+   */
+  close(timeoutMs?: number): Promise<void>;
 }
 
 /** Start the API on host:port (port 0 picks a free one), with the webhook worker unless turned off. */
 export function startServer(options: StartOptions): Promise<RunningServer> {
-  const app = createApp(options);
+  let draining = false;
+  const app = createApp({ draining: () => draining, ...options });
   const worker = options.webhooks === false ? undefined : startWebhookWorker(options.db, options.webhooks);
   let mailer: ReturnType<typeof startMessageWorker> | undefined;
   const host = options.host ?? "127.0.0.1";
@@ -33,13 +40,18 @@ export function startServer(options: StartOptions): Promise<RunningServer> {
       resolve({
         url,
         port: info.port,
-        close: async () => {
-          await mailer?.stop();
-          await worker?.stop();
-          await new Promise<void>((done) => {
-            if ("closeAllConnections" in server) server.closeAllConnections();
-            server.close(() => done());
-          });
+        close: async (timeoutMs = envConfig().shutdownTimeoutMs) => {
+          draining = true;
+          const http = server as Server;
+          const closed = new Promise<void>((done) => http.close(() => done()));
+          // Connections between requests close now; one with a request in flight closes after its answer.
+          http.closeIdleConnections();
+          const deadline = setTimeout(() => http.closeAllConnections(), timeoutMs);
+          try {
+            await Promise.all([mailer?.stop(), worker?.stop(), closed]);
+          } finally {
+            clearTimeout(deadline);
+          }
         },
       });
     });

@@ -4,6 +4,7 @@ import { DataDirLockedError } from "./db/data-dir-lock.js";
 import { openDb } from "./db/open.js";
 import { migrate } from "./db/migrate.js";
 import { startServer } from "./server-start.js";
+import { log, logError } from "./log.js";
 
 let config;
 try {
@@ -22,23 +23,34 @@ try {
   process.exit(1);
 }
 const applied = await migrate(db);
-if (applied.length) console.log(`applied migrations: ${applied.join(", ")}`);
+if (applied.length) log().info({ migrations: applied }, `applied migrations: ${applied.join(", ")}`);
 const server = await startServer({
   db,
   port: config.port,
   host: config.host,
   messages: smtpUrl ? { smtpUrl, intervalMs: config.messagesIntervalMs, batch: config.messagesBatch } : false,
 });
-if (!smtpUrl) console.log("SMTP_URL is not set: emails are queued, not sent.");
-console.log(`Coalition Kit API on ${server.url} (${db.kind})`);
+if (!smtpUrl) log().warn("SMTP_URL is not set: emails are queued, not sent.");
+log().info({ url: server.url, db: db.kind }, `Coalition Kit API on ${server.url} (${db.kind})`);
 
+// SIGTERM (orchestrators) or SIGINT (Ctrl-C): finish what is in flight, then exit 0. /ready answers
+// 503 at once, the workers stop and release their leases, requests in flight get their answers (up
+// to CK_SHUTDOWN_TIMEOUT_MS), and the database closes. A second signal does not cut this short.
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, async () => {
     if (stopping) return;
     stopping = true;
-    await server.close();
-    await db.close();
-    process.exit(0);
+    log().info({ signal }, "stopping");
+    let code = 0;
+    try {
+      await server.close();
+      await db.close();
+    } catch (error) {
+      logError("shutdown failed", error);
+      code = 1;
+    }
+    log().info("stopped");
+    log().flush(() => process.exit(code));
   });
 }

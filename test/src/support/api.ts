@@ -1,4 +1,4 @@
-import { loadSeedFile, migrate, openDb, seed, startServer, type Db } from "@coalition-kit/api";
+import { createLogger, loadSeedFile, migrate, openDb, seed, startServer, type Db } from "@coalition-kit/api";
 import { SEED_FILE } from "@coalition-kit/demo-site";
 import { isolatedDb } from "./env.js";
 
@@ -8,7 +8,7 @@ export async function startIsolatedApi(): Promise<{ db: Db; url: string; stop():
   const db = await openDb("databaseUrl" in options ? { url: options.databaseUrl, schema: options.dbSchema } : { memory: true });
   await migrate(db);
   await seed(db, await loadSeedFile(SEED_FILE));
-  const server = await startServer({ port: 0, db });
+  const server = await startServer({ port: 0, db, logger: createLogger(process.env.LOG_LEVEL ?? "warn") });
   return {
     db,
     url: server.url,

@@ -1,14 +1,17 @@
 import { readdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import type { Db } from "./types.js";
+import type { Db, Queryable } from "./types.js";
 
 const MIGRATIONS_DIR = fileURLToPath(new URL("../../migrations/", import.meta.url));
 /** Any constant: the advisory lock that keeps two replicas from migrating at once. */
 const MIGRATION_LOCK = 727_001;
 
+/** The committed migrations' file names, in the order they apply. */
+const migrationFiles = async (): Promise<string[]> => (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f)).sort();
+
 /** Apply committed SQL migrations in name order, each once, in one transaction. Returns the names applied. */
 export async function migrate(db: Db): Promise<string[]> {
-  const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f)).sort();
+  const files = await migrationFiles();
   return db.tx(async (q) => {
     await q.query("select pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
     await q.query("create table if not exists schema_migrations (version text primary key, applied_at timestamptz not null default now())");
@@ -23,6 +26,16 @@ export async function migrate(db: Db): Promise<string[]> {
     }
     return applied;
   });
+}
+
+let committed: Promise<string[]> | undefined;
+/** Committed migrations this database has not applied (all of them on a database never migrated). */
+export async function pendingMigrations(q: Queryable): Promise<string[]> {
+  committed ??= migrationFiles();
+  const [files, table] = await Promise.all([committed, q.query<{ present: boolean }>("select to_regclass('schema_migrations') is not null as present")]);
+  if (!table[0]?.present) return files;
+  const done = new Set((await q.query<{ version: string }>("select version from schema_migrations")).map((r) => r.version));
+  return files.filter((file) => !done.has(file));
 }
 
 /** Split a migration into statements at semicolons outside $$-quoted bodies (functions, triggers). */

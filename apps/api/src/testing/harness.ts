@@ -8,6 +8,7 @@ import { SEEDS_DIR } from "../paths.js";
 import { loadSeedFile, seed } from "../seed/seed.js";
 import type { SeedData, SeedPetition, SeedTrainingSeries } from "../seed/types.js";
 import { startServer, type StartOptions } from "../server-start.js";
+import { createLogger } from "../log.js";
 
 export const PG_URL = process.env.CK_TEST_DATABASE_URL || undefined;
 export const DB_LABEL = PG_URL ? "PostgreSQL" : "PGlite";
@@ -37,7 +38,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   (data.petitions ??= []).push(...(options.extraPetitions ?? []));
   (data.trainings ??= []).push(...(options.extraTrainings ?? []));
   await seed(db, data, { extraOrigins: [ORIGIN] });
-  const server = await startServer({ rateLimit: { signaturesPerMinute: 10_000, keyWritesPerMinute: 100_000, adminAuthFailuresPerMinute: 10_000 }, ...options, db, port: 0 });
+  // Request lines stay out of the test output (LOG_LEVEL=info shows them); errors are printed.
+  const logger = createLogger(process.env.LOG_LEVEL ?? "warn");
+  const server = await startServer({ rateLimit: { signaturesPerMinute: 10_000, keyWritesPerMinute: 100_000, adminAuthFailuresPerMinute: 10_000 }, logger, ...options, db, port: 0 });
   return {
     db,
     url: server.url,

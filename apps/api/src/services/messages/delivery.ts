@@ -5,6 +5,7 @@ import { composeMessage, type MessageRow } from "./compose.js";
 import { topUpMeetingReminders } from "./meeting-messages.js";
 import { describeError, isPermanent, smtpTransport, type MailTransport } from "./transport.js";
 import { logError } from "../../log.js";
+import { countDeliveryFailure } from "../platform/metrics.js";
 
 /** Attempts before a message that keeps failing for temporary reasons is marked failed (~a day). */
 export const MAX_MESSAGE_ATTEMPTS = 10;
@@ -23,6 +24,8 @@ export interface DeliverOptions {
   publicUrl?: string;
   /** Domain for Message-IDs (default: the public URL's host). */
   messageIdDomain?: string;
+  /** Aborted when the process stops: leased messages not yet handed to SMTP go back to the queue. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -49,11 +52,17 @@ export async function deliverDueMessages(db: Db, transport: MailTransport, optio
       [now.toISOString(), options.batch ?? 50, leaseSeconds()],
     ),
   );
-  await Promise.all(leased.map((message) => deliverOne(db, transport, message, now, publicUrl, domain)));
+  await Promise.all(leased.map((message) => deliverOne(db, transport, message, now, publicUrl, domain, options.signal)));
   return leased.length;
 }
 
-async function deliverOne(db: Db, transport: MailTransport, message: MessageRow, now: Date, publicUrl: string, domain: string): Promise<void> {
+/** Give a leased message back to the queue untried (its lease cleared, the attempt not counted), for another replica to send at once. */
+async function releaseLease(db: Db, id: string): Promise<void> {
+  await db.query("update messages set status = 'queued', lease_until = null, attempts = greatest(attempts - 1, 0) where id = $1 and status = 'sending'", [id]);
+}
+
+async function deliverOne(db: Db, transport: MailTransport, message: MessageRow, now: Date, publicUrl: string, domain: string, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return releaseLease(db, message.id);
   let email;
   try {
     email = await composeMessage(db, message, publicUrl);
@@ -66,6 +75,8 @@ async function deliverOne(db: Db, transport: MailTransport, message: MessageRow,
     await db.query("update messages set status = 'cancelled', lease_until = null where id = $1 and status = 'sending'", [message.id]);
     return;
   }
+  // Stopping while it was composed: not handed to SMTP, so nothing is sent twice.
+  if (signal?.aborted) return releaseLease(db, message.id);
   try {
     // The Message-ID is the message's own id: a copy sent twice after a crash is recognisable as one.
     const smtpId = await transport.send(email, `<${message.id}@${domain}>`);
@@ -78,6 +89,7 @@ async function deliverOne(db: Db, transport: MailTransport, message: MessageRow,
     ]);
   } catch (error) {
     const reason = describeError(error);
+    countDeliveryFailure("email", isPermanent(error) || message.attempts >= MAX_MESSAGE_ATTEMPTS);
     if (isPermanent(error) || message.attempts >= MAX_MESSAGE_ATTEMPTS) {
       await db.query("update messages set status = 'failed', lease_until = null, last_error = $2, subject = $3 where id = $1", [message.id, reason, email.subject]);
       // An address refused for good joins the coalition's suppression list: nothing more is sent to it.
@@ -105,6 +117,7 @@ export interface MessageWorkerOptions {
 export function startMessageWorker(db: Db, options: MessageWorkerOptions): { stop(): Promise<void>; transport: MailTransport } {
   const transport = smtpTransport(options.smtpUrl);
   let stopped = false;
+  const stopping = new AbortController();
   let running: Promise<unknown> = Promise.resolve();
   let rounds = 0;
   const interval = options.intervalMs ?? 1000;
@@ -115,7 +128,7 @@ export function startMessageWorker(db: Db, options: MessageWorkerOptions): { sto
       // Every 300 rounds (5 minutes by default), queue the coming weeks' meeting reminders.
       if (rounds % 300 === 1) await topUpMeetingReminders(db, { publicUrl: options.publicUrl });
       // Drain while there is a full batch due, then rest.
-      while (!stopped && (await deliverDueMessages(db, transport, { batch: options.batch, publicUrl: options.publicUrl })) >= (options.batch ?? 50));
+      while (!stopped && (await deliverDueMessages(db, transport, { batch: options.batch, publicUrl: options.publicUrl, signal: stopping.signal })) >= (options.batch ?? 50));
     };
     running = work()
       .catch((error: unknown) => logError("message delivery failed", error))
@@ -126,9 +139,11 @@ export function startMessageWorker(db: Db, options: MessageWorkerOptions): { sto
   let timer: ReturnType<typeof setTimeout> = setTimeout(tick, interval);
   return {
     transport,
+    /** Start no more sends, give back leased messages not yet handed to SMTP, and wait for the sends under way. */
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      stopping.abort();
       await running;
       transport.close();
     },

@@ -6,6 +6,7 @@ import { runDailyJobs } from "../platform/daily-jobs.js";
 import { blockedAddress, guardedLookup } from "./webhook-address.js";
 import { logError } from "../../log.js";
 import { signedHeaders, type SecretFormat } from "./webhook-signing.js";
+import { countDeliveryFailure } from "../platform/metrics.js";
 
 /** Attempts before an event is given up on: about a day and a half of backoff in all. */
 export const MAX_ATTEMPTS = 12;
@@ -44,13 +45,13 @@ export interface WebhookWorkerOptions {
  * POST one delivery and answer its status code. The connection goes only to a public address:
  * a literal IP is checked here, and a name on every address it resolves to (guardedLookup).
  */
-function post(url: string, headers: Record<string, string>, body: string, timeoutMs: number, allowLoopback: boolean): Promise<number> {
+function post(url: string, headers: Record<string, string>, body: string, timeoutMs: number, allowLoopback: boolean, signal?: AbortSignal): Promise<number> {
   const target = new URL(url);
   const literal = blockedAddress(target.hostname, allowLoopback);
   if (literal) return Promise.reject(new Error(`refused: ${target.hostname} is not a public address`));
   const send = target.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = send(target, { method: "POST", headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) }, lookup: guardedLookup(allowLoopback), timeout: timeoutMs }, (res) => {
+    const req = send(target, { method: "POST", headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) }, lookup: guardedLookup(allowLoopback), timeout: timeoutMs, ...(signal ? { signal } : {}) }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
     });
@@ -62,9 +63,11 @@ function post(url: string, headers: Record<string, string>, body: string, timeou
 
 /**
  * Deliver due outbox events: each is leased for a minute (so another replica skips it), posted with
- * its Standard Webhooks signature (webhook-signing.ts), logged, and marked delivered on a 2xx or rescheduled with backoff.
+ * its Standard Webhooks signature (webhook-signing.ts), logged, and marked delivered on a 2xx or rescheduled with backoff. When `signal`
+ * aborts (the process is stopping), posts in flight are cut off and their events' leases released
+ * (due again at once, no attempt counted) so another replica delivers them without waiting.
  */
-export async function deliverDue(db: Db, options: WebhookWorkerOptions = {}): Promise<number> {
+export async function deliverDue(db: Db, options: WebhookWorkerOptions = {}, signal?: AbortSignal): Promise<number> {
   const due = await db.tx((q) =>
     q.query<DueRow>(
       `with picked as (
@@ -80,11 +83,17 @@ export async function deliverDue(db: Db, options: WebhookWorkerOptions = {}): Pr
     ),
   );
   const allowLoopback = options.allowLoopback ?? !envConfig().production;
-  await Promise.all(due.map((row) => deliverOne(db, row, options.timeoutMs ?? 10_000, allowLoopback)));
+  if (signal?.aborted) await releaseLeases(db, due.map((row) => row.id));
+  else await Promise.all(due.map((row) => deliverOne(db, row, options.timeoutMs ?? 10_000, allowLoopback, signal)));
   return due.length;
 }
 
-async function deliverOne(db: Db, row: DueRow, timeoutMs: number, allowLoopback: boolean): Promise<void> {
+/** Make leased events due again now, for another replica (or the next start) to deliver. */
+async function releaseLeases(db: Db, ids: string[]): Promise<void> {
+  if (ids.length) await db.query("update outbox set next_attempt_at = now() where id = any($1::uuid[]) and delivered_at is null and failed_at is null", [ids]);
+}
+
+async function deliverOne(db: Db, row: DueRow, timeoutMs: number, allowLoopback: boolean, signal?: AbortSignal): Promise<void> {
   const attempt = row.attempts + 1;
   const started = performance.now();
   let statusCode: number | null = null;
@@ -103,13 +112,17 @@ async function deliverOne(db: Db, row: DueRow, timeoutMs: number, allowLoopback:
       row.payload,
       timeoutMs,
       allowLoopback,
+      signal,
     );
     if (statusCode < 200 || statusCode > 299) error = `HTTP ${statusCode}`;
   } catch (cause) {
+    // Cut off by a stop: the receiver may or may not have it; it is delivered again (receivers dedupe by webhook-id).
+    if (signal?.aborted) return releaseLeases(db, [row.id]);
     error = cause instanceof Error ? cause.message : String(cause);
     refused = /^refused: /.test(error);
   }
   const durationMs = Math.round(performance.now() - started);
+  if (error) countDeliveryFailure("webhook", attempt >= MAX_ATTEMPTS || refused);
   await db.tx(async (q) => {
     await q.query("insert into webhook_deliveries (outbox_id, endpoint_id, attempt, status_code, error, duration_ms) values ($1, $2, $3, $4, $5, $6)", [
       row.id,
@@ -132,6 +145,7 @@ async function deliverOne(db: Db, row: DueRow, timeoutMs: number, allowLoopback:
  */
 export function startWebhookWorker(db: Db, options: WebhookWorkerOptions = {}): { stop(): Promise<void> } {
   let stopped = false;
+  const stopping = new AbortController();
   let running: Promise<unknown> = Promise.resolve();
   let daily: Promise<unknown> | undefined;
   let ticks = 0;
@@ -143,7 +157,7 @@ export function startWebhookWorker(db: Db, options: WebhookWorkerOptions = {}): 
         .catch((error: unknown) => logError("daily jobs failed", error))
         .finally(() => (daily = undefined));
     }
-    running = deliverDue(db, options)
+    running = deliverDue(db, options, stopping.signal)
       .catch((error: unknown) => logError("webhook delivery failed", error))
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, options.intervalMs ?? 1000);
@@ -151,9 +165,11 @@ export function startWebhookWorker(db: Db, options: WebhookWorkerOptions = {}): 
   };
   let timer: ReturnType<typeof setTimeout> = setTimeout(tick, options.intervalMs ?? 1000);
   return {
+    /** Poll no more, cut off posts in flight and release their events' leases, and wait for the daily jobs. */
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      stopping.abort();
       await running;
       await daily;
     },
