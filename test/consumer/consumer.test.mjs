@@ -88,10 +88,42 @@ async function buildApp(kind, readme) {
   await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], dir);
   const [tool, ...args] = CHECK[kind];
   await run(join(dir, "node_modules", ".bin", tool), args, dir);
+  if (kind === "plain") await checkEntryPoints(dir);
   const built = await run(join(dir, "node_modules", ".bin", "vite"), ["build", "--logLevel", "warn"], dir);
   assert.doesNotMatch(built, /error/i, built);
   const assets = await readdir(join(dir, "dist", "assets"));
   assert.ok(assets.some((f) => f.endsWith(".js")), `vite build wrote no script for the ${kind} app`);
+}
+
+/**
+ * Each entry point on its own (a program that imports only it): its tag names are in
+ * HTMLElementTagNameMap and `document.addEventListener("ck-error", …)` reads a typed detail.
+ */
+async function checkEntryPoints(dir) {
+  const { exports } = JSON.parse(await readFile(join(dir, "node_modules", "@coalition-kit", "widgets", "package.json"), "utf8"));
+  const entries = Object.keys(exports).filter((entry) => entry !== "./react" && entry !== "./vue");
+  assert.ok(entries.length >= 8, `expected the root, define and six widget entry points, found ${entries.join(", ")}`);
+  await mkdir(join(dir, "entries"));
+  const projects = [];
+  for (const entry of entries) {
+    const specifier = `@coalition-kit/widgets${entry.slice(1)}`;
+    const tags = entry === "." || entry === "./define" ? ["ck-provider", "ck-petition", "ck-story-wall"] : [`ck-${entry.slice(2)}`];
+    const name = entry === "." ? "root" : entry.slice(2);
+    const lines = [
+      `import "${specifier}";`,
+      ...tags.map((tag, i) => `const element${i} = document.createElement("${tag}");\nconst tag${i}: HTMLElement extends typeof element${i} ? "untyped" : "typed" = "typed";`),
+      `document.addEventListener("ck-error", (event) => console.log(event.detail.widget, event.detail.code));`,
+      `window.addEventListener("ck-error", (event) => console.log(event.detail.message));`,
+      `export { ${tags.map((_, i) => `tag${i}`).join(", ")} };`,
+    ];
+    await writeFile(join(dir, "entries", `${name}.ts`), `${lines.join("\n")}\n`);
+    await writeFile(join(dir, `tsconfig.${name}.json`), JSON.stringify({ extends: "./tsconfig.json", include: [], files: [`entries/${name}.ts`] }));
+    projects.push(`tsconfig.${name}.json`);
+  }
+  // One program per entry point; build mode checks them all in one process.
+  await run(join(dir, "node_modules", ".bin", "tsc"), ["-b", ...projects], dir).catch((error) => {
+    throw new Error(`an entry point imported on its own leaves its types out (entries/<entry>.ts imports only that entry):\n${error.message}`);
+  });
 }
 
 /** readme.ts importing each snippet file (Vue snippets are mounted). */
@@ -111,7 +143,7 @@ test("the README's TypeScript snippets are found (```ts, ```tsx, ```vue)", () =>
   assert.ok(snippets.ts.some((s) => /document\.addEventListener\("ck-success"/.test(s) && /event\.detail/.test(s)), "the README's document listener reads event.detail");
 });
 
-test("a plain Vite + TypeScript app type-checks and builds: the README's ```ts snippets, typed elements and a document listener", async () => {
+test("a plain Vite + TypeScript app type-checks and builds: the README's ```ts snippets, typed elements, a document listener, and each entry point on its own", async () => {
   const files = snippets.ts.map((text, i) => [`readme-${i + 1}.ts`, `${text}\nexport {};\n`]);
   await buildApp("plain", { entry: readmeModule(files, false), files });
 });
