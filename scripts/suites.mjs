@@ -10,6 +10,7 @@ export const SUITES = [
   { name: "SDK contract + demo end-to-end in Chromium (PostgreSQL)", args: ["--filter", "@coalition-kit/test", "test"], env: {}, db: "postgres", kind: "node" },
   { name: "Widgets in Chromium against the API", args: ["--filter", "@coalition-kit/widgets", "test"], env: {}, kind: "wtr" },
   { name: "Package lint (publint: schema, sdk, widgets)", args: ["-r", "--filter", "./packages/*", "run", "lint:package"], env: {}, kind: "build" },
+  { name: "Packed packages in fresh Vite + TypeScript apps (plain, React, Vue): README snippets type-check and build", args: ["--filter", "@coalition-kit/test", "run", "test:consumer"], env: {}, kind: "node" },
   { name: "Bundle size budgets (min+gzip)", args: ["--filter", "@coalition-kit/widgets", "run", "size"], env: {}, kind: "wtr" },
   { name: "Storybook build", args: ["--filter", "@coalition-kit/stories", "run", "build-storybook"], env: {}, kind: "build" },
   { name: "Reliability: kill -9 recovery, 10,000-request fuzz, security in Chromium (PGlite + PostgreSQL), email drain with a killed replica (1,000), two replicas on one PostgreSQL", args: ["--filter", "@coalition-kit/test", "run", "reliability"], env: { CK_RECORD: "0", CK_DRAIN_MESSAGES: "1000" }, kind: "wtr" },

@@ -2,6 +2,7 @@
 // elements as properties/attributes and wires `onck-success`-style handlers as DOM events.
 import { createElement as h, useState } from "react";
 import { createRoot } from "react-dom/client";
+import type { CkEventMap } from "@coalition-kit/widgets";
 
 declare const window: Window & { CK_API: string };
 
@@ -14,7 +15,7 @@ function App() {
       partner: "pk_demo_e4e",
       petition: "ct-funding-gap",
       source: "react-host",
-      "onck-success": (event: CustomEvent<{ status: string; total: number }>) => setLast(`${event.detail.status}: ${event.detail.total}`),
+      "onck-success": (event: CkEventMap["ck-success"]) => event.detail.widget === "petition" && setLast(`${event.detail.status}: ${event.detail.total}`),
     }),
     h("p", { id: "react-status", role: "status" }, last ? `React saw ck-success (${last})` : "React is listening for ck-success"),
   );

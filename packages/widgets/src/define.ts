@@ -20,14 +20,5 @@ for (const [name, element] of elements) {
   if (!customElements.get(name)) customElements.define(name, element);
 }
 
-declare global {
-  interface HTMLElementTagNameMap {
-    "ck-provider": CkProvider;
-    "ck-petition": CkPetition;
-    "ck-training-calendar": CkTrainingCalendar;
-    "ck-story-form": CkStoryForm;
-    "ck-story-wall": CkStoryWall;
-    "ck-survey": CkSurvey;
-    "ck-meeting-rsvp": CkMeetingRsvp;
-  }
-}
+// The .d.ts of this entry point brings every element's tag name (and the ck-* event maps) in.
+export type { CkElements } from "./shared/element-types.js";

@@ -229,3 +229,9 @@ export class CkMeetingRsvp extends CkFormWidget<RsvpRequest> {
     </div>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "ck-meeting-rsvp": CkMeetingRsvp;
+  }
+}

@@ -252,3 +252,9 @@ export class CkPetition extends CkFormWidget<SignPetitionRequest> {
     }
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "ck-petition": CkPetition;
+  }
+}

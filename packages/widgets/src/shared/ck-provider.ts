@@ -43,3 +43,9 @@ export class CkProvider extends LitElement {
     return html`<slot></slot>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "ck-provider": CkProvider;
+  }
+}

@@ -4,6 +4,8 @@ import type { CoalitionClient } from "@coalition-kit/sdk/lite";
 import { ClientResolver } from "./client.js";
 import { clientContext } from "./context.js";
 import { followLocale, requestLocale } from "./i18n.js";
+// Kept in every entry point's .d.ts: the global event maps (ck-submit, ck-success, ck-error) live there.
+import "./events.js";
 
 /**
  * What every Coalition Kit widget shares: the `api` / `partner` / `source` / `locale` attributes,

@@ -30,18 +30,25 @@ export interface CkErrorDetail {
   occurrence?: string;
 }
 
-declare global {
-  interface HTMLElementEventMap {
-    "ck-submit": CustomEvent<CkSubmitDetail>;
-    "ck-success": CustomEvent<CkSuccessDetail>;
-    "ck-error": CustomEvent<CkErrorDetail>;
-  }
+/** Every event a Coalition Kit element dispatches (bubbling and composed, so a listener on `document` or `window` hears them too). */
+export interface CkEventMap {
+  "ck-submit": CustomEvent<CkSubmitDetail>;
+  "ck-success": CustomEvent<CkSuccessDetail>;
+  "ck-error": CustomEvent<CkErrorDetail>;
 }
 
-export function emit<K extends "ck-submit" | "ck-success" | "ck-error">(
+// Importing the package or any widget entry point types `addEventListener("ck-success", …)` on
+// elements, `document` and `window` (these declarations are in the .d.ts the exports point at).
+declare global {
+  interface HTMLElementEventMap extends CkEventMap {}
+  interface DocumentEventMap extends CkEventMap {}
+  interface WindowEventMap extends CkEventMap {}
+}
+
+export function emit<K extends keyof CkEventMap>(
   target: HTMLElement,
   type: K,
-  detail: HTMLElementEventMap[K]["detail"],
+  detail: CkEventMap[K]["detail"],
 ): void {
   target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }

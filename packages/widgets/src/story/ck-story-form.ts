@@ -186,3 +186,9 @@ export class CkStoryForm extends CkFormWidget<SubmitStoryRequest> {
     `;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "ck-story-form": CkStoryForm;
+  }
+}

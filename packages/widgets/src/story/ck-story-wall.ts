@@ -139,3 +139,9 @@ export class CkStoryWall extends CkWidget {
     `;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "ck-story-wall": CkStoryWall;
+  }
+}

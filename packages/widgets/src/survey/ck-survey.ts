@@ -280,3 +280,9 @@ export class CkSurvey extends CkFormWidget<SurveyInput> {
     </fieldset>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "ck-survey": CkSurvey;
+  }
+}

@@ -271,3 +271,9 @@ export class CkTrainingCalendar extends CkFormWidget<RegisterRequest> {
     return renderMonth({ year, month, sessions: this.sessionsShown().map((x) => x.session), viewerZone: this.zone, locale: formatLocale(), onMove: this.onMove, onPick: this.onPick });
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "ck-training-calendar": CkTrainingCalendar;
+  }
+}
