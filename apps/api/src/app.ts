@@ -29,6 +29,8 @@ import { messageRoutes } from "./routes/messages.js";
 import { adminMessageRoutes } from "./routes/admin-messages.js";
 import { consentRoutes, signatureRoutes } from "./routes/signatures.js";
 import { logError } from "./log.js";
+import { openApiRoutes } from "./routes/openapi.js";
+import { docsRoutes } from "./routes/docs.js";
 
 export interface AppOptions {
   db: Db;
@@ -57,8 +59,8 @@ export function createApp(options: AppOptions): Hono {
     c.res.headers.set("X-Content-Type-Options", "nosniff");
     c.res.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
     // The API's own pages (thank-you, emailed links, manage an RSVP) are personal: a strict CSP and
-    // never cached. The console (/admin/) sets its own policy.
-    if (c.res.headers.get("content-type")?.startsWith("text/html") && !c.req.path.startsWith("/admin")) {
+    // never cached. The console (/admin/) and the API reference (/docs) set their own policies.
+    if (c.res.headers.get("content-type")?.startsWith("text/html") && !c.req.path.startsWith("/admin") && !c.req.path.startsWith("/docs")) {
       c.res.headers.set("Content-Security-Policy", PAGE_CSP);
       c.res.headers.set("Cache-Control", "no-store");
       c.res.headers.set("Referrer-Policy", "no-referrer");
@@ -109,6 +111,8 @@ export function createApp(options: AppOptions): Hono {
   app.route("/v1/signatures", signatureRoutes(db, writeOptions.maxBodyBytes));
   app.route("/v1/consents", consentRoutes(db, writeOptions.maxBodyBytes));
   app.route("/v1/admin/messages", adminMessageRoutes(db, writeOptions.maxBodyBytes));
+  app.route("/v1/openapi.json", openApiRoutes());
+  app.route("/docs", docsRoutes());
   app.route("/embed/v1", embedRoutes(options.embedDir ?? DEFAULT_EMBED_DIR));
   app.route("/admin", adminConsoleRoutes(options.adminDir ?? DEFAULT_ADMIN_DIR));
 

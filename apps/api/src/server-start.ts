@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import type { Hono } from "hono";
 import { createApp, type AppOptions } from "./app.js";
 import { envConfig } from "./config.js";
 import { startWebhookWorker, type WebhookWorkerOptions } from "./services/webhooks/webhook-delivery.js";
@@ -16,6 +17,8 @@ export interface StartOptions extends AppOptions {
 
 export interface RunningServer {
   url: string;
+  /** The Hono app this server runs (tests read its routes). */
+  app: Hono;
   port: number;
   close(): Promise<void>;
 }
@@ -32,6 +35,7 @@ export function startServer(options: StartOptions): Promise<RunningServer> {
       if (options.messages) mailer = startMessageWorker(options.db, { publicUrl: envConfig().publicUrl ?? url, ...options.messages });
       resolve({
         url,
+        app,
         port: info.port,
         close: async () => {
           await mailer?.stop();
