@@ -33,6 +33,8 @@ import { log, logError, type Logger } from "./log.js";
 import { requestIds, requestLog } from "./http/request-log.js";
 import { createHttpMetrics } from "./http/metrics.js";
 import { opsRoutes } from "./routes/ops.js";
+import { openApiRoutes } from "./routes/openapi.js";
+import { docsRoutes } from "./routes/docs.js";
 
 export interface AppOptions {
   db: Db;
@@ -74,8 +76,8 @@ export function createApp(options: AppOptions): Hono {
     if (options.draining?.()) c.res.headers.set("Connection", "close");
     c.res.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
     // The API's own pages (thank-you, emailed links, manage an RSVP) are personal: a strict CSP and
-    // never cached. The console (/admin/) sets its own policy.
-    if (c.res.headers.get("content-type")?.startsWith("text/html") && !c.req.path.startsWith("/admin")) {
+    // never cached. The console (/admin/) and the API reference (/docs) set their own policies.
+    if (c.res.headers.get("content-type")?.startsWith("text/html") && !c.req.path.startsWith("/admin") && !c.req.path.startsWith("/docs")) {
       c.res.headers.set("Content-Security-Policy", PAGE_CSP);
       c.res.headers.set("Cache-Control", "no-store");
       c.res.headers.set("Referrer-Policy", "no-referrer");
@@ -125,6 +127,8 @@ export function createApp(options: AppOptions): Hono {
   app.route("/v1/signatures", signatureRoutes(db, writeOptions.maxBodyBytes));
   app.route("/v1/consents", consentRoutes(db, writeOptions.maxBodyBytes));
   app.route("/v1/admin/messages", adminMessageRoutes(db, writeOptions.maxBodyBytes));
+  app.route("/v1/openapi.json", openApiRoutes());
+  app.route("/docs", docsRoutes());
   app.route("/embed/v1", embedRoutes(options.embedDir ?? DEFAULT_EMBED_DIR));
   app.route("/admin", adminConsoleRoutes(options.adminDir ?? DEFAULT_ADMIN_DIR));
 

@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import type { Hono } from "hono";
 import { createApp, type AppOptions } from "./app.js";
 import { envConfig } from "./config.js";
 import { startWebhookWorker, type WebhookWorkerOptions } from "./services/webhooks/webhook-delivery.js";
@@ -17,6 +18,8 @@ export interface StartOptions extends AppOptions {
 
 export interface RunningServer {
   url: string;
+  /** The Hono app this server runs (tests read its routes). */
+  app: Hono;
   port: number;
   /**
    * Stop gracefully: /ready answers 503, no new connection is accepted, the workers stop (releasing
@@ -39,6 +42,7 @@ export function startServer(options: StartOptions): Promise<RunningServer> {
       if (options.messages) mailer = startMessageWorker(options.db, { publicUrl: envConfig().publicUrl ?? url, ...options.messages });
       resolve({
         url,
+        app,
         port: info.port,
         close: async (timeoutMs = envConfig().shutdownTimeoutMs) => {
           draining = true;

@@ -17,13 +17,13 @@ describe(`admin SDK <-> API contract (${DB_LABEL})`, () => {
 
   before(async () => {
     api = await startIsolatedApi();
-    admin = createAdminClient({ baseUrl: api.url, secretKey: (await createSecretKey(api.db, "ct-fund-our-schools")).key, retries: 0 });
+    admin = createAdminClient({ baseUrl: api.url, secretKey: (await createSecretKey(api.db, "ct-fund-our-schools")).key, retries: 0, fetch: api.fetch });
   });
   after(async () => api?.stop());
 
   test("the key's organization; a wrong key is a typed 401", async () => {
     assert.deepEqual(await admin.organization(), { slug: "ct-fund-our-schools", name: "CT Fund Our Schools Coalition", kind: "coalition" });
-    const wrong = createAdminClient({ baseUrl: api.url, secretKey: "sk_wrongwrongwrongwrongwrong", retries: 0 });
+    const wrong = createAdminClient({ baseUrl: api.url, secretKey: "sk_wrongwrongwrongwrongwrong", retries: 0, fetch: api.fetch });
     await assert.rejects(wrong.petitions.list(), (e: unknown) => e instanceof CkApiError && e.status === 401 && e.code === "unauthorized");
   });
 
@@ -35,7 +35,7 @@ describe(`admin SDK <-> API contract (${DB_LABEL})`, () => {
     });
     const petition = await admin.petitions.create({ slug: "sdk-made", title: "Made by the SDK", body: "Body.", target: "The Board", goal: 10 });
     assert.equal(petition.slug, "sdk-made");
-    const partner = createClient({ baseUrl: api.url, partnerKey: "pk_demo_conncan", retries: 0 });
+    const partner = createClient({ baseUrl: api.url, partnerKey: "pk_demo_conncan", retries: 0, fetch: api.fetch });
     await partner.petitions.sign("sdk-made", { firstName: "Ada", email: email("sdk-admin"), zip: "06511", consentCoalition: true });
     const detail = await admin.petitions.get("sdk-made");
     assert.equal(detail.stats.total, 1);
@@ -65,7 +65,7 @@ describe(`admin SDK <-> API contract (${DB_LABEL})`, () => {
     const session = { key: "sdk-one", title: "SDK session", startsAt: at(5), endsAt: at(5, 1), timeZone: "America/New_York", format: "virtual" as const, virtualLink: "https://meet.example.org/sdk", leaders: [] };
     await admin.trainings.save("sdk-series", { title: "SDK series", description: "Made by the SDK.", consent, sessions: [session] });
     let requests = 0;
-    const counted: typeof fetch = (input, init) => ((requests += 1), fetch(input, init));
+    const counted: typeof fetch = (input, init) => ((requests += 1), api.fetch(input, init));
     const organizer = createAdminClient({ baseUrl: api.url, secretKey: (await createSecretKey(api.db, "ct-fund-our-schools")).key, retries: 0, fetch: counted });
     await assert.rejects(organizer.trainings.changeSession("sdk-series", "sdk-one", { startsAt: at(6), endsAt: at(6, -1) }), (e: unknown) => {
       assert.ok(e instanceof CkApiError);
@@ -85,7 +85,7 @@ describe(`admin SDK <-> API contract (${DB_LABEL})`, () => {
     try {
       const { secret } = await admin.webhooks.create({ url: receiver.url, events: ["signature.created"] });
       assert.match(secret, /^whsec_[A-Za-z0-9+/]{43}=$/, "whsec_ and base64 of 32 bytes");
-      const partner = createClient({ baseUrl: api.url, partnerKey: "pk_demo_e4e", retries: 0 });
+      const partner = createClient({ baseUrl: api.url, partnerKey: "pk_demo_e4e", retries: 0, fetch: api.fetch });
       await partner.petitions.sign("ct-funding-gap", { firstName: "Bea", email: email("hook"), zip: "06511", ageBand: "18_plus" });
       const hook = await receiver.waitFor(() => true);
       assert.ok(hook, "the webhook arrived");
@@ -113,5 +113,10 @@ describe(`admin SDK <-> API contract (${DB_LABEL})`, () => {
     } finally {
       receiver.close();
     }
+  });
+
+  test("every answer above matches the API's OpenAPI document (/v1/openapi.json)", () => {
+    assert.deepEqual(api.openapi.problems, []);
+    assert.ok(api.openapi.checked.length > 0);
   });
 });

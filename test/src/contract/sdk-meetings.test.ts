@@ -17,7 +17,7 @@ describe(`SDK meetings <-> API (${DB_LABEL})`, () => {
     const start = new Date(Date.now() + 86_400_000).toLocaleDateString("en-CA", { timeZone: "America/New_York" });
     Object.assign(data.meetings![0]!, { startDate: start, rrule: "FREQ=DAILY", breaks: [], changes: [] });
     await seed(api.db, data);
-    client = createClient({ baseUrl: api.url, partnerKey: "pk_demo_sej_site", retries: 0 });
+    client = createClient({ baseUrl: api.url, partnerKey: "pk_demo_sej_site", retries: 0, fetch: api.fetch });
   });
   after(async () => api?.stop());
 
@@ -34,7 +34,7 @@ describe(`SDK meetings <-> API (${DB_LABEL})`, () => {
   });
 
   test("admin: changeWeek checks locally, then moves one week; restoreWeek undoes it; cancelWeek cancels it for good", async () => {
-    const admin = createAdminClient({ baseUrl: api.url, secretKey: (await createSecretKey(api.db, "students-for-educational-justice")).key, retries: 0 });
+    const admin = createAdminClient({ baseUrl: api.url, secretKey: (await createSecretKey(api.db, "students-for-educational-justice")).key, retries: 0, fetch: api.fetch });
     const { occurrences } = await client.meetings.get("sej-member-meetings", { count: 3 });
     const date = occurrences[2]!.date;
     await assert.rejects(admin.meetings.changeWeek("sej-member-meetings", date, { newTime: "4pm" }), (e: unknown) => e instanceof CkApiError && e.fields.newTime === TIME_MESSAGE);
@@ -45,5 +45,10 @@ describe(`SDK meetings <-> API (${DB_LABEL})`, () => {
     const cancelled = await admin.meetings.cancelWeek("sej-member-meetings", date, "No meeting today.");
     assert.equal(cancelled.week.status, "cancelled");
     await assert.rejects(admin.meetings.restoreWeek("sej-member-meetings", date), (e: unknown) => e instanceof CkApiError && e.status === 422 && e.fields.cancelled === WEEK_CANCELLED_MESSAGE);
+  });
+
+  test("every answer above matches the API's OpenAPI document (/v1/openapi.json)", () => {
+    assert.deepEqual(api.openapi.problems, []);
+    assert.ok(api.openapi.checked.length > 0);
   });
 });

@@ -15,7 +15,7 @@ describe(`SDK <-> API contract (${DB_LABEL})`, () => {
 
   before(async () => {
     api = await startIsolatedApi();
-    client = createClient({ baseUrl: api.url, partnerKey: "pk_demo_e4e", retries: 0 });
+    client = createClient({ baseUrl: api.url, partnerKey: "pk_demo_e4e", retries: 0, fetch: api.fetch });
   });
   after(async () => api?.stop());
 
@@ -55,7 +55,7 @@ describe(`SDK <-> API contract (${DB_LABEL})`, () => {
   test("the SDK's local field messages are the API's field messages, word for word", async () => {
     const bad = { firstName: " ", email: "not-an-email", zip: "6051", ageBand: "under_13" } as unknown as SignPetitionRequest;
     const local = client.petitions.validate(bad);
-    const response = await fetch(`${api.url}/v1/petitions/${SLUG}/signatures`, {
+    const response = await api.fetch(`${api.url}/v1/petitions/${SLUG}/signatures`, {
       method: "POST",
       headers: { "Content-Type": "application/json", "X-Partner-Key": "pk_demo_e4e" },
       body: JSON.stringify(bad),
@@ -71,9 +71,14 @@ describe(`SDK <-> API contract (${DB_LABEL})`, () => {
 
   test("typed errors: unknown petition, bad key, unreachable server", async () => {
     await assert.rejects(client.petitions.get("no-such-petition"), (e: unknown) => e instanceof CkApiError && e.code === "not_found" && e.status === 404);
-    const badKey = createClient({ baseUrl: api.url, partnerKey: "pk_not_a_real_key", retries: 0 });
+    const badKey = createClient({ baseUrl: api.url, partnerKey: "pk_not_a_real_key", retries: 0, fetch: api.fetch });
     await assert.rejects(badKey.petitions.sign(SLUG, valid("badkey")), (e: unknown) => e instanceof CkApiError && e.code === "invalid_key");
     const offline = createClient({ baseUrl: "http://127.0.0.1:9", partnerKey: "pk_demo_e4e", retries: 0 });
     await assert.rejects(offline.petitions.stats(SLUG), (e: unknown) => e instanceof CkNetworkError);
+  });
+
+  test("every answer above matches the API's OpenAPI document (/v1/openapi.json)", () => {
+    assert.deepEqual(api.openapi.problems, []);
+    assert.ok(api.openapi.checked.length > 0);
   });
 });

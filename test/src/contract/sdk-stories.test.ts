@@ -12,7 +12,7 @@ describe(`SDK stories <-> API (${DB_LABEL})`, () => {
   let sk: string;
   before(async () => {
     api = await startIsolatedApi();
-    client = createClient({ baseUrl: api.url, partnerKey: "pk_demo_faithacts", retries: 0 });
+    client = createClient({ baseUrl: api.url, partnerKey: "pk_demo_faithacts", retries: 0, fetch: api.fetch });
     sk = (await createSecretKey(api.db, "ct-fund-our-schools")).key;
   });
   after(async () => api?.stop());
@@ -33,8 +33,8 @@ describe(`SDK stories <-> API (${DB_LABEL})`, () => {
     assert.equal((await client.stories.wall("tell-your-story")).total, 0);
 
     const headers = { Authorization: `Bearer ${sk}`, "Content-Type": "application/json" };
-    const queue = (await (await fetch(`${api.url}/v1/admin/stories`, { headers })).json()) as { stories: Array<{ id: string }> };
-    await fetch(`${api.url}/v1/admin/stories/${queue.stories[0]!.id}/moderation`, { method: "POST", headers, body: JSON.stringify({ decision: "approve" }) });
+    const queue = (await (await api.fetch(`${api.url}/v1/admin/stories`, { headers })).json()) as { stories: Array<{ id: string }> };
+    await api.fetch(`${api.url}/v1/admin/stories/${queue.stories[0]!.id}/moderation`, { method: "POST", headers, body: JSON.stringify({ decision: "approve" }) });
     const wall = await client.stories.wall("tell-your-story", { role: "student" });
     assert.deepEqual(wall.stories.map((s) => [s.title, s.authorName]), [["Portables since 2009", "Rae"]]);
 
@@ -46,7 +46,12 @@ describe(`SDK stories <-> API (${DB_LABEL})`, () => {
     const bad = { title: "", story: "short", role: "student", ageBand: "18_plus", publish: "anonymous" } as const;
     const local = client.stories.validate(bad);
     await assert.rejects(client.stories.submit("tell-your-story", bad), (e: unknown) => e instanceof CkApiError && e.fields.story === local.story);
-    const res = await fetch(`${api.url}/v1/stories/tell-your-story`, { method: "POST", headers: { "Content-Type": "application/json", "X-Partner-Key": "pk_demo_faithacts" }, body: JSON.stringify(bad) });
+    const res = await api.fetch(`${api.url}/v1/stories/tell-your-story`, { method: "POST", headers: { "Content-Type": "application/json", "X-Partner-Key": "pk_demo_faithacts" }, body: JSON.stringify(bad) });
     assert.deepEqual(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields, local);
+  });
+
+  test("every answer above matches the API's OpenAPI document (/v1/openapi.json)", () => {
+    assert.deepEqual(api.openapi.problems, []);
+    assert.ok(api.openapi.checked.length > 0);
   });
 });

@@ -12,7 +12,7 @@ describe(`SDK surveys <-> API (${DB_LABEL})`, () => {
   before(async () => {
     api = await startIsolatedApi();
     await seed(api.db, await loadSeedFile(`${SEEDS_DIR}sej-students-over-sros.json`));
-    client = createClient({ baseUrl: api.url, partnerKey: "pk_demo_sej_site", retries: 0 });
+    client = createClient({ baseUrl: api.url, partnerKey: "pk_demo_sej_site", retries: 0, fetch: api.fetch });
   });
   after(async () => api?.stop());
 
@@ -37,7 +37,12 @@ describe(`SDK surveys <-> API (${DB_LABEL})`, () => {
     const bad = { variant: variant.slug, answers: { school: "hillhouse", feel_safe: 0 } };
     const local = client.surveys.validate(variant, bad);
     await assert.rejects(client.surveys.respond("students-over-sros", variant, bad), (e: unknown) => e instanceof CkApiError && e.fields.school === local.school);
-    const res = await fetch(`${api.url}/v1/surveys/students-over-sros/responses`, { method: "POST", headers: { "Content-Type": "application/json", "X-Partner-Key": "pk_demo_sej_site" }, body: JSON.stringify(bad) });
+    const res = await api.fetch(`${api.url}/v1/surveys/students-over-sros/responses`, { method: "POST", headers: { "Content-Type": "application/json", "X-Partner-Key": "pk_demo_sej_site" }, body: JSON.stringify(bad) });
     assert.deepEqual(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields, local);
+  });
+
+  test("every answer above matches the API's OpenAPI document (/v1/openapi.json)", () => {
+    assert.deepEqual(api.openapi.problems, []);
+    assert.ok(api.openapi.checked.length > 0);
   });
 });

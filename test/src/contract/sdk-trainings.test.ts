@@ -19,7 +19,7 @@ describe(`SDK trainings <-> API (${DB_LABEL})`, () => {
       timeZone: "America/New_York", format: "virtual", virtualLink: "https://meet.example.org/contract", capacity: 2, leaders: [],
     });
     await seed(api.db, data);
-    client = createClient({ baseUrl: api.url, partnerKey: "pk_demo_sej", retries: 0 });
+    client = createClient({ baseUrl: api.url, partnerKey: "pk_demo_sej", retries: 0, fetch: api.fetch });
     upcoming = (await client.trainings.get("heal-together-2")).sessions.find((s) => s.title === "Contract session")!.id;
   });
   after(async () => api?.stop());
@@ -44,10 +44,15 @@ describe(`SDK trainings <-> API (${DB_LABEL})`, () => {
   test("local validation matches the API; a bad cancel token is a typed field error", async () => {
     const bad = { firstName: "", email: "no" };
     const local = client.trainings.validate(bad);
-    const res = await fetch(`${api.url}/v1/trainings/heal-together-2/sessions/${upcoming}/registrations`, {
+    const res = await api.fetch(`${api.url}/v1/trainings/heal-together-2/sessions/${upcoming}/registrations`, {
       method: "POST", headers: { "Content-Type": "application/json", "X-Partner-Key": "pk_demo_sej" }, body: JSON.stringify(bad),
     });
     assert.deepEqual(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields, local);
     await assert.rejects(client.trainings.cancel("00000000-0000-4000-8000-000000000000.forged"), (e: unknown) => e instanceof CkApiError && e.fields.token === "This cancel link is not valid.");
+  });
+
+  test("every answer above matches the API's OpenAPI document (/v1/openapi.json)", () => {
+    assert.deepEqual(api.openapi.problems, []);
+    assert.ok(api.openapi.checked.length > 0);
   });
 });

@@ -7,7 +7,7 @@ import type { Db } from "../db/types.js";
 import { SEEDS_DIR } from "../paths.js";
 import { loadSeedFile, seed } from "../seed/seed.js";
 import type { SeedData, SeedPetition, SeedTrainingSeries } from "../seed/types.js";
-import { startServer, type StartOptions } from "../server-start.js";
+import { startServer, type RunningServer, type StartOptions } from "../server-start.js";
 import { createLogger } from "../log.js";
 
 export const PG_URL = process.env.CK_TEST_DATABASE_URL || undefined;
@@ -20,6 +20,8 @@ export const CONNCAN = "pk_demo_conncan";
 export interface Harness {
   db: Db;
   url: string;
+  /** The app the server runs: its registered routes. */
+  app: RunningServer["app"];
   stop(): Promise<void>;
   /** POST JSON to a path with the partner key and allowed Origin unless overridden. */
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
@@ -44,6 +46,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return {
     db,
     url: server.url,
+    app: server.app,
     async stop() {
       await server.close();
       if (schema) await db.query(`drop schema if exists "${schema}" cascade`);

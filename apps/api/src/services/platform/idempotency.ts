@@ -7,7 +7,8 @@ export interface StoredResponse {
   body: unknown;
 }
 
-const KEY_SHAPE = /^[\x21-\x7e]{8,200}$/;
+/** The shape of an Idempotency-Key. */
+export const KEY_SHAPE = /^[\x21-\x7e]{8,200}$/;
 
 /** The request's Idempotency-Key when well-formed; undefined when absent (unless `required`). */
 export function validIdempotencyKey(key: string | undefined, required = false): string | undefined {
