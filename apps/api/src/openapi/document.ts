@@ -8,7 +8,7 @@ import * as z from "zod/mini";
 import { ApiErrorBody, ERROR_CODES, ERROR_MESSAGES, ERROR_STATUS, IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, PARTNER_KEY_HEADER, PARTNER_KEY_PARAM } from "@coalition-kit/schema";
 import * as schemas from "@coalition-kit/schema";
 import { KEY_SHAPE } from "../services/platform/idempotency.js";
-import { HealthResponse, LinkFormBody, ManageRsvpBody, ManageRsvpSaved, OpenApiDocumentBody, OPERATIONS, type Answer, type Operation } from "./operations.js";
+import { HealthResponse, NotReadyResponse, LinkFormBody, ManageRsvpBody, ManageRsvpSaved, OpenApiDocumentBody, OPERATIONS, type Answer, type Operation } from "./operations.js";
 
 type Json = Record<string, unknown>;
 const REF = "#/components/schemas/";
@@ -17,6 +17,7 @@ const REF = "#/components/schemas/";
 const NAMED = new Map<unknown, string>([
   ...Object.entries(schemas).map(([name, value]) => [value, name] as [unknown, string]),
   [HealthResponse, "HealthResponse"],
+  [NotReadyResponse, "NotReadyResponse"],
   [LinkFormBody, "LinkFormBody"],
   [ManageRsvpBody, "ManageRsvpBody"],
   [ManageRsvpSaved, "ManageRsvpSaved"],
@@ -40,7 +41,7 @@ const ERROR_RESPONSES: Record<number, { name: string; description: string }> = {
   500: { name: "Internal", description: "Something went wrong on the API's side (`internal`)." },
 };
 
-const MEDIA: Record<NonNullable<Answer["media"]>, string> = { html: "text/html", csv: "text/csv", ics: "text/calendar" };
+const MEDIA: Record<NonNullable<Answer["media"]>, string> = { html: "text/html", csv: "text/csv", ics: "text/calendar", text: "text/plain" };
 const TAGS: Record<string, string> = {
   Service: "Health and this document.",
   Petitions: "Read a petition, sign it (widget or no-JS form), and the emailed links about a signature.",

@@ -21,7 +21,7 @@ export type Access =
   | "none";
 
 /** An answer: a zod schema (JSON), or one of the other media the API sends. */
-export type Answer = { description: string; json?: z.ZodMiniType; media?: "html" | "csv" | "ics"; redirect?: true };
+export type Answer = { description: string; json?: z.ZodMiniType; media?: "html" | "csv" | "ics" | "text"; redirect?: true };
 
 export interface QueryParam {
   name: string;
@@ -69,11 +69,14 @@ export const ManageRsvpSaved = z.object({ status: z.literal("saved") });
 export const OpenApiDocumentBody = z.record(z.string(), z.unknown());
 /** GET /health */
 export const HealthResponse = z.object({ ok: z.boolean(), db: z.enum(["pglite", "postgres"]) });
+/** GET /ready when it cannot serve, and GET /metrics without its token. */
+export const NotReadyResponse = z.object({ ok: z.literal(false), reason: z.string() });
 
 const json = (schema: z.ZodMiniType, description: string): Answer => ({ json: schema, description });
 const html = (description: string): Answer => ({ media: "html", description });
 const ics = (description: string): Answer => ({ media: "ics", description });
 const csv = (description: string): Answer => ({ media: "csv", description });
+const text = (description: string): Answer => ({ media: "text", description });
 const redirect = (description: string): Answer => ({ redirect: true, description });
 
 const READ_ERRORS = [401, 403, 404, 429];
@@ -91,6 +94,8 @@ const linkPage = (path: string, operationId: string, tag: string, summary: strin
 
 export const OPERATIONS: Operation[] = [
   { method: "get", path: "/health", operationId: "health", tag: "Service", summary: "Whether the API is up, and which database it runs on", access: "none", responses: { 200: json(HealthResponse, "Up.") }, errors: [] },
+  { method: "get", path: "/ready", operationId: "ready", tag: "Service", summary: "Whether this process can serve: the database answers and every migration is applied (503 while stopping)", access: "none", responses: { 200: json(HealthResponse, "Ready."), 503: json(NotReadyResponse, "Not ready, and why.") }, errors: [] },
+  { method: "get", path: "/metrics", operationId: "metrics", tag: "Service", summary: "Prometheus metrics (only when METRICS_TOKEN is set; `Authorization: Bearer <METRICS_TOKEN>`)", access: "none", responses: { 200: text("Prometheus text exposition format."), 401: json(NotReadyResponse, "No or wrong bearer token."), 404: text("Metrics are off (no METRICS_TOKEN).") }, errors: [] },
   { method: "get", path: "/v1/openapi.json", operationId: "openapi", tag: "Service", summary: "This OpenAPI 3.1 document", access: "none", responses: { 200: json(OpenApiDocumentBody, "The document.") }, errors: [] },
 
   // Petitions
