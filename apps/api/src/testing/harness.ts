@@ -37,7 +37,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   (data.petitions ??= []).push(...(options.extraPetitions ?? []));
   (data.trainings ??= []).push(...(options.extraTrainings ?? []));
   await seed(db, data, { extraOrigins: [ORIGIN] });
-  const server = await startServer({ rateLimit: { signaturesPerMinute: 10_000, keyWritesPerMinute: 100_000, adminAuthFailuresPerMinute: 10_000 }, ...options, db, port: 0 });
+  const server = await startServer({ rateLimit: { signaturesPerMinute: 10_000, keyWritesPerMinute: 100_000, adminAuthFailuresPerMinute: 10_000, adminRequestsPerMinute: 100_000, linkRequestsPerMinute: 100_000 }, ...options, db, port: 0 });
   return {
     db,
     url: server.url,
