@@ -8,7 +8,6 @@ export const ERROR_CODES = [
   "validation_failed",
   "not_found",
   "invalid_key",
-  "key_retired",
   "unauthorized",
   "read_only_key",
   "origin_not_allowed",
@@ -21,13 +20,31 @@ export const ERROR_CODES = [
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+/** Codes only the admin API answers (a secret key's), never a partner page. */
+export const ADMIN_ERROR_CODES = ["unauthorized", "read_only_key"] as const satisfies readonly ErrorCode[];
+/**
+ * Codes a partner page can get: ERROR_CODES but the admin ones. The widgets' small client knows
+ * only these, so organizer-only codes cost the embed bundles nothing.
+ */
+export const PARTNER_ERROR_CODES = [
+  "validation_failed",
+  "not_found",
+  "invalid_key",
+  "origin_not_allowed",
+  "petition_closed",
+  "registration_closed",
+  "rate_limited",
+  "idempotency_conflict",
+  "payload_too_large",
+  "unsupported_media_type",
+  "internal",
+] as const satisfies readonly ErrorCode[];
 
 /** HTTP status for each error code. */
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   validation_failed: 422,
   not_found: 404,
   invalid_key: 401,
-  key_retired: 401,
   unauthorized: 401,
   read_only_key: 403,
   origin_not_allowed: 403,
@@ -45,7 +62,6 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   validation_failed: "Please correct the highlighted fields.",
   not_found: "We couldn't find that.",
   invalid_key: "This page's partner key is missing or not valid.",
-  key_retired: "This partner key was replaced and no longer works. Ask the coalition for the new key.",
   unauthorized: "A valid secret key is required (Authorization: Bearer sk_...).",
   read_only_key: "This secret key is read-only. Use a read-write key to make changes.",
   origin_not_allowed: "This website is not allowed to use this partner key.",
@@ -57,6 +73,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   unsupported_media_type: "Send JSON or a form.",
   internal: "Something went wrong on our side. Your information was not lost; please try again.",
 };
+
+/** invalid_key's message for a publishable key replaced by a rotation, once its overlap has ended. */
+export const RETIRED_KEY_MESSAGE = "This partner key was replaced and no longer works. Ask the coalition for the new key.";
 
 /** Age bands. Campaigns that allow students ask for one; under 13 needs a guardian. */
 export const AGE_BANDS = ["under_13", "13_17", "18_plus"] as const;

@@ -1,9 +1,9 @@
 // Rotating a partner's publishable key: the new key works at once, the old one keeps working from
-// the same sites for the overlap, then is refused as retired. The end of the overlap is reached by
+// the same sites for the overlap, then is refused as replaced. The end of the overlap is reached by
 // moving the stored expiry into the past (as time would), never by waiting.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { AdminPartnerList, AdminPartnerResponse } from "@coalition-kit/schema";
+import { AdminPartnerList, AdminPartnerResponse, RETIRED_KEY_MESSAGE } from "@coalition-kit/schema";
 import { partnersChanged } from "../services/partners/partner-lookup.js";
 import { DB_LABEL, signer, SLUG } from "../testing/harness.js";
 import { adminSuite } from "../testing/suites.js";
@@ -52,8 +52,8 @@ describe(`admin: partner key rotation (${DB_LABEL})`, () => {
     const refused = await sign(before.publishableKey);
     assert.equal(refused.status, 401);
     const body = (await refused.json()) as ErrorBody;
-    assert.equal(body.error.code, "key_retired");
-    assert.match(body.error.message, /replaced/);
+    assert.equal(body.error.code, "invalid_key");
+    assert.equal(body.error.message, RETIRED_KEY_MESSAGE, "the partner is told its key was replaced, not that it is mistyped");
     assert.equal((await sign(partner.publishableKey)).status, 201, "the new key still works");
     const after = AdminPartnerList.parse(await (await h.admin.get("/partners")).json()).partners.find((p) => p.slug === "rotating-partner")!;
     assert.equal(after.previousKey, null, "a retired key is no longer shown");
@@ -89,7 +89,7 @@ describe(`admin: partner key rotation (${DB_LABEL})`, () => {
     assert.equal(partner.previousKey, null);
     const refused = await sign(before.publishableKey);
     assert.equal(refused.status, 401);
-    assert.equal(((await refused.json()) as ErrorBody).error.code, "key_retired");
+    assert.equal(((await refused.json()) as ErrorBody).error.message, RETIRED_KEY_MESSAGE);
     assert.equal((await sign(partner.publishableKey)).status, 201);
   });
 

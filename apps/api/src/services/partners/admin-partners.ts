@@ -96,7 +96,7 @@ export async function patchPartner(q: Queryable, admin: AdminContext, slug: stri
 
 /**
  * Give a partner a new publishable key, working at once. The old one keeps working (from the same
- * sites) for `overlapHours`, then answers key_retired. An old key still in its overlap from an
+ * sites) for `overlapHours`, then is refused (invalid_key, "This partner key was replaced…"). An old key still in its overlap from an
  * earlier rotation stops at once: only one replaced key is kept.
  */
 export async function rotatePartnerKey(q: Queryable, admin: AdminContext, slug: string, input: unknown): Promise<AdminPartner> {

@@ -1,6 +1,6 @@
 import type { Queryable } from "../../db/types.js";
 import { ApiError } from "../errors.js";
-import { PARTNER_KEY_PATTERN } from "@coalition-kit/schema";
+import { PARTNER_KEY_PATTERN, RETIRED_KEY_MESSAGE } from "@coalition-kit/schema";
 
 /** The partner behind a publishable key: its organization, coalition and allowed origins. */
 export interface PartnerContext {
@@ -52,12 +52,12 @@ async function partnerByKey(db: Queryable, key: string): Promise<KeyLookup> {
  * Resolve a publishable key and check the request's Origin against the partner's allowed origins.
  * Requests without an Origin (server-side use of the SDK) are allowed; browsers always send one.
  * A key replaced by a rotation works (with the same origins) until its overlap ends, then answers
- * key_retired so the partner knows to switch rather than guess at a typo.
+ * invalid_key with RETIRED_KEY_MESSAGE, so the partner knows to switch rather than hunt for a typo.
  */
 export async function resolvePartner(db: Queryable, key: string | undefined, origin: string | undefined): Promise<PartnerContext> {
   if (!key || !KEY_SHAPE.test(key)) throw new ApiError("invalid_key");
   const { partner, retired } = await partnerByKey(db, key);
-  if (retired) throw new ApiError("key_retired");
+  if (retired) throw new ApiError("invalid_key", { message: RETIRED_KEY_MESSAGE });
   if (!partner) throw new ApiError("invalid_key");
   if (origin !== undefined && !partner.allowedOrigins.includes(origin)) throw new ApiError("origin_not_allowed");
   return partner;
