@@ -63,9 +63,10 @@ export async function prepare(target, extra, seedFiles = ["ct-funding-gap.json"]
   }
 }
 
-/** `node apps/api/dist/server.js` on a free port; resolves once it listens. */
+/** `node apps/api/dist/server.js` on a free port, with its rate limits out of the way; resolves once it listens. */
 export function startApi(target, env = {}) {
-  return startProcess(join(ROOT, "apps/api/dist/server.js"), { ...target.env, CK_SIGNATURES_PER_MINUTE: "100000000", CK_KEY_WRITES_PER_MINUTE: "100000000", ...env }, /Coalition Kit API on (\S+)/);
+  const unlimited = { CK_SIGNATURES_PER_MINUTE: "100000000", CK_KEY_WRITES_PER_MINUTE: "100000000", CK_ADMIN_REQUESTS_PER_MINUTE: "100000000", CK_LINK_REQUESTS_PER_MINUTE: "100000000" };
+  return startProcess(join(ROOT, "apps/api/dist/server.js"), { ...target.env, ...unlimited, ...env }, /Coalition Kit API on (\S+)/);
 }
 
 export function startProcess(script, env, ready) {

@@ -9,6 +9,7 @@ import "./views/petition-detail.js";
 import "./views/story-queue.js";
 import "./views/webhook-list.js";
 import "./views/partner-list.js";
+import "./views/key-list.js";
 import "./views/people-requests.js";
 import "./views/training-list.js";
 import "./views/survey-list.js";
@@ -25,6 +26,7 @@ const SECTIONS = [
   ["stories", "Story moderation"],
   ["partners", "Partners"],
   ["webhooks", "Webhooks"],
+  ["keys", "Secret keys"],
   ["people", "People requests"],
   ["privacy", "Privacy & retention"],
 ] as const;
@@ -130,6 +132,8 @@ export class CkAdminApp extends LitElement {
         return html`<ck-admin-partners .client=${client}></ck-admin-partners>`;
       case "webhooks":
         return html`<ck-admin-webhooks .client=${client}></ck-admin-webhooks>`;
+      case "keys":
+        return html`<ck-admin-keys .client=${client}></ck-admin-keys>`;
       case "people":
         return html`<ck-admin-people .client=${client}></ck-admin-people>`;
       case "messages":

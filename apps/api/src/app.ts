@@ -6,6 +6,7 @@ import { pickLocale } from "@coalition-kit/schema";
 import { envConfig } from "./config.js";
 import type { Db } from "./db/types.js";
 import { adminAuthLimits } from "./http/admin-request.js";
+import { SIGNED_LINK_PATHS, signedLinkLimit } from "./http/link-limit.js";
 import type { Clock } from "./services/platform/rate-limit.js";
 import { partnerCors } from "./http/cors.js";
 import { forgetPublicReads } from "./http/public-read.js";
@@ -39,7 +40,7 @@ import { docsRoutes } from "./routes/docs.js";
 export interface AppOptions {
   db: Db;
   /** Per-IP writes per minute per action, and per partner key from all addresses (default from the environment). */
-  rateLimit?: { signaturesPerMinute: number; keyWritesPerMinute?: number; adminAuthFailuresPerMinute?: number };
+  rateLimit?: { signaturesPerMinute: number; keyWritesPerMinute?: number; adminAuthFailuresPerMinute?: number; adminRequestsPerMinute?: number; linkRequestsPerMinute?: number };
   /** Folder served at /embed/v1/ (default: the widgets package's dist/embed). */
   embedDir?: string;
   /** Built organizer console (apps/admin/dist), served at /admin/. */
@@ -108,7 +109,18 @@ export function createApp(options: AppOptions): Hono {
     await next();
     c.res.headers.set("Cache-Control", "no-store");
   });
-  app.use("/v1/admin/*", adminAuthLimits({ failuresPerMinute: options.rateLimit?.adminAuthFailuresPerMinute ?? config.adminAuthFailuresPerMinute, trustedProxies: writeOptions.trustedProxies, ...(options.clock ? { clock: options.clock } : {}) }));
+  const clock = options.clock ? { clock: options.clock } : {};
+  app.use(
+    "/v1/admin/*",
+    adminAuthLimits({
+      failuresPerMinute: options.rateLimit?.adminAuthFailuresPerMinute ?? config.adminAuthFailuresPerMinute,
+      requestsPerMinute: options.rateLimit?.adminRequestsPerMinute ?? config.adminRequestsPerMinute,
+      trustedProxies: writeOptions.trustedProxies,
+      ...clock,
+    }),
+  );
+  const linkLimit = signedLinkLimit(db, { perMinute: options.rateLimit?.linkRequestsPerMinute ?? config.linkRequestsPerMinute, trustedProxies: writeOptions.trustedProxies, ...clock });
+  for (const path of SIGNED_LINK_PATHS) app.use(path, linkLimit);
   app.route("/v1/petitions", petitionRoutes(db, writeOptions));
   app.route("/v1/trainings", trainingRoutes(db, writeOptions));
   app.route("/v1/registrations", registrationRoutes(db, writeOptions.maxBodyBytes));

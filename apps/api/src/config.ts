@@ -16,6 +16,10 @@ export interface ApiConfig {
   keyWritesPerMinute: number;
   /** Failed secret-key attempts per minute from one address before it is refused (429). */
   adminAuthFailuresPerMinute: number;
+  /** Admin API requests per minute with one secret key. */
+  adminRequestsPerMinute: number;
+  /** Requests per minute from one address to the pages emailed links open (confirm, withdraw, guardian, unsubscribe, cancel). */
+  linkRequestsPerMinute: number;
   /** How many proxies in front of the API append to X-Forwarded-For (0: trust none of it). */
   trustedProxies: number;
   messageLeaseSeconds: number;
@@ -97,6 +101,8 @@ export function readConfig(env: Env = process.env): ApiConfig {
     signaturesPerMinute: int("CK_SIGNATURES_PER_MINUTE", 20, 1, 1_000_000_000),
     keyWritesPerMinute: int("CK_KEY_WRITES_PER_MINUTE", 600, 1, 1_000_000_000),
     adminAuthFailuresPerMinute: int("CK_ADMIN_AUTH_FAILURES_PER_MINUTE", 10, 1, 100_000),
+    adminRequestsPerMinute: int("CK_ADMIN_REQUESTS_PER_MINUTE", 600, 1, 1_000_000_000),
+    linkRequestsPerMinute: int("CK_LINK_REQUESTS_PER_MINUTE", 60, 1, 1_000_000_000),
     trustedProxies,
     messageLeaseSeconds: int("CK_MESSAGE_LEASE_SECONDS", 120, 5, 86_400),
     messagesIntervalMs: int("CK_MESSAGES_INTERVAL_MS", 1000, 10, 3_600_000),

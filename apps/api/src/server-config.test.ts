@@ -55,6 +55,9 @@ test("every setting has a checked default, and the documented ones are read", ()
     { logLevel: "info", metricsToken: undefined, shutdownTimeoutMs: 10_000 },
   );
   assert.equal(readConfig({ LOG_LEVEL: "warn", METRICS_TOKEN: "a".repeat(32) }).logLevel, "warn");
+  assert.deepEqual((({ adminRequestsPerMinute, linkRequestsPerMinute }) => ({ adminRequestsPerMinute, linkRequestsPerMinute }))(readConfig({})), { adminRequestsPerMinute: 600, linkRequestsPerMinute: 60 });
+  assert.equal(readConfig({ CK_ADMIN_REQUESTS_PER_MINUTE: "1200", CK_LINK_REQUESTS_PER_MINUTE: "30" }).linkRequestsPerMinute, 30);
+  assert.throws(() => readConfig({ CK_LINK_REQUESTS_PER_MINUTE: "60/min" }), /CK_LINK_REQUESTS_PER_MINUTE must be a whole number/);
   assert.throws(() => readConfig({ SMTP_URL: "smtps://user:s3cret@mail.example.org:465x" }), (error: Error) => !error.message.includes("s3cret"), "a password in a bad URL is not printed");
 });
 

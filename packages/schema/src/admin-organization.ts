@@ -38,6 +38,9 @@ export const AdminPartner = z.object({
   name: z.string(),
   website: z.nullable(z.string()),
   publishableKey: z.string(),
+  /** The key it replaced, still accepted (from the same sites) until previousKeyExpiresAt; null when none is. */
+  previousKey: z.nullable(z.string()),
+  previousKeyExpiresAt: z.nullable(IsoDateTime),
   allowedOrigins: z.array(z.string()),
   active: z.boolean(),
   createdAt: IsoDateTime,
@@ -46,15 +49,40 @@ export type AdminPartner = z.infer<typeof AdminPartner>;
 export const AdminPartnerList = z.object({ partners: z.array(AdminPartner) });
 export const AdminPartnerResponse = z.object({ partner: AdminPartner });
 
+/** Longest overlap a rotation may give the old publishable key: one week. */
+export const MAX_KEY_OVERLAP_HOURS = 168;
+export const DEFAULT_KEY_OVERLAP_HOURS = 24;
+const OVERLAP_MESSAGE = `Enter the overlap as whole hours from 0 to ${MAX_KEY_OVERLAP_HOURS}.`;
+
+/**
+ * POST /v1/admin/partners/:slug/rotate-key: a new publishable key works at once; the old one keeps
+ * working for `overlapHours` (0: stops at once) so partner sites can switch without a gap.
+ * Rotating again ends an earlier overlap at once (only one old key is kept).
+ */
+export const PartnerKeyRotation = z.object({
+  overlapHours: z._default(z.number(OVERLAP_MESSAGE).check(z.int(OVERLAP_MESSAGE), z.gte(0, OVERLAP_MESSAGE), z.lte(MAX_KEY_OVERLAP_HOURS, OVERLAP_MESSAGE)), DEFAULT_KEY_OVERLAP_HOURS),
+});
+export type PartnerKeyRotation = z.input<typeof PartnerKeyRotation>;
+
+/** read_write: everything; read_only: reads and exports, every write refused (403 read_only_key). */
+export const SECRET_KEY_SCOPES = ["read_write", "read_only"] as const;
+export type SecretKeyScope = (typeof SECRET_KEY_SCOPES)[number];
+
 /** A secret key as listed: never the key itself, only its first characters. */
 export const SecretKeyInfo = z.object({
   id: Id,
   prefix: z.string(),
+  scope: z.enum(SECRET_KEY_SCOPES),
   createdAt: IsoDateTime,
   revokedAt: z.nullable(IsoDateTime),
 });
 export type SecretKeyInfo = z.infer<typeof SecretKeyInfo>;
 export const SecretKeyList = z.object({ keys: z.array(SecretKeyInfo) });
+/** POST /v1/admin/keys body (optional): the new key's scope, read-write unless asked. */
+export const SecretKeyInput = z.object({
+  scope: z._default(z.enum(SECRET_KEY_SCOPES, "Choose read_write or read_only."), "read_write"),
+});
+export type SecretKeyInput = z.input<typeof SecretKeyInput>;
 /** POST /v1/admin/keys: the only time the full key is shown. */
 export const SecretKeyCreated = z.object({ key: SecretKeyInfo, secret: z.string() });
 

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   "not_found",
   "invalid_key",
   "unauthorized",
+  "read_only_key",
   "origin_not_allowed",
   "petition_closed",
   "registration_closed",
@@ -19,6 +20,25 @@ export const ERROR_CODES = [
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+/** Codes only the admin API answers (a secret key's), never a partner page. */
+export const ADMIN_ERROR_CODES = ["unauthorized", "read_only_key"] as const satisfies readonly ErrorCode[];
+/**
+ * Codes a partner page can get: ERROR_CODES but the admin ones. The widgets' small client knows
+ * only these, so organizer-only codes cost the embed bundles nothing.
+ */
+export const PARTNER_ERROR_CODES = [
+  "validation_failed",
+  "not_found",
+  "invalid_key",
+  "origin_not_allowed",
+  "petition_closed",
+  "registration_closed",
+  "rate_limited",
+  "idempotency_conflict",
+  "payload_too_large",
+  "unsupported_media_type",
+  "internal",
+] as const satisfies readonly ErrorCode[];
 
 /** HTTP status for each error code. */
 export const ERROR_STATUS: Record<ErrorCode, number> = {
@@ -26,6 +46,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   invalid_key: 401,
   unauthorized: 401,
+  read_only_key: 403,
   origin_not_allowed: 403,
   petition_closed: 409,
   registration_closed: 409,
@@ -42,6 +63,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   not_found: "We couldn't find that.",
   invalid_key: "This page's partner key is missing or not valid.",
   unauthorized: "A valid secret key is required (Authorization: Bearer sk_...).",
+  read_only_key: "This secret key is read-only. Use a read-write key to make changes.",
   origin_not_allowed: "This website is not allowed to use this partner key.",
   petition_closed: "This petition is closed and no longer accepting signatures.",
   registration_closed: "Registration for this session is closed.",
@@ -51,6 +73,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   unsupported_media_type: "Send JSON or a form.",
   internal: "Something went wrong on our side. Your information was not lost; please try again.",
 };
+
+/** invalid_key's message for a publishable key replaced by a rotation, once its overlap has ended. */
+export const RETIRED_KEY_MESSAGE = "This partner key was replaced and no longer works. Ask the coalition for the new key.";
 
 /** Age bands. Campaigns that allow students ask for one; under 13 needs a guardian. */
 export const AGE_BANDS = ["under_13", "13_17", "18_plus"] as const;

@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorCode } from "@coalition-kit/schema/rules";
+import { PARTNER_ERROR_CODES, type ErrorCode } from "@coalition-kit/schema/rules";
 
 /** Base class of every error the SDK throws. */
 export class CkError extends Error {
@@ -47,11 +47,12 @@ const BY_STATUS: Readonly<Record<number, ErrorCode>> = { 401: "invalid_key", 403
 /**
  * The one mapping from an error answer to a CkApiError, for both transports: the API's own
  * `{ error: { code, message, fields } }` when the body is one, else a code guessed from the status
- * (a proxy's page, an empty body). Zod-free and small: the widgets' client uses it too.
+ * (a proxy's page, an empty body). Zod-free and small: the widgets' client uses it too, knowing
+ * only the codes a partner page can get (`codes`; the full client passes every code).
  */
-export function apiErrorFrom(status: number, body: unknown, retryAfterHeader: string | null): CkApiError {
+export function apiErrorFrom(status: number, body: unknown, retryAfterHeader: string | null, codes: readonly ErrorCode[] = PARTNER_ERROR_CODES): CkApiError {
   const error = (body as { error?: { code?: ErrorCode; message?: string; fields?: Record<string, string> } } | undefined)?.error;
-  const known = ERROR_CODES.includes(error?.code as ErrorCode);
+  const known = codes.includes(error?.code as ErrorCode);
   return new CkApiError({
     code: known ? error!.code! : (BY_STATUS[status] ?? "internal"),
     status,

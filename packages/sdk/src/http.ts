@@ -1,5 +1,5 @@
 import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from "ky";
-import { IDEMPOTENCY_KEY_HEADER, PARTNER_KEY_HEADER } from "@coalition-kit/schema";
+import { ERROR_CODES, IDEMPOTENCY_KEY_HEADER, PARTNER_KEY_HEADER } from "@coalition-kit/schema";
 import { apiErrorFrom, CkNetworkError, CkResponseError } from "./errors.js";
 import { withPartnerKey } from "./reads.js";
 
@@ -91,7 +91,7 @@ export function createHttp(options: ClientOptions): Http {
 async function toCkError(error: unknown): Promise<Error> {
   if (error instanceof HTTPError) {
     const body: unknown = await error.response.json().catch(() => undefined);
-    return apiErrorFrom(error.response.status, body, error.response.headers.get("Retry-After"));
+    return apiErrorFrom(error.response.status, body, error.response.headers.get("Retry-After"), ERROR_CODES);
   }
   if (error instanceof TimeoutError) return new CkNetworkError("The server took too long to answer. Please try again.", { cause: error });
   return new CkNetworkError(undefined, { cause: error });

@@ -9,9 +9,13 @@ import { ApiError } from "../services/errors.js";
 import { replyWritten } from "./partner-request.js";
 import { IDEMPOTENCY_KEY_HEADER } from "@coalition-kit/schema";
 
-/** How many failed secret keys one address may try per minute before it is refused (429). */
+/**
+ * The admin API's limits: how many failed secret keys one address may try per minute, and how
+ * many requests one secret key may make per minute, before either is refused (429).
+ */
 export interface AdminAuthLimits {
   failuresPerMinute: number;
+  requestsPerMinute: number;
   trustedProxies: number;
   clock?: Clock;
 }
@@ -24,10 +28,14 @@ export function adminAuthLimits(limits: AdminAuthLimits) {
   };
 }
 
+/** Methods a read-only key may use: reads and exports. */
+const READ_METHODS = new Set(["GET", "HEAD"]);
+
 /**
  * An organizer request: a valid secret key; admin answers are never cached. Wrong keys are
  * counted per address: past the limit, that address is refused for the rest of the minute, even
- * with a right key, so keys cannot be guessed at speed.
+ * with a right key, so keys cannot be guessed at speed. Each key has its own budget per minute
+ * (a runaway script cannot crowd out the console), and a read-only key is refused every write.
  */
 export async function requireAdmin(db: Db, c: Context, options: { coalitionOnly?: boolean } = {}): Promise<AdminContext> {
   c.header("Cache-Control", "no-store");
@@ -41,14 +49,17 @@ export async function requireAdmin(db: Db, c: Context, options: { coalitionOnly?
     if (bucket && c.req.header("authorization") && error instanceof ApiError && error.code === "unauthorized") await enforceRateLimit(db, bucket, limits!.failuresPerMinute, limits!.clock);
     throw error;
   }
+  if (limits) await enforceRateLimit(db, `admin-key:${admin.keyId}`, limits.requestsPerMinute, limits.clock);
   if (options.coalitionOnly && admin.kind !== "coalition") throw new ApiError("not_found");
+  if (admin.scope === "read_only" && !READ_METHODS.has(c.req.method)) throw new ApiError("read_only_key");
   return admin;
 }
 
 /** What an organizer write needs: a coalition's key, a JSON body (default yes), an Idempotency-Key (default optional). */
 export interface AdminWriteOptions {
   coalitionOnly?: boolean;
-  body?: boolean;
+  /** "optional": a request without a Content-Type sends no fields (`{}`). */
+  body?: boolean | "optional";
   /** Refuse the write without an Idempotency-Key (writes that email people). */
   requireKey?: boolean;
 }
@@ -62,7 +73,7 @@ export async function acceptAdminWrite(
 ): Promise<{ admin: AdminContext; data: Record<string, unknown>; idempotencyKey: string | undefined }> {
   const admin = await requireAdmin(db, c, options);
   let data: Record<string, unknown> = {};
-  if (options.body !== false) {
+  if (options.body !== false && !(options.body === "optional" && !c.req.header("content-type"))) {
     const body = await readBody(c, maxBodyBytes);
     if (body.format !== "json") throw new ApiError("unsupported_media_type");
     data = body.data;

@@ -1,17 +1,18 @@
 import { Hono } from "hono";
 import type { Db } from "../db/types.js";
 import { adminWriter, requireAdmin } from "../http/admin-request.js";
-import { createPartner, listPartners, patchPartner } from "../services/partners/admin-partners.js";
+import { createPartner, listPartners, patchPartner, rotatePartnerKey } from "../services/partners/admin-partners.js";
 import { partnersChanged } from "../services/partners/partner-lookup.js";
 import { addSecretKey, listSecretKeys, revokeSecretKey } from "../services/keys/secret-keys.js";
 import { createWebhook, deleteWebhook, listDeliveries, listWebhooks } from "../services/webhooks/webhooks.js";
 
-/** /v1/admin: whose key this is, the coalition's partners, its secret keys and its webhooks. */
+/** /v1/admin: whose key this is, the coalition's partners (and their key rotations), its secret keys and its webhooks. */
 export function adminOrganizationRoutes(db: Db, maxBodyBytes: number): Hono {
   const app = new Hono();
   const write = adminWriter(db, maxBodyBytes);
   const coalitionOnly = { coalitionOnly: true };
   const noBody = { body: false };
+  const optionalBody = { body: "optional" as const };
 
   app.get("/organization", async (c) => {
     const { slug, name, kind } = await requireAdmin(db, c);
@@ -30,8 +31,18 @@ export function adminOrganizationRoutes(db: Db, maxBodyBytes: number): Hono {
     thenForget(write(c, `admin:partners:patch:${c.req.param("slug")}`, coalitionOnly, async (q, admin, data) => ({ status: 200, body: { partner: await patchPartner(q, admin, c.req.param("slug"), data) } }))),
   );
 
+  // A retried rotation must not rotate twice (the first new key would be lost): it needs an Idempotency-Key.
+  app.post("/partners/:slug/rotate-key", (c) =>
+    thenForget(
+      write(c, `admin:partners:rotate-key:${c.req.param("slug")}`, { ...coalitionOnly, ...optionalBody, requireKey: true }, async (q, admin, data) => ({
+        status: 200,
+        body: { partner: await rotatePartnerKey(q, admin, c.req.param("slug"), data) },
+      })),
+    ),
+  );
+
   app.get("/keys", async (c) => c.json({ keys: await listSecretKeys(db, await requireAdmin(db, c)) }));
-  app.post("/keys", (c) => write(c, "admin:keys:create", noBody, async (q, admin) => ({ status: 201, body: await addSecretKey(q, admin) })));
+  app.post("/keys", (c) => write(c, "admin:keys:create", optionalBody, async (q, admin, data) => ({ status: 201, body: await addSecretKey(q, admin, data) })));
   app.delete("/keys/:id", (c) =>
     write(c, `admin:keys:revoke:${c.req.param("id")}`, noBody, async (q, admin) => ({ status: 200, body: { key: await revokeSecretKey(q, admin, c.req.param("id")) } })),
   );

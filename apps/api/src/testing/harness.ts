@@ -42,7 +42,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   await seed(db, data, { extraOrigins: [ORIGIN] });
   // Request lines stay out of the test output (LOG_LEVEL=info shows them); errors are printed.
   const logger = createLogger(process.env.LOG_LEVEL ?? "warn");
-  const server = await startServer({ rateLimit: { signaturesPerMinute: 10_000, keyWritesPerMinute: 100_000, adminAuthFailuresPerMinute: 10_000 }, logger, ...options, db, port: 0 });
+  const server = await startServer({ rateLimit: { signaturesPerMinute: 10_000, keyWritesPerMinute: 100_000, adminAuthFailuresPerMinute: 10_000, adminRequestsPerMinute: 100_000, linkRequestsPerMinute: 100_000 }, logger, ...options, db, port: 0 });
   return {
     db,
     url: server.url,

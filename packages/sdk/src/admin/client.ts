@@ -7,12 +7,14 @@ import {
   ModerateStoryResponse,
   ModerationListResponse,
   PartnerInput,
+  PartnerKeyRotation,
   PartnerPatch,
   PersonDeleted,
   PersonExport,
   PetitionInput,
   PetitionPatch,
   SecretKeyCreated,
+  SecretKeyInput,
   SecretKeyList,
   SurveyResults,
   WebhookCreated,
@@ -100,11 +102,23 @@ export function createAdminClient(options: AdminClientOptions) {
         checked(PartnerPatch, patch);
         return (await write("PATCH", `v1/admin/partners/${enc(slug)}`, patch, AdminPartnerResponse, o)).partner;
       },
+      /**
+       * A new publishable key, working at once; the old one keeps working for `overlapHours`
+       * (default 24, at most 168; 0 stops it now). The answer shows both keys and when the old one stops.
+       * Retry with the same `idempotencyKey` to get the same new key back.
+       */
+      async rotateKey(slug: string, input: PartnerKeyRotation = {}, o?: WriteOptions) {
+        checked(PartnerKeyRotation, input);
+        return (await write("POST", `v1/admin/partners/${enc(slug)}/rotate-key`, input, AdminPartnerResponse, o)).partner;
+      },
     },
     keys: {
       list: async () => (await http.get("v1/admin/keys", SecretKeyList)).keys,
-      /** A new secret key: `secret` is shown only in this answer. */
-      create: (o?: WriteOptions) => write("POST", "v1/admin/keys", undefined, SecretKeyCreated, o),
+      /** A new secret key, read-write unless `{ scope: "read_only" }`: `secret` is shown only in this answer. */
+      async create(input: SecretKeyInput = {}, o?: WriteOptions) {
+        checked(SecretKeyInput, input);
+        return write("POST", "v1/admin/keys", input, SecretKeyCreated, o);
+      },
       revoke: async (id: string, o?: WriteOptions) => (await write("DELETE", `v1/admin/keys/${enc(id)}`, undefined, SecretKeyResponse, o)).key,
     },
     webhooks: {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { PartnerInput, PartnerPatch, type AdminPartner } from "@coalition-kit/schema";
+import { PartnerInput, PartnerKeyRotation, PartnerPatch, type AdminPartner } from "@coalition-kit/schema";
 import type { Queryable } from "../../db/types.js";
 import { ApiError, parseOrReject, validationError } from "../errors.js";
 import type { AdminContext } from "../keys/secret-keys.js";
@@ -10,12 +10,17 @@ interface PartnerRow {
   name: string;
   website: string | null;
   publishable_key: string;
+  previous_key: string | null;
+  previous_key_expires_at: Date | string | null;
   allowed_origins: string[];
   active: boolean;
   created_at: Date | string;
 }
 
-const SELECT = `select pa.id, o.slug, o.name, o.website, pa.publishable_key, pa.allowed_origins, pa.active, pa.created_at
+// A replaced key is shown only while it still works.
+const SELECT = `select pa.id, o.slug, o.name, o.website, pa.publishable_key, pa.allowed_origins, pa.active, pa.created_at,
+                       case when pa.previous_key_expires_at > now() then pa.previous_key end as previous_key,
+                       case when pa.previous_key_expires_at > now() then pa.previous_key_expires_at end as previous_key_expires_at
                   from partners pa join organizations o on o.id = pa.organization_id`;
 
 const toPartner = (r: PartnerRow): AdminPartner => ({
@@ -23,10 +28,14 @@ const toPartner = (r: PartnerRow): AdminPartner => ({
   name: r.name,
   website: r.website,
   publishableKey: r.publishable_key,
+  previousKey: r.previous_key,
+  previousKeyExpiresAt: r.previous_key_expires_at ? new Date(r.previous_key_expires_at).toISOString() : null,
   allowedOrigins: r.allowed_origins,
   active: r.active,
   createdAt: new Date(r.created_at).toISOString(),
 });
+
+const newPublishableKey = () => `pk_${randomBytes(18).toString("hex")}`;
 
 /** Origins compare in lower case without a trailing slash: "https://Site.org/" is "https://site.org". */
 const normalizeOrigins = (origins: string[]) => [...new Set(origins.map((o) => o.toLowerCase().replace(/\/+$/, "")))];
@@ -47,7 +56,7 @@ export async function createPartner(q: Queryable, admin: AdminContext, input: un
     (await q.query<{ id: string }>("insert into organizations (slug, name, kind, website) values ($1, $2, 'partner', $3) returning id", [data.slug, data.name, data.website ?? null]))[0]!.id;
   const member = await q.query("select 1 from partners where coalition_id = $1 and organization_id = $2", [admin.organizationId, organizationId]);
   if (member[0]) throw validationError({ slug: "This organization is already a partner." });
-  const key = `pk_${randomBytes(18).toString("hex")}`;
+  const key = newPublishableKey();
   await q.query("insert into partners (coalition_id, organization_id, publishable_key, allowed_origins) values ($1, $2, $3, $4)", [
     admin.organizationId,
     organizationId,
@@ -83,4 +92,23 @@ export async function patchPartner(q: Queryable, admin: AdminContext, slug: stri
     ]);
   }
   return toPartner((await q.query<PartnerRow>(`${SELECT} where pa.id = $1`, [row.id]))[0]!);
+}
+
+/**
+ * Give a partner a new publishable key, working at once. The old one keeps working (from the same
+ * sites) for `overlapHours`, then is refused (invalid_key, "This partner key was replaced…"). An old key still in its overlap from an
+ * earlier rotation stops at once: only one replaced key is kept.
+ */
+export async function rotatePartnerKey(q: Queryable, admin: AdminContext, slug: string, input: unknown): Promise<AdminPartner> {
+  const { overlapHours } = parseOrReject(PartnerKeyRotation, input);
+  const rows = await q.query<{ id: string }>(
+    `update partners pa
+        set previous_key = pa.publishable_key, previous_key_expires_at = now() + $3::int * interval '1 hour', publishable_key = $4
+       from organizations o
+      where o.id = pa.organization_id and pa.coalition_id = $1 and o.slug = $2
+      returning pa.id`,
+    [admin.organizationId, slug, overlapHours, newPublishableKey()],
+  );
+  if (!rows[0]) throw new ApiError("not_found");
+  return toPartner((await q.query<PartnerRow>(`${SELECT} where pa.id = $1`, [rows[0].id]))[0]!);
 }
