@@ -116,7 +116,7 @@ function operation(op: Operation): Json {
     const content: Json = {};
     if (!op.body.formOnly) content["application/json"] = { schema: ref(op.body.schema) };
     if (op.body.form || op.body.formOnly) content["application/x-www-form-urlencoded"] = { schema: ref(op.body.schema) };
-    requestBody = { required: !op.body.formOnly, content, ...(op.body.description ? { description: op.body.description } : {}) };
+    requestBody = { required: !op.body.formOnly && !op.body.optional, content, ...(op.body.description ? { description: op.body.description } : {}) };
   }
   const notes = [op.description, op.coalitionOnly ? "Only a coalition's secret key; a partner's key is answered 404." : undefined].filter(Boolean).join("\n\n");
   return {
