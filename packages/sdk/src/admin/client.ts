@@ -26,6 +26,7 @@ import {
   AdminSaved,
   AdminSurveyList,
   AdminTrainingList,
+  AdminTrainingSeriesDetail,
   MeetingInput,
   MeetingWeekChange,
   MeetingWeekChanged,
@@ -120,6 +121,8 @@ export function createAdminClient(options: AdminClientOptions) {
     trainings: {
       /** Every series with each session's seats taken and waitlist. */
       list: async () => (await http.get("v1/admin/trainings", AdminTrainingList)).series,
+      /** One series as saved, in the shape `save` takes (sessions with leaders and partner slugs), to edit it. */
+      get: async (slug: string) => (await http.get(`v1/admin/trainings/${enc(slug)}`, AdminTrainingSeriesDetail)).series,
       registrations: async (series: string) => (await http.get(`v1/admin/trainings/${enc(series)}/registrations`, AdminRegistrationList)).registrations,
       /** Create or change a series and its sessions (sessions are matched by `key`). */
       async save(slug: string, input: TrainingSeriesInput, o?: WriteOptions) {

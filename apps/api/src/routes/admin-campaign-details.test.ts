@@ -1,0 +1,48 @@
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { AdminTrainingSeriesDetail } from "@coalition-kit/schema";
+import { DB_LABEL } from "../testing/harness.js";
+import { adminFor } from "../testing/admin.js";
+import { adminSuite } from "../testing/suites.js";
+
+const consent = { coalition: { text: "Coalition may email me.", version: "1" }, partner: { text: "{partner} may email me.", version: "2" } };
+const inDays = (d: number, hour: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 11) + `${String(hour).padStart(2, "0")}:00:00.000Z`;
+
+describe(`admin: read one training series as saved, to edit it (${DB_LABEL})`, () => {
+  const h = adminSuite({ webhooks: false });
+  const session = {
+    key: "one",
+    title: "Evening one",
+    description: "Bring a friend.",
+    startsAt: inDays(7, 22),
+    endsAt: inDays(7, 23),
+    timeZone: "America/New_York",
+    format: "hybrid" as const,
+    location: "Library, room 2",
+    virtualLink: "https://meet.example.org/one",
+    capacity: 12,
+    status: "scheduled" as const,
+    leaders: [{ name: "Jordan Lee", role: "Organizer" }, { name: "Sam Ortiz", role: null }],
+    partners: ["conncan", "educators-for-excellence"],
+  };
+  const series = { title: "Organizing 101", description: "Three evenings.", consent, reminderMinutes: [60], sessions: [session] };
+
+  test("what PUT saved comes back in the shape PUT takes; partners left out of a later PUT stop co-hosting", async () => {
+    assert.equal((await h.admin.send("PUT", "/trainings/organizing-101", series)).status, 201);
+    const first = AdminTrainingSeriesDetail.parse(await (await h.admin.get("/trainings/organizing-101")).json());
+    assert.deepEqual(first, { slug: "organizing-101", series });
+
+    const changed = { ...series, sessions: [{ ...session, partners: ["conncan"], capacity: null, location: null }] };
+    assert.equal((await h.admin.send("PUT", "/trainings/organizing-101", changed)).status, 200);
+    const second = AdminTrainingSeriesDetail.parse(await (await h.admin.get("/trainings/organizing-101")).json());
+    assert.deepEqual(second.series.sessions[0]!.partners, ["conncan"]);
+    assert.equal(second.series.sessions[0]!.capacity, null);
+    assert.equal(second.series.sessions[0]!.location, null);
+  });
+
+  test("a series that is not this coalition's is not found", async () => {
+    assert.equal((await h.admin.get("/trainings/nothing-here")).status, 404);
+    const partner = await adminFor(h, "conncan");
+    assert.equal((await partner.get("/trainings/organizing-101")).status, 404);
+  });
+});

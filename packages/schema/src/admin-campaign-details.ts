@@ -1,0 +1,39 @@
+import * as z from "zod/mini";
+import { Slug } from "./common.js";
+import { SESSION_FORMATS } from "./vocabulary.js";
+
+/**
+ * GET /v1/admin/<kind>/:slug: one training series, meeting or survey as it is saved, in the shape
+ * PUT takes, so an editor can load it into a form and send it back changed. Answers are read
+ * leniently (plain strings): what was saved is shown as saved, and PUT checks it again.
+ */
+const Consent = z.object({ text: z.string(), version: z.string() });
+const TwoConsents = z.object({ coalition: Consent, partner: Consent });
+
+export const AdminTrainingSeriesDetail = z.object({
+  slug: Slug,
+  series: z.object({
+    title: z.string(),
+    description: z.string(),
+    consent: TwoConsents,
+    reminderMinutes: z.array(z.number()),
+    sessions: z.array(
+      z.object({
+        key: z.string(),
+        title: z.string(),
+        description: z.string(),
+        startsAt: z.string(),
+        endsAt: z.string(),
+        timeZone: z.string(),
+        format: z.enum(SESSION_FORMATS),
+        location: z.nullable(z.string()),
+        virtualLink: z.nullable(z.string()),
+        capacity: z.nullable(z.number()),
+        status: z.enum(["scheduled", "cancelled"]),
+        leaders: z.array(z.object({ name: z.string(), role: z.nullable(z.string()) })),
+        partners: z.array(z.string()),
+      }),
+    ),
+  }),
+});
+export type AdminTrainingSeriesDetail = z.infer<typeof AdminTrainingSeriesDetail>;
