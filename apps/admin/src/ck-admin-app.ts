@@ -11,6 +11,7 @@ import "./views/webhook-list.js";
 import "./views/partner-list.js";
 import "./views/people-requests.js";
 import "./views/training-list.js";
+import "./forms/training-form.js";
 import "./views/survey-list.js";
 import "./views/meeting-list.js";
 import "./views/message-log.js";
@@ -100,7 +101,7 @@ export class CkAdminApp extends LitElement {
 
   protected override render() {
     if (!this.client || !this.organization) return this.renderSignIn();
-    const [section = "petitions", id] = this.route;
+    const [section = "petitions", id, more] = this.route;
     return html`
       <header>
         <strong>${this.organization.name}</strong>
@@ -109,16 +110,18 @@ export class CkAdminApp extends LitElement {
         </nav>
         <button class="secondary" type="button" @click=${this.onSignOut}>Sign out</button>
       </header>
-      <main>${this.renderSection(section, id)}</main>
+      <main>${this.renderSection(section, id, more)}</main>
     `;
   }
 
-  private renderSection(section: string, id: string | undefined) {
+  /** `#/<section>`, `#/<section>/new` (a create form) or `#/<section>/edit/<slug>` (its edit form). */
+  private renderSection(section: string, id: string | undefined, more: string | undefined) {
     const client = this.client!;
     switch (section) {
       case "petitions":
         return id ? html`<ck-admin-petition .client=${client} slug=${id}></ck-admin-petition>` : html`<ck-admin-petitions .client=${client}></ck-admin-petitions>`;
       case "trainings":
+        if (id === "new" || id === "edit") return html`<ck-admin-training-form .client=${client} slug=${id === "edit" ? (more ?? "") : ""}></ck-admin-training-form>`;
         return html`<ck-admin-trainings .client=${client}></ck-admin-trainings>`;
       case "meetings":
         return html`<ck-admin-meetings .client=${client}></ck-admin-meetings>`;
