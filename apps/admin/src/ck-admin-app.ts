@@ -12,6 +12,7 @@ import "./views/partner-list.js";
 import "./views/people-requests.js";
 import "./views/training-list.js";
 import "./forms/training-form.js";
+import "./forms/meeting-form.js";
 import "./views/survey-list.js";
 import "./views/meeting-list.js";
 import "./views/message-log.js";
@@ -124,6 +125,7 @@ export class CkAdminApp extends LitElement {
         if (id === "new" || id === "edit") return html`<ck-admin-training-form .client=${client} slug=${id === "edit" ? (more ?? "") : ""}></ck-admin-training-form>`;
         return html`<ck-admin-trainings .client=${client}></ck-admin-trainings>`;
       case "meetings":
+        if (id === "new" || id === "edit") return html`<ck-admin-meeting-form .client=${client} slug=${id === "edit" ? (more ?? "") : ""}></ck-admin-meeting-form>`;
         return html`<ck-admin-meetings .client=${client}></ck-admin-meetings>`;
       case "surveys":
         return html`<ck-admin-surveys .client=${client}></ck-admin-surveys>`;

@@ -37,3 +37,36 @@ export const AdminTrainingSeriesDetail = z.object({
   }),
 });
 export type AdminTrainingSeriesDetail = z.infer<typeof AdminTrainingSeriesDetail>;
+
+const Format = z.enum(SESSION_FORMATS);
+
+export const AdminMeetingDetail = z.object({
+  slug: Slug,
+  meeting: z.object({
+    title: z.string(),
+    description: z.string(),
+    timeZone: z.string(),
+    startDate: z.string(),
+    startTime: z.string(),
+    durationMinutes: z.number(),
+    rrule: z.string(),
+    format: Format,
+    location: z.nullable(z.string()),
+    virtualLink: z.nullable(z.string()),
+    consent: TwoConsents,
+    breaks: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string() })),
+    /** One-week changes: PUT replaces them with what it is sent, so an editor sends these back as they are. */
+    changes: z.array(
+      z.object({
+        date: z.string(),
+        cancelled: z.optional(z.boolean()),
+        newDate: z.optional(z.string()),
+        newTime: z.optional(z.string()),
+        format: z.optional(Format),
+        location: z.optional(z.string()),
+        note: z.optional(z.string()),
+      }),
+    ),
+  }),
+});
+export type AdminMeetingDetail = z.infer<typeof AdminMeetingDetail>;

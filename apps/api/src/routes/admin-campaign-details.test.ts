@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { AdminTrainingSeriesDetail } from "@coalition-kit/schema";
+import { AdminMeetingDetail, AdminTrainingSeriesDetail } from "@coalition-kit/schema";
 import { DB_LABEL } from "../testing/harness.js";
 import { adminFor } from "../testing/admin.js";
 import { adminSuite } from "../testing/suites.js";
@@ -44,5 +44,32 @@ describe(`admin: read one training series as saved, to edit it (${DB_LABEL})`, (
     assert.equal((await h.admin.get("/trainings/nothing-here")).status, 404);
     const partner = await adminFor(h, "conncan");
     assert.equal((await partner.get("/trainings/organizing-101")).status, 404);
+  });
+});
+
+describe(`admin: read one meeting as saved, to edit it (${DB_LABEL})`, () => {
+  const h = adminSuite({ webhooks: false });
+  const meeting = {
+    title: "Parent meeting",
+    description: "Every other Monday.",
+    timeZone: "America/New_York",
+    startDate: "2026-01-05",
+    startTime: "18:30",
+    durationMinutes: 60,
+    rrule: "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO",
+    format: "hybrid" as const,
+    location: "Library",
+    virtualLink: "https://meet.example.org/parents",
+    consent,
+    breaks: [{ from: "2026-07-01", to: "2026-08-31", reason: "Summer" }],
+    changes: [{ date: "2026-02-02", cancelled: true, note: "Snow" }, { date: "2026-03-02", newTime: "19:00", location: "Gym" }],
+  };
+
+  test("what PUT saved comes back in the shape PUT takes, breaks and one-week changes included", async () => {
+    assert.equal((await h.admin.send("PUT", "/meetings/parents", meeting)).status, 201);
+    const read = AdminMeetingDetail.parse(await (await h.admin.get("/meetings/parents")).json());
+    assert.deepEqual(read, { slug: "parents", meeting });
+    assert.equal((await h.admin.send("PUT", "/meetings/parents", read.meeting)).status, 200, "sent back as read, it is accepted");
+    assert.equal((await h.admin.get("/meetings/nothing-here")).status, 404);
   });
 });

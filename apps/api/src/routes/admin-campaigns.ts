@@ -5,6 +5,7 @@ import { listMeetings, saveMeeting } from "../services/meetings/admin-meetings.j
 import { listSurveys, saveSurvey } from "../services/surveys/admin-surveys.js";
 import { listRegistrations, listTrainings, saveTrainingSeries } from "../services/trainings/admin-trainings.js";
 import { getTrainingSeries } from "../services/trainings/training-detail.js";
+import { getMeeting } from "../services/meetings/meeting-detail.js";
 import { changeMeetingWeek, restoreMeetingWeek } from "../services/meetings/admin-meeting-weeks.js";
 import { changeTrainingSession } from "../services/trainings/admin-sessions.js";
 
@@ -33,6 +34,7 @@ export function adminCampaignRoutes(db: Db, maxBodyBytes: number): Hono {
   app.put("/surveys/:slug", (c) => write(c, `admin:surveys:${c.req.param("slug")}`, coalitionOnly, async (q, admin, data) => saved(await saveSurvey(q, admin, c.req.param("slug"), data))));
 
   app.get("/meetings", async (c) => c.json(await listMeetings(db, await requireAdmin(db, c, coalitionOnly))));
+  app.get("/meetings/:slug", async (c) => c.json(await getMeeting(db, await requireAdmin(db, c, coalitionOnly), c.req.param("slug"))));
   app.put("/meetings/:slug", (c) => write(c, `admin:meetings:${c.req.param("slug")}`, coalitionOnly, async (q, admin, data) => saved(await saveMeeting(q, admin, c.req.param("slug"), data))));
   app.put("/meetings/:slug/weeks/:date", (c) => {
     const { slug, date } = c.req.param();

@@ -27,6 +27,7 @@ import {
   AdminSurveyList,
   AdminTrainingList,
   AdminTrainingSeriesDetail,
+  AdminMeetingDetail,
   MeetingInput,
   MeetingWeekChange,
   MeetingWeekChanged,
@@ -122,7 +123,7 @@ export function createAdminClient(options: AdminClientOptions) {
       /** Every series with each session's seats taken and waitlist. */
       list: async () => (await http.get("v1/admin/trainings", AdminTrainingList)).series,
       /** One series as saved, in the shape `save` takes (sessions with leaders and partner slugs), to edit it. */
-      get: async (slug: string) => (await http.get(`v1/admin/trainings/${enc(slug)}`, AdminTrainingSeriesDetail)).series,
+      get: (slug: string) => http.get(`v1/admin/trainings/${enc(slug)}`, AdminTrainingSeriesDetail),
       registrations: async (series: string) => (await http.get(`v1/admin/trainings/${enc(series)}/registrations`, AdminRegistrationList)).registrations,
       /** Create or change a series and its sessions (sessions are matched by `key`). */
       async save(slug: string, input: TrainingSeriesInput, o?: WriteOptions) {
@@ -144,6 +145,8 @@ export function createAdminClient(options: AdminClientOptions) {
     meetings: {
       /** Each meeting's next occurrences with yes / maybe / no counts. */
       list: async () => (await http.get("v1/admin/meetings", AdminMeetingList)).meetings,
+      /** One meeting as saved, in the shape `save` takes, with its breaks and one-week changes (send those back: `save` replaces them). */
+      get: (slug: string) => http.get(`v1/admin/meetings/${enc(slug)}`, AdminMeetingDetail),
       async save(slug: string, input: MeetingInput, o?: WriteOptions) {
         checked(MeetingInput, input);
         return write("PUT", `v1/admin/meetings/${enc(slug)}`, input, AdminSaved, o);
