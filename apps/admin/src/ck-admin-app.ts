@@ -13,6 +13,7 @@ import "./views/people-requests.js";
 import "./views/training-list.js";
 import "./forms/training-form.js";
 import "./forms/meeting-form.js";
+import "./forms/survey-form.js";
 import "./views/survey-list.js";
 import "./views/meeting-list.js";
 import "./views/message-log.js";
@@ -128,6 +129,7 @@ export class CkAdminApp extends LitElement {
         if (id === "new" || id === "edit") return html`<ck-admin-meeting-form .client=${client} slug=${id === "edit" ? (more ?? "") : ""}></ck-admin-meeting-form>`;
         return html`<ck-admin-meetings .client=${client}></ck-admin-meetings>`;
       case "surveys":
+        if (id === "new" || id === "edit") return html`<ck-admin-survey-form .client=${client} slug=${id === "edit" ? (more ?? "") : ""}></ck-admin-survey-form>`;
         return html`<ck-admin-surveys .client=${client}></ck-admin-surveys>`;
       case "stories":
         return html`<ck-admin-stories .client=${client}></ck-admin-stories>`;

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { Slug } from "./common.js";
 import { SESSION_FORMATS } from "./vocabulary.js";
+import { SurveyVariant } from "./survey.js";
 
 /**
  * GET /v1/admin/<kind>/:slug: one training series, meeting or survey as it is saved, in the shape
@@ -70,3 +71,15 @@ export const AdminMeetingDetail = z.object({
   }),
 });
 export type AdminMeetingDetail = z.infer<typeof AdminMeetingDetail>;
+
+export const AdminSurveyDetail = z.object({
+  slug: Slug,
+  survey: z.object({
+    title: z.string(),
+    publicResults: z.boolean(),
+    minGroupSize: z.number(),
+    followUp: z.nullable(z.object({ prompt: z.string(), consent: Consent })),
+    variants: z.array(SurveyVariant),
+  }),
+});
+export type AdminSurveyDetail = z.infer<typeof AdminSurveyDetail>;

@@ -79,7 +79,7 @@ describe(`console: create and edit a meeting, in Chromium (${DB_LABEL})`, () => 
   test("edit: the saved meeting fills the form; every other Thursday shows in the list; axe finds nothing", async () => {
     const context = await env.browser.newContext({ bypassCSP: true });
     const page = await signedIn(context);
-    await page.getByRole("link", { name: "Edit E2E: Parent meeting" }).click();
+    await page.getByRole("link", { name: "Edit meeting E2E: Parent meeting" }).click();
     const form = page.getByRole("form", { name: "Edit meeting" });
     const title = form.getByLabel("Title", { exact: true });
     await title.waitFor();

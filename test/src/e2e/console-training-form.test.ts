@@ -101,7 +101,7 @@ describe(`console: create and edit a training series, in Chromium (${DB_LABEL})`
   test("edit: the saved series fills the form; a change shows in the list; axe finds nothing on the form, errors shown or not", async () => {
     const context = await env.browser.newContext({ bypassCSP: true });
     const page = await signedIn(context);
-    await page.getByRole("link", { name: "Edit E2E: Organizing basics" }).click();
+    await page.getByRole("link", { name: "Edit series E2E: Organizing basics" }).click();
     const form = page.getByRole("form", { name: "Edit training series" });
     const title = form.getByLabel("Title", { exact: true });
     await title.waitFor();

@@ -52,7 +52,7 @@ export class CkAdminMeetings extends InlineEditorHost {
       ${this.meetings.map(
         (m) => html`<section aria-labelledby="meeting-${m.slug}">
           <h2 id="meeting-${m.slug}">${m.title}</h2>
-          <p class="row"><span class="muted schedule">${m.schedule}</span> <a href="#/meetings/edit/${encodeURIComponent(m.slug)}" aria-label="Edit ${m.title}">Edit meeting</a></p>
+          <p class="row"><span class="muted schedule">${m.schedule}</span> <a href="#/meetings/edit/${encodeURIComponent(m.slug)}">Edit meeting<span class="visually-hidden"> ${m.title}</span></a></p>
           <table>
             <thead><tr><th>Date</th><th>When (${zoneName(m.timeZone)})</th><th>Where</th><th class="num">Yes</th><th class="num">Maybe</th><th class="num">No</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
             <tbody>

@@ -60,7 +60,7 @@ export class CkAdminTrainings extends InlineEditorHost {
           </table>
           <div class="row">
             <button type="button" class="secondary" @click=${() => void this.show(s.slug)}>Who is coming</button>
-            <a href="#/trainings/edit/${encodeURIComponent(s.slug)}" aria-label="Edit ${s.title}">Edit series</a>
+            <a href="#/trainings/edit/${encodeURIComponent(s.slug)}">Edit series<span class="visually-hidden"> ${s.title}</span></a>
           </div>
           ${this.open?.slug === s.slug ? this.renderPeople(s, this.open.registrations) : nothing}
         </section>`,

@@ -1,6 +1,8 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { AdminMeetingDetail, AdminTrainingSeriesDetail } from "@coalition-kit/schema";
+import { AdminMeetingDetail, AdminSurveyDetail, AdminTrainingSeriesDetail } from "@coalition-kit/schema";
+import { SEEDS_DIR } from "../paths.js";
+import { loadSeedFile } from "../seed/seed.js";
 import { DB_LABEL } from "../testing/harness.js";
 import { adminFor } from "../testing/admin.js";
 import { adminSuite } from "../testing/suites.js";
@@ -71,5 +73,18 @@ describe(`admin: read one meeting as saved, to edit it (${DB_LABEL})`, () => {
     assert.deepEqual(read, { slug: "parents", meeting });
     assert.equal((await h.admin.send("PUT", "/meetings/parents", read.meeting)).status, 200, "sent back as read, it is accepted");
     assert.equal((await h.admin.get("/meetings/nothing-here")).status, 404);
+  });
+});
+
+describe(`admin: read one survey as saved, to edit it (${DB_LABEL})`, () => {
+  const h = adminSuite({ webhooks: false });
+
+  test("what PUT saved comes back in the shape PUT takes, variants and show-if included", async () => {
+    const sej = (await loadSeedFile(`${SEEDS_DIR}sej-students-over-sros.json`)).surveys![0]!;
+    const survey = { title: "School climate", publicResults: true, minGroupSize: 5, followUp: sej.followUp!, variants: sej.variants };
+    assert.equal((await h.admin.send("PUT", "/surveys/school-climate", survey)).status, 201);
+    const read = AdminSurveyDetail.parse(await (await h.admin.get("/surveys/school-climate")).json());
+    assert.deepEqual(read, { slug: "school-climate", survey });
+    assert.equal((await h.admin.get("/surveys/nothing-here")).status, 404);
   });
 });

@@ -6,6 +6,7 @@ import { listSurveys, saveSurvey } from "../services/surveys/admin-surveys.js";
 import { listRegistrations, listTrainings, saveTrainingSeries } from "../services/trainings/admin-trainings.js";
 import { getTrainingSeries } from "../services/trainings/training-detail.js";
 import { getMeeting } from "../services/meetings/meeting-detail.js";
+import { getSurvey } from "../services/surveys/survey-detail.js";
 import { changeMeetingWeek, restoreMeetingWeek } from "../services/meetings/admin-meeting-weeks.js";
 import { changeTrainingSession } from "../services/trainings/admin-sessions.js";
 
@@ -31,6 +32,7 @@ export function adminCampaignRoutes(db: Db, maxBodyBytes: number): Hono {
   });
 
   app.get("/surveys", async (c) => c.json(await listSurveys(db, await requireAdmin(db, c, coalitionOnly))));
+  app.get("/surveys/:slug", async (c) => c.json(await getSurvey(db, await requireAdmin(db, c, coalitionOnly), c.req.param("slug"))));
   app.put("/surveys/:slug", (c) => write(c, `admin:surveys:${c.req.param("slug")}`, coalitionOnly, async (q, admin, data) => saved(await saveSurvey(q, admin, c.req.param("slug"), data))));
 
   app.get("/meetings", async (c) => c.json(await listMeetings(db, await requireAdmin(db, c, coalitionOnly))));

@@ -28,6 +28,7 @@ import {
   AdminTrainingList,
   AdminTrainingSeriesDetail,
   AdminMeetingDetail,
+  AdminSurveyDetail,
   MeetingInput,
   MeetingWeekChange,
   MeetingWeekChanged,
@@ -175,6 +176,8 @@ export function createAdminClient(options: AdminClientOptions) {
     },
     surveys: {
       list: async () => (await http.get("v1/admin/surveys", AdminSurveyList)).surveys,
+      /** One survey as saved, in the shape `save` takes (variants with their questions), to edit it. */
+      get: (slug: string) => http.get(`v1/admin/surveys/${enc(slug)}`, AdminSurveyDetail),
       async save(slug: string, input: SurveyInput, o?: WriteOptions) {
         checked(SurveyInput, input);
         return write("PUT", `v1/admin/surveys/${enc(slug)}`, input, AdminSaved, o);
