@@ -61,13 +61,14 @@ export function blankMeeting(coalition: string): MeetingDraft {
   };
 }
 
-/** A weekly rule's days and interval, or null when the rule says more than the day boxes can. */
+/** A weekly rule's days and interval (every 1 to 4 weeks), or null when the rule says more than the form's boxes can. */
 function weekly(rule: string): { days: string[]; interval: string } | null {
   const parts = new Map(rule.split(";").map((p) => p.split("=") as [string, string]));
   if (parts.get("FREQ") !== "WEEKLY" || !parts.get("BYDAY") || [...parts.keys()].some((k) => !["FREQ", "INTERVAL", "BYDAY"].includes(k))) return null;
   const days = parts.get("BYDAY")!.split(",");
   if (days.some((d) => !WEEKDAYS.some(([code]) => code === d))) return null;
-  return { days, interval: parts.get("INTERVAL") ?? "1" };
+  const interval = parts.get("INTERVAL") ?? "1";
+  return ["1", "2", "3", "4"].includes(interval) ? { days, interval } : null;
 }
 
 /** A saved meeting into the form. */
