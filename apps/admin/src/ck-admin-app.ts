@@ -12,6 +12,9 @@ import "./views/partner-list.js";
 import "./views/key-list.js";
 import "./views/people-requests.js";
 import "./views/training-list.js";
+import "./forms/training-form.js";
+import "./forms/meeting-form.js";
+import "./forms/survey-form.js";
 import "./views/survey-list.js";
 import "./views/meeting-list.js";
 import "./views/message-log.js";
@@ -102,7 +105,7 @@ export class CkAdminApp extends LitElement {
 
   protected override render() {
     if (!this.client || !this.organization) return this.renderSignIn();
-    const [section = "petitions", id] = this.route;
+    const [section = "petitions", id, more] = this.route;
     return html`
       <header>
         <strong>${this.organization.name}</strong>
@@ -111,20 +114,24 @@ export class CkAdminApp extends LitElement {
         </nav>
         <button class="secondary" type="button" @click=${this.onSignOut}>Sign out</button>
       </header>
-      <main>${this.renderSection(section, id)}</main>
+      <main>${this.renderSection(section, id, more)}</main>
     `;
   }
 
-  private renderSection(section: string, id: string | undefined) {
+  /** `#/<section>`, `#/<section>/new` (a create form) or `#/<section>/edit/<slug>` (its edit form). */
+  private renderSection(section: string, id: string | undefined, more: string | undefined) {
     const client = this.client!;
     switch (section) {
       case "petitions":
         return id ? html`<ck-admin-petition .client=${client} slug=${id}></ck-admin-petition>` : html`<ck-admin-petitions .client=${client}></ck-admin-petitions>`;
       case "trainings":
+        if (id === "new" || id === "edit") return html`<ck-admin-training-form .client=${client} slug=${id === "edit" ? (more ?? "") : ""}></ck-admin-training-form>`;
         return html`<ck-admin-trainings .client=${client}></ck-admin-trainings>`;
       case "meetings":
+        if (id === "new" || id === "edit") return html`<ck-admin-meeting-form .client=${client} slug=${id === "edit" ? (more ?? "") : ""}></ck-admin-meeting-form>`;
         return html`<ck-admin-meetings .client=${client}></ck-admin-meetings>`;
       case "surveys":
+        if (id === "new" || id === "edit") return html`<ck-admin-survey-form .client=${client} slug=${id === "edit" ? (more ?? "") : ""}></ck-admin-survey-form>`;
         return html`<ck-admin-surveys .client=${client}></ck-admin-surveys>`;
       case "stories":
         return html`<ck-admin-stories .client=${client}></ck-admin-stories>`;

@@ -16,3 +16,4 @@ export * from "./admin-meeting-weeks.js";
 export * from "./admin-campaigns.js";
 export * from "./admin-messages.js";
 export * from "./admin-settings.js";
+export * from "./admin-campaign-details.js";

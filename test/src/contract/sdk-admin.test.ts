@@ -59,11 +59,13 @@ describe(`admin SDK <-> API contract (${DB_LABEL})`, () => {
     await admin.settings.update({ retentionMonths: 24, digestEnabled: false });
   });
 
-  test("trainings: changeSession checks locally with the API's messages, then moves the session; cancelSession cancels it", async () => {
+  test("trainings: get reads a saved series back; changeSession checks locally with the API's messages, then moves the session; cancelSession cancels it", async () => {
     const at = (days: number, hours = 0) => new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 + days * 86_400_000 + hours * 3_600_000).toISOString();
     const consent = { coalition: { text: "Coalition may email me.", version: "1" }, partner: { text: "{partner} may email me.", version: "1" } };
     const session = { key: "sdk-one", title: "SDK session", startsAt: at(5), endsAt: at(5, 1), timeZone: "America/New_York", format: "virtual" as const, virtualLink: "https://meet.example.org/sdk", leaders: [] };
     await admin.trainings.save("sdk-series", { title: "SDK series", description: "Made by the SDK.", consent, sessions: [session] });
+    const read = await admin.trainings.get("sdk-series");
+    assert.deepEqual([read.series.title, read.series.sessions.map((s) => [s.key, s.virtualLink, s.partners])], ["SDK series", [["sdk-one", "https://meet.example.org/sdk", []]]], "get reads it back in the shape save takes");
     let requests = 0;
     const counted: typeof fetch = (input, init) => ((requests += 1), api.fetch(input, init));
     const organizer = createAdminClient({ baseUrl: api.url, secretKey: (await createSecretKey(api.db, "ct-fund-our-schools")).key, retries: 0, fetch: counted });

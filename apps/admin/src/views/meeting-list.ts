@@ -47,11 +47,12 @@ export class CkAdminMeetings extends InlineEditorHost {
       <h1>Meetings</h1>
       ${this.renderAlert()}
       ${this.renderStatus()}
-      ${this.loaded && this.meetings.length === 0 ? html`<p>No meetings yet (create them with the admin API: PUT /v1/admin/meetings/:slug).</p>` : nothing}
+      <p><a href="#/meetings/new">New meeting</a></p>
+      ${this.loaded && this.meetings.length === 0 ? html`<p>No meetings yet.</p>` : nothing}
       ${this.meetings.map(
         (m) => html`<section aria-labelledby="meeting-${m.slug}">
           <h2 id="meeting-${m.slug}">${m.title}</h2>
-          <p class="muted">${m.schedule}</p>
+          <p class="row"><span class="muted schedule">${m.schedule}</span> <a href="#/meetings/edit/${encodeURIComponent(m.slug)}">Edit meeting<span class="visually-hidden"> ${m.title}</span></a></p>
           <table>
             <thead><tr><th>Date</th><th>When (${zoneName(m.timeZone)})</th><th>Where</th><th class="num">Yes</th><th class="num">Maybe</th><th class="num">No</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
             <tbody>

@@ -30,6 +30,7 @@ export class CkAdminSurveys extends AdminView {
   protected override render() {
     return html`
       <h1>Surveys</h1>
+      <p><a href="#/surveys/new">New survey</a></p>
       ${this.renderAlert()}
       <table>
         <thead><tr><th>Survey</th><th class="num">Responses</th><th>Results</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
@@ -42,6 +43,7 @@ export class CkAdminSurveys extends AdminView {
               <td class="row">
                 <button type="button" class="secondary" @click=${() => void this.show(s.slug)}>Results</button>
                 <button type="button" class="secondary" @click=${() => void this.exportCsv(s.slug)}>Export (CSV)</button>
+                <a href="#/surveys/edit/${encodeURIComponent(s.slug)}">Edit<span class="visually-hidden"> ${s.title}</span></a>
               </td>
             </tr>`,
           )}

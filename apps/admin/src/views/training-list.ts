@@ -47,7 +47,8 @@ export class CkAdminTrainings extends InlineEditorHost {
       <h1>Trainings</h1>
       ${this.renderAlert()}
       ${this.renderStatus()}
-      ${!this.loaded ? html`<p class="muted" role="status">Loading…</p>` : this.series.length === 0 ? html`<p>No training series yet (create them with the admin API: PUT /v1/admin/trainings/:slug).</p>` : nothing}
+      <p><a href="#/trainings/new">New training series</a></p>
+      ${!this.loaded ? html`<p class="muted" role="status">Loading…</p>` : this.series.length === 0 ? html`<p>No training series yet.</p>` : nothing}
       ${this.series.map(
         (s) => html`<section aria-labelledby="series-${s.slug}">
           <h2 id="series-${s.slug}">${s.title}</h2>
@@ -57,7 +58,10 @@ export class CkAdminTrainings extends InlineEditorHost {
               ${s.sessions.map((x) => this.renderSession(s.slug, x))}
             </tbody>
           </table>
-          <button type="button" class="secondary" @click=${() => void this.show(s.slug)}>Who is coming</button>
+          <div class="row">
+            <button type="button" class="secondary" @click=${() => void this.show(s.slug)}>Who is coming</button>
+            <a href="#/trainings/edit/${encodeURIComponent(s.slug)}">Edit series<span class="visually-hidden"> ${s.title}</span></a>
+          </div>
           ${this.open?.slug === s.slug ? this.renderPeople(s, this.open.registrations) : nothing}
         </section>`,
       )}

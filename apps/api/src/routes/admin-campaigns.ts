@@ -4,11 +4,14 @@ import { adminWriter, requireAdmin } from "../http/admin-request.js";
 import { listMeetings, saveMeeting } from "../services/meetings/admin-meetings.js";
 import { listSurveys, saveSurvey } from "../services/surveys/admin-surveys.js";
 import { listRegistrations, listTrainings, saveTrainingSeries } from "../services/trainings/admin-trainings.js";
+import { getTrainingSeries } from "../services/trainings/training-detail.js";
+import { getMeeting } from "../services/meetings/meeting-detail.js";
+import { getSurvey } from "../services/surveys/survey-detail.js";
 import { changeMeetingWeek, restoreMeetingWeek } from "../services/meetings/admin-meeting-weeks.js";
 import { changeTrainingSession } from "../services/trainings/admin-sessions.js";
 
 /**
- * /v1/admin/{trainings,surveys,meetings}: list with numbers, create-or-change by address (PUT), and
+ * /v1/admin/{trainings,surveys,meetings}: list with numbers, read one as saved (GET, to edit it), create-or-change by address (PUT), and
  * change one training session (PATCH) or one meeting week (PUT, DELETE to undo), which email the
  * people they affect (so they need an Idempotency-Key).
  */
@@ -20,6 +23,7 @@ export function adminCampaignRoutes(db: Db, maxBodyBytes: number): Hono {
   const saved = (result: { created: boolean }) => ({ status: result.created ? 201 : 200, body: result });
 
   app.get("/trainings", async (c) => c.json(await listTrainings(db, await requireAdmin(db, c, coalitionOnly))));
+  app.get("/trainings/:slug", async (c) => c.json(await getTrainingSeries(db, await requireAdmin(db, c, coalitionOnly), c.req.param("slug"))));
   app.get("/trainings/:slug/registrations", async (c) => c.json(await listRegistrations(db, await requireAdmin(db, c, coalitionOnly), c.req.param("slug"))));
   app.put("/trainings/:slug", (c) => write(c, `admin:trainings:${c.req.param("slug")}`, coalitionOnly, async (q, admin, data) => saved(await saveTrainingSeries(q, admin, c.req.param("slug"), data))));
   app.patch("/trainings/:slug/sessions/:key", (c) => {
@@ -28,9 +32,11 @@ export function adminCampaignRoutes(db: Db, maxBodyBytes: number): Hono {
   });
 
   app.get("/surveys", async (c) => c.json(await listSurveys(db, await requireAdmin(db, c, coalitionOnly))));
+  app.get("/surveys/:slug", async (c) => c.json(await getSurvey(db, await requireAdmin(db, c, coalitionOnly), c.req.param("slug"))));
   app.put("/surveys/:slug", (c) => write(c, `admin:surveys:${c.req.param("slug")}`, coalitionOnly, async (q, admin, data) => saved(await saveSurvey(q, admin, c.req.param("slug"), data))));
 
   app.get("/meetings", async (c) => c.json(await listMeetings(db, await requireAdmin(db, c, coalitionOnly))));
+  app.get("/meetings/:slug", async (c) => c.json(await getMeeting(db, await requireAdmin(db, c, coalitionOnly), c.req.param("slug"))));
   app.put("/meetings/:slug", (c) => write(c, `admin:meetings:${c.req.param("slug")}`, coalitionOnly, async (q, admin, data) => saved(await saveMeeting(q, admin, c.req.param("slug"), data))));
   app.put("/meetings/:slug/weeks/:date", (c) => {
     const { slug, date } = c.req.param();

@@ -28,6 +28,9 @@ import {
   AdminSaved,
   AdminSurveyList,
   AdminTrainingList,
+  AdminTrainingSeriesDetail,
+  AdminMeetingDetail,
+  AdminSurveyDetail,
   MeetingInput,
   MeetingWeekChange,
   MeetingWeekChanged,
@@ -134,6 +137,8 @@ export function createAdminClient(options: AdminClientOptions) {
     trainings: {
       /** Every series with each session's seats taken and waitlist. */
       list: async () => (await http.get("v1/admin/trainings", AdminTrainingList)).series,
+      /** One series as saved, in the shape `save` takes (sessions with leaders and partner slugs), to edit it. */
+      get: (slug: string) => http.get(`v1/admin/trainings/${enc(slug)}`, AdminTrainingSeriesDetail),
       registrations: async (series: string) => (await http.get(`v1/admin/trainings/${enc(series)}/registrations`, AdminRegistrationList)).registrations,
       /** Create or change a series and its sessions (sessions are matched by `key`). */
       async save(slug: string, input: TrainingSeriesInput, o?: WriteOptions) {
@@ -155,6 +160,8 @@ export function createAdminClient(options: AdminClientOptions) {
     meetings: {
       /** Each meeting's next occurrences with yes / maybe / no counts. */
       list: async () => (await http.get("v1/admin/meetings", AdminMeetingList)).meetings,
+      /** One meeting as saved, in the shape `save` takes, with its breaks and one-week changes (send those back: `save` replaces them). */
+      get: (slug: string) => http.get(`v1/admin/meetings/${enc(slug)}`, AdminMeetingDetail),
       async save(slug: string, input: MeetingInput, o?: WriteOptions) {
         checked(MeetingInput, input);
         return write("PUT", `v1/admin/meetings/${enc(slug)}`, input, AdminSaved, o);
@@ -183,6 +190,8 @@ export function createAdminClient(options: AdminClientOptions) {
     },
     surveys: {
       list: async () => (await http.get("v1/admin/surveys", AdminSurveyList)).surveys,
+      /** One survey as saved, in the shape `save` takes (variants with their questions), to edit it. */
+      get: (slug: string) => http.get(`v1/admin/surveys/${enc(slug)}`, AdminSurveyDetail),
       async save(slug: string, input: SurveyInput, o?: WriteOptions) {
         checked(SurveyInput, input);
         return write("PUT", `v1/admin/surveys/${enc(slug)}`, input, AdminSaved, o);

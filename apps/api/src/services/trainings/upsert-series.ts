@@ -60,6 +60,14 @@ export async function upsertTrainingSeries(q: Queryable, coalitionId: string, al
           JSON.stringify(s.leaders.map((l) => ({ name: l.name, role: l.role ?? null }))), s.capacity ?? null, s.status ?? "scheduled",
         ],
       );
+      // The list, when given, is the whole list: partners left out stop co-hosting.
+      if (s.partners) {
+        await q.query(
+          `delete from training_session_partners sp using organizations o
+            where sp.session_id = $1 and o.id = sp.organization_id and not (o.slug = any($2::text[]))`,
+          [session[0]!.id, s.partners],
+        );
+      }
       for (const slug of s.partners ?? []) {
         await q.query(
           `insert into training_session_partners (session_id, organization_id)

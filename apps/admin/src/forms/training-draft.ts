@@ -1,0 +1,183 @@
+import type { AdminTrainingSeriesDetail, TrainingSeriesInput } from "@coalition-kit/schema";
+import { fromLocalInput, toLocalInput } from "../zoned-time.js";
+import { count, read } from "./form-view.js";
+
+/** One leader row as typed. */
+export interface LeaderDraft {
+  name: string;
+  role: string;
+}
+
+/** One session as the form holds it: times as datetime-local text in the series' zone, numbers as typed. */
+export interface SessionDraft {
+  key: string;
+  /** Saved before: it cannot be removed here (cancel it from the list instead). */
+  saved: boolean;
+  title: string;
+  description: string;
+  startsAt: string;
+  duration: string;
+  format: "virtual" | "in_person" | "hybrid";
+  location: string;
+  virtualLink: string;
+  capacity: string;
+  status: "scheduled" | "cancelled";
+  leaders: LeaderDraft[];
+  partners: string[];
+}
+
+/** A training series as the form holds it. */
+export interface SeriesDraft {
+  /** The address, typed for a new series. */
+  slug: string;
+  title: string;
+  description: string;
+  timeZone: string;
+  consent: TrainingSeriesInput["consent"];
+  reminderMinutes?: number[];
+  sessions: SessionDraft[];
+}
+
+const MINUTE = 60_000;
+let made = 0;
+
+/** A blank session; its key is new and stays with it once saved. */
+export function blankSession(): SessionDraft {
+  made += 1;
+  return {
+    key: `s-${Date.now().toString(36)}-${made}`,
+    saved: false,
+    title: "",
+    description: "",
+    startsAt: "",
+    duration: "90",
+    format: "virtual",
+    location: "",
+    virtualLink: "",
+    capacity: "",
+    status: "scheduled",
+    leaders: [{ name: "", role: "" }],
+    partners: [],
+  };
+}
+
+/** A new series: one blank session and plain consent texts naming the coalition and {partner}. */
+export function blankSeries(coalition: string): SeriesDraft {
+  return {
+    slug: "",
+    title: "",
+    description: "",
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || "America/New_York",
+    consent: {
+      coalition: { text: `Yes, ${coalition} may email me about future trainings. I can unsubscribe at any time.`, version: "1" },
+      partner: { text: "Yes, {partner} may email me about its work. I can unsubscribe at any time.", version: "1" },
+    },
+    sessions: [blankSession()],
+  };
+}
+
+/** A saved series into the form: every session's times shown in the first session's zone (instants kept). */
+export function draftOf({ slug, series: detail }: AdminTrainingSeriesDetail): SeriesDraft {
+  const zone = detail.sessions[0]?.timeZone ?? "America/New_York";
+  return {
+    slug,
+    title: detail.title,
+    description: detail.description,
+    timeZone: zone,
+    consent: detail.consent,
+    reminderMinutes: detail.reminderMinutes,
+    sessions: detail.sessions.map((s) => ({
+      key: s.key,
+      saved: true,
+      title: s.title,
+      description: s.description,
+      startsAt: toLocalInput(s.startsAt, zone),
+      duration: String(Math.round((Date.parse(s.endsAt) - Date.parse(s.startsAt)) / MINUTE)),
+      format: s.format,
+      location: s.location ?? "",
+      virtualLink: s.virtualLink ?? "",
+      capacity: s.capacity === null ? "" : String(s.capacity),
+      status: s.status,
+      leaders: s.leaders.map((l) => ({ name: l.name, role: l.role ?? "" })),
+      partners: s.partners,
+    })),
+  };
+}
+
+/** Read what is typed into the draft (the form's inputs are named by API paths). */
+export function readInto(draft: SeriesDraft, form: FormData): SeriesDraft {
+  return {
+    ...draft,
+    slug: form.has("slug") ? read(form, "slug") : draft.slug,
+    title: read(form, "title"),
+    description: read(form, "description"),
+    timeZone: read(form, "timeZone"),
+    consent: {
+      coalition: { text: read(form, "consent.coalition.text"), version: read(form, "consent.coalition.version") },
+      partner: { text: read(form, "consent.partner.text"), version: read(form, "consent.partner.version") },
+    },
+    sessions: draft.sessions.map((s, i) => {
+      const p = `sessions.${i}.`;
+      return {
+        ...s,
+        title: read(form, `${p}title`),
+        startsAt: read(form, `${p}startsAt`),
+        duration: read(form, `${p}duration`),
+        format: (read(form, `${p}format`) || s.format) as SessionDraft["format"],
+        location: read(form, `${p}location`),
+        virtualLink: read(form, `${p}virtualLink`),
+        capacity: read(form, `${p}capacity`),
+        leaders: s.leaders.map((_, j) => ({ name: read(form, `${p}leaders.${j}.name`), role: read(form, `${p}leaders.${j}.role`) })),
+        partners: form.getAll(`${p}partners`).map(String),
+      };
+    }),
+  };
+}
+
+/** A datetime-local value in the zone; in a zone this browser does not know, as typed (UTC), for the API to refuse the zone in its words. */
+function wallTime(value: string, zone: string): string {
+  try {
+    return fromLocalInput(value, zone);
+  } catch {
+    return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? `${value}:00Z` : value;
+  }
+}
+
+/** Leader rows left blank at the end are not sent (earlier rows keep their place, so errors stay on their row). */
+function withoutBlankTail(leaders: LeaderDraft[]): LeaderDraft[] {
+  let end = leaders.length;
+  while (end > 0 && !leaders[end - 1]!.name && !leaders[end - 1]!.role) end -= 1;
+  return leaders.slice(0, end);
+}
+
+/** The PUT body, and what the form could not read as numbers (by input name). */
+export function inputOf(draft: SeriesDraft): { input: TrainingSeriesInput; typing: Record<string, string> } {
+  const typing: Record<string, string> = {};
+  const sessions = draft.sessions.map((s, i) => {
+    const minutes = count(s.duration);
+    if (minutes === null || Number.isNaN(minutes) || minutes < 1) typing[`sessions.${i}.duration`] = "Enter the length in minutes.";
+    const capacity = count(s.capacity);
+    if (Number.isNaN(capacity)) typing[`sessions.${i}.capacity`] = "Enter a whole number of seats, or leave it empty for no limit.";
+    const startsAt = wallTime(s.startsAt, draft.timeZone);
+    const start = Date.parse(startsAt);
+    return {
+      key: s.key,
+      title: s.title,
+      ...(s.description ? { description: s.description } : {}),
+      startsAt,
+      endsAt: Number.isNaN(start) ? startsAt : new Date(start + (minutes ?? 0) * MINUTE).toISOString(),
+      timeZone: draft.timeZone,
+      format: s.format,
+      location: s.location || null,
+      virtualLink: s.virtualLink || null,
+      capacity,
+      status: s.status,
+      leaders: withoutBlankTail(s.leaders).map((l) => ({ name: l.name, role: l.role || null })),
+      partners: s.partners,
+    };
+  });
+  return {
+    input: { title: draft.title, description: draft.description, consent: draft.consent, ...(draft.reminderMinutes ? { reminderMinutes: draft.reminderMinutes } : {}), sessions },
+    typing,
+  };
+}

@@ -1,0 +1,85 @@
+import * as z from "zod/mini";
+import { Slug } from "./common.js";
+import { SESSION_FORMATS } from "./vocabulary.js";
+import { SurveyVariant } from "./survey.js";
+
+/**
+ * GET /v1/admin/<kind>/:slug: one training series, meeting or survey as it is saved, in the shape
+ * PUT takes, so an editor can load it into a form and send it back changed. Answers are read
+ * leniently (plain strings): what was saved is shown as saved, and PUT checks it again.
+ */
+const Consent = z.object({ text: z.string(), version: z.string() });
+const TwoConsents = z.object({ coalition: Consent, partner: Consent });
+
+export const AdminTrainingSeriesDetail = z.object({
+  slug: Slug,
+  series: z.object({
+    title: z.string(),
+    description: z.string(),
+    consent: TwoConsents,
+    reminderMinutes: z.array(z.number()),
+    sessions: z.array(
+      z.object({
+        key: z.string(),
+        title: z.string(),
+        description: z.string(),
+        startsAt: z.string(),
+        endsAt: z.string(),
+        timeZone: z.string(),
+        format: z.enum(SESSION_FORMATS),
+        location: z.nullable(z.string()),
+        virtualLink: z.nullable(z.string()),
+        capacity: z.nullable(z.number()),
+        status: z.enum(["scheduled", "cancelled"]),
+        leaders: z.array(z.object({ name: z.string(), role: z.nullable(z.string()) })),
+        partners: z.array(z.string()),
+      }),
+    ),
+  }),
+});
+export type AdminTrainingSeriesDetail = z.infer<typeof AdminTrainingSeriesDetail>;
+
+const Format = z.enum(SESSION_FORMATS);
+
+export const AdminMeetingDetail = z.object({
+  slug: Slug,
+  meeting: z.object({
+    title: z.string(),
+    description: z.string(),
+    timeZone: z.string(),
+    startDate: z.string(),
+    startTime: z.string(),
+    durationMinutes: z.number(),
+    rrule: z.string(),
+    format: Format,
+    location: z.nullable(z.string()),
+    virtualLink: z.nullable(z.string()),
+    consent: TwoConsents,
+    breaks: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string() })),
+    /** One-week changes: PUT replaces them with what it is sent, so an editor sends these back as they are. */
+    changes: z.array(
+      z.object({
+        date: z.string(),
+        cancelled: z.optional(z.boolean()),
+        newDate: z.optional(z.string()),
+        newTime: z.optional(z.string()),
+        format: z.optional(Format),
+        location: z.optional(z.string()),
+        note: z.optional(z.string()),
+      }),
+    ),
+  }),
+});
+export type AdminMeetingDetail = z.infer<typeof AdminMeetingDetail>;
+
+export const AdminSurveyDetail = z.object({
+  slug: Slug,
+  survey: z.object({
+    title: z.string(),
+    publicResults: z.boolean(),
+    minGroupSize: z.number(),
+    followUp: z.nullable(z.object({ prompt: z.string(), consent: Consent })),
+    variants: z.array(SurveyVariant),
+  }),
+});
+export type AdminSurveyDetail = z.infer<typeof AdminSurveyDetail>;
