@@ -61,10 +61,11 @@ test("every setting has a checked default, and the documented ones are read", ()
   assert.throws(() => readConfig({ SMTP_URL: "smtps://user:s3cret@mail.example.org:465x" }), (error: Error) => !error.message.includes("s3cret"), "a password in a bad URL is not printed");
 });
 
-test("a second API process on the same PGlite data folder is refused with a clear message; the first keeps it", async () => {
+test("a second API process on the same PGlite data folder is refused with a clear message; the first keeps it (and says it started at LOG_LEVEL=warn)", async () => {
   const dataDir = await mkdtemp(join(tmpdir(), "ck-lock-"));
   const env = { ...process.env, PORT: "0", DATABASE_URL: "", CK_DATA_DIR: dataDir, NODE_ENV: "development" };
-  const first = spawn(process.execPath, [SERVER], { env, stdio: ["ignore", "pipe", "pipe"] });
+  // LOG_LEVEL=warn hides request lines, not the start line this waits for.
+  const first = spawn(process.execPath, [SERVER], { env: { ...env, LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "pipe"] });
   try {
     let out = "";
     await new Promise<void>((ready, fail) => {

@@ -31,7 +31,8 @@ const server = await startServer({
   messages: smtpUrl ? { smtpUrl, intervalMs: config.messagesIntervalMs, batch: config.messagesBatch } : false,
 });
 if (!smtpUrl) log().warn("SMTP_URL is not set: emails are queued, not sent.");
-log().info({ url: server.url, db: db.kind }, `Coalition Kit API on ${server.url} (${db.kind})`);
+// The start line is printed at any LOG_LEVEL but silent: scripts and operators wait for it.
+if (log().level !== "silent") log().child({}, { level: "info" }).info({ url: server.url, db: db.kind }, `Coalition Kit API on ${server.url} (${db.kind})`);
 
 // SIGTERM (orchestrators) or SIGINT (Ctrl-C): finish what is in flight, then exit 0. /ready answers
 // 503 at once, the workers stop and release their leases, requests in flight get their answers (up
