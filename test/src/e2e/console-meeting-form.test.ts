@@ -4,15 +4,13 @@
 // Thursday) is loaded, saved and shown; the week changes stay one click away. axe finds nothing.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { createSecretKey } from "@coalition-kit/api";
 import { AdminMeetingDetail } from "@coalition-kit/schema";
-import type { BrowserContext, Locator, Page } from "playwright-core";
 import { DB_LABEL } from "../support/env.js";
 import { demoInChromium } from "../support/demo.js";
 import { axeViolations } from "../support/axe.js";
+import { consoleSignIn, cspViolations, focused } from "../support/console.js";
 
 const DAY = 86_400_000;
-const focused = (locator: Locator) => locator.evaluate((el) => (el.getRootNode() as ShadowRoot | Document).activeElement === el);
 /** The first Tuesday at least two weeks from now, "YYYY-MM-DD". */
 const firstTuesday = (() => {
   let t = Date.now() + 14 * DAY;
@@ -23,24 +21,12 @@ const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T12
 
 describe(`console: create and edit a meeting, in Chromium (${DB_LABEL})`, () => {
   const env = demoInChromium();
-  let key = "";
-
-  async function signedIn(context: BrowserContext): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${env.demo.apiUrl}/admin/`);
-    key ||= (await createSecretKey(env.demo.db, "students-for-educational-justice")).key;
-    await page.getByLabel("Secret key").fill(key);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("link", { name: "Meetings" }).click();
-    await page.locator("ck-admin-meetings[data-loaded]").waitFor();
-    return page;
-  }
+  const signedIn = consoleSignIn(env, "students-for-educational-justice", "Meetings", "ck-admin-meetings");
 
   test("create: a break ending before it starts gets the API's words by its field; fixed, the meeting is listed", async () => {
     const context = await env.browser.newContext();
     const page = await signedIn(context);
-    const cspViolations: string[] = [];
-    page.on("console", (m) => m.type() === "error" && /Content Security Policy/i.test(m.text()) && cspViolations.push(m.text()));
+    const violations = cspViolations(page);
     await page.getByRole("link", { name: "New meeting" }).click();
     const form = page.getByRole("form", { name: "New meeting" });
     await form.getByLabel("Address").fill("e2e-parents");
@@ -73,7 +59,7 @@ describe(`console: create and edit a meeting, in Chromium (${DB_LABEL})`, () => 
     const section = page.getByRole("region", { name: "E2E: Parent meeting" });
     await section.getByText(/^Every Tuesday, 5:00\sPM$/).waitFor();
     assert.match(await section.locator("tbody").innerText(), /Library, room 2/);
-    assert.deepEqual(cspViolations, []);
+    assert.deepEqual(violations, []);
     await context.close();
   });
 
@@ -108,7 +94,7 @@ describe(`console: create and edit a meeting, in Chromium (${DB_LABEL})`, () => 
     const section = page.getByRole("region", { name: "E2E: Parent meeting" });
     await section.getByText(/^Every 2 weeks on Thursday, 5:00\sPM$/).waitFor();
 
-    const saved = AdminMeetingDetail.parse(await (await fetch(`${env.demo.apiUrl}/v1/admin/meetings/e2e-parents`, { headers: { Authorization: `Bearer ${key}` } })).json());
+    const saved = AdminMeetingDetail.parse(await (await fetch(`${env.demo.apiUrl}/v1/admin/meetings/e2e-parents`, { headers: { Authorization: `Bearer ${await signedIn.secretKey()}` } })).json());
     assert.equal(saved.meeting.rrule, "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH");
     assert.equal(saved.meeting.durationMinutes, 90);
     assert.deepEqual(saved.meeting.breaks, [{ from: plusDays(firstTuesday, 21), to: plusDays(firstTuesday, 28), reason: "Spring recess" }]);

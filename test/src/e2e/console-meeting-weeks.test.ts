@@ -6,13 +6,13 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createSecretKey, loadSeedFile, seed, SEEDS_DIR } from "@coalition-kit/api";
 import { startSmtpSink, type SmtpSink } from "@coalition-kit/api/testing/smtp-sink";
-import type { Browser, Locator } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { DB_LABEL, email, launchChromium } from "../support/env.js";
 import { startIsolatedDemo } from "../support/demo.js";
 import { axeViolations } from "../support/axe.js";
+import { focused } from "../support/console.js";
 
 type Demo = Awaited<ReturnType<typeof startIsolatedDemo>>;
-const focused = (locator: Locator) => locator.evaluate((el) => (el.getRootNode() as ShadowRoot | Document).activeElement === el);
 
 describe(`console: change one meeting week, in Chromium (${DB_LABEL})`, () => {
   let demo: Demo;

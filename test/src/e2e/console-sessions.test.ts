@@ -7,10 +7,11 @@ import assert from "node:assert/strict";
 import { createSecretKey, loadSeedFile, seed, SEEDS_DIR } from "@coalition-kit/api";
 import { icsDate, parseIcs } from "@coalition-kit/api/testing/ics-parse";
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from "@coalition-kit/api/testing/smtp-sink";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { DB_LABEL, email, launchChromium } from "../support/env.js";
 import { startIsolatedDemo } from "../support/demo.js";
 import { axeViolations } from "../support/axe.js";
+import { focused } from "../support/console.js";
 
 type Demo = Awaited<ReturnType<typeof startIsolatedDemo>>;
 const ZONE = "America/New_York";
@@ -28,7 +29,6 @@ function wallIn(zone: string, instant: Date): string {
 
 const calendarOf = (mail: ReceivedMail) => parseIcs(mail.attachments.find((a) => a.contentType.startsWith("text/calendar"))!.content).events[0]!;
 /** Whether this element has the focus inside its shadow root. */
-const focused = (locator: Locator) => locator.evaluate((el) => (el.getRootNode() as ShadowRoot | Document).activeElement === el);
 
 describe(`console: change and cancel a training session, in Chromium (${DB_LABEL})`, () => {
   let demo: Demo;

@@ -4,35 +4,21 @@
 // loaded, saved and shown. axe finds nothing on the form.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { createSecretKey } from "@coalition-kit/api";
 import { AdminSurveyDetail } from "@coalition-kit/schema";
-import type { BrowserContext, Locator, Page } from "playwright-core";
 import { DB_LABEL } from "../support/env.js";
 import { demoInChromium } from "../support/demo.js";
 import { axeViolations } from "../support/axe.js";
+import { consoleSignIn, cspViolations, focused } from "../support/console.js";
 
-const focused = (locator: Locator) => locator.evaluate((el) => (el.getRootNode() as ShadowRoot | Document).activeElement === el);
 
 describe(`console: create and edit a survey, in Chromium (${DB_LABEL})`, () => {
   const env = demoInChromium();
-  let key = "";
-
-  async function signedIn(context: BrowserContext): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${env.demo.apiUrl}/admin/`);
-    key ||= (await createSecretKey(env.demo.db, "students-for-educational-justice")).key;
-    await page.getByLabel("Secret key").fill(key);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("link", { name: "Surveys" }).click();
-    await page.locator("ck-admin-surveys[data-loaded]").waitFor();
-    return page;
-  }
+  const signedIn = consoleSignIn(env, "students-for-educational-justice", "Surveys", "ck-admin-surveys");
 
   test("create: a bad version address gets the API's words by its field; fixed, the survey is listed", async () => {
     const context = await env.browser.newContext();
     const page = await signedIn(context);
-    const cspViolations: string[] = [];
-    page.on("console", (m) => m.type() === "error" && /Content Security Policy/i.test(m.text()) && cspViolations.push(m.text()));
+    const violations = cspViolations(page);
     await page.getByRole("link", { name: "New survey" }).click();
     const form = page.getByRole("form", { name: "New survey" });
     await form.getByLabel("Address", { exact: true }).fill("e2e-safety");
@@ -60,9 +46,9 @@ describe(`console: create and edit a survey, in Chromium (${DB_LABEL})`, () => {
     await version.fill("every-student");
     await form.getByRole("button", { name: "Create survey" }).click();
     await page.locator("ck-admin-surveys").getByRole("cell", { name: /^E2E: Safety at school/ }).waitFor();
-    assert.deepEqual(cspViolations, []);
+    assert.deepEqual(violations, []);
 
-    const saved = AdminSurveyDetail.parse(await (await fetch(`${env.demo.apiUrl}/v1/admin/surveys/e2e-safety`, { headers: { Authorization: `Bearer ${key}` } })).json());
+    const saved = AdminSurveyDetail.parse(await (await fetch(`${env.demo.apiUrl}/v1/admin/surveys/e2e-safety`, { headers: { Authorization: `Bearer ${await signedIn.secretKey()}` } })).json());
     const [first, followUp] = saved.survey.variants[0]!.questions;
     assert.deepEqual(first!.options, [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }]);
     assert.equal(first!.required, true);

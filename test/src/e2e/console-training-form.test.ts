@@ -4,16 +4,14 @@
 // title, a partner dropped) is loaded, saved and shown. axe finds nothing on the form.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { createSecretKey } from "@coalition-kit/api";
 import { AdminTrainingSeriesDetail } from "@coalition-kit/schema";
-import type { BrowserContext, Locator, Page } from "playwright-core";
 import { DB_LABEL } from "../support/env.js";
 import { demoInChromium } from "../support/demo.js";
 import { axeViolations } from "../support/axe.js";
+import { consoleSignIn, cspViolations, focused } from "../support/console.js";
 
 const ZONE = "America/New_York";
 const HOUR = 3_600_000;
-const focused = (locator: Locator) => locator.evaluate((el) => (el.getRootNode() as ShadowRoot | Document).activeElement === el);
 
 /** An instant as a datetime-local value in the event's zone ("2026-12-08T18:30"). */
 function wallIn(zone: string, instant: Date): string {
@@ -26,24 +24,12 @@ function wallIn(zone: string, instant: Date): string {
 describe(`console: create and edit a training series, in Chromium (${DB_LABEL})`, () => {
   const env = demoInChromium();
   const start = new Date(Math.ceil(Date.now() / HOUR) * HOUR + 9 * 24 * HOUR);
-  let key = "";
-
-  async function signedIn(context: BrowserContext): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${env.demo.apiUrl}/admin/`);
-    key ||= (await createSecretKey(env.demo.db, "heal-together")).key;
-    await page.getByLabel("Secret key").fill(key);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("link", { name: "Trainings" }).click();
-    await page.locator("ck-admin-trainings[data-loaded]").waitFor();
-    return page;
-  }
+  const signedIn = consoleSignIn(env, "heal-together", "Trainings", "ck-admin-trainings");
 
   test("create: the API's word on a bad time zone sits next to that field; fixed, the series is listed", async () => {
     const context = await env.browser.newContext();
     const page = await signedIn(context);
-    const cspViolations: string[] = [];
-    page.on("console", (m) => m.type() === "error" && /Content Security Policy/i.test(m.text()) && cspViolations.push(m.text()));
+    const violations = cspViolations(page);
     await page.getByRole("link", { name: "New training series" }).click();
     const form = page.getByRole("form", { name: "New training series" });
     await form.getByLabel("Address").fill("e2e-organizing");
@@ -68,7 +54,7 @@ describe(`console: create and edit a training series, in Chromium (${DB_LABEL})`
     // The same body straight to the API, to know its words for this zone.
     const direct = await fetch(`${env.demo.apiUrl}/v1/admin/trainings/e2e-check-zone`, {
       method: "PUT",
-      headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json", "Idempotency-Key": "e2e-zone-check" },
+      headers: { Authorization: `Bearer ${await signedIn.secretKey()}`, "Content-Type": "application/json", "Idempotency-Key": "e2e-zone-check" },
       body: JSON.stringify({
         title: "x",
         description: "x",
@@ -94,7 +80,7 @@ describe(`console: create and edit a training series, in Chromium (${DB_LABEL})`
     const row = section.locator("tbody tr").first();
     assert.match(await row.innerText(), /E2E: First evening/);
     assert.equal(await row.locator("td.num").nth(1).innerText(), "25");
-    assert.deepEqual(cspViolations, []);
+    assert.deepEqual(violations, []);
     await context.close();
   });
 
@@ -130,7 +116,7 @@ describe(`console: create and edit a training series, in Chromium (${DB_LABEL})`
     await section.waitFor();
     assert.equal(await section.locator("tbody tr").first().locator("td.num").nth(1).innerText(), "5");
 
-    const saved = await fetch(`${env.demo.apiUrl}/v1/admin/trainings/e2e-organizing`, { headers: { Authorization: `Bearer ${key}` } });
+    const saved = await fetch(`${env.demo.apiUrl}/v1/admin/trainings/e2e-organizing`, { headers: { Authorization: `Bearer ${await signedIn.secretKey()}` } });
     const { series } = AdminTrainingSeriesDetail.parse(await saved.json());
     assert.deepEqual(series.sessions[0]!.partners, ["students-for-educational-justice"]);
     assert.deepEqual(series.sessions[0]!.leaders, [{ name: "Jordan Lee", role: "Organizer" }, { name: "Sam Ortiz", role: null }]);
