@@ -1,12 +1,14 @@
 // Starts everything the demo needs: the API (with migrations and the seeded CT funding-gap
 // petition) and the demo partner site. Used by `npm run demo` and by the end-to-end tests.
 import { readdir } from "node:fs/promises";
-import { createSecretKey, loadSeedFile, migrate, openDb, seed, startServer, SEEDS_DIR } from "@coalition-kit/api";
+import { createLogger, createSecretKey, loadSeedFile, migrate, openDb, seed, startServer, SEEDS_DIR } from "@coalition-kit/api";
 import { startStaticSite } from "./static-site.mjs";
 
 export const SEED_FILE = `${SEEDS_DIR}ct-funding-gap.json`;
 
 /**
+ * The API's request lines stay out of the demo's terminal and the tests' output: it logs at
+ * `LOG_LEVEL` when that is set, else warnings and errors only.
  * @param {{ apiPort?: number, sitePort?: number, host?: string, databaseUrl?: string, dataDir?: string, memory?: boolean, dbSchema?: string, smtpUrl?: string, messageIntervalMs?: number }} [options]
  */
 export async function startDemo(options = {}) {
@@ -27,7 +29,7 @@ export async function startDemo(options = {}) {
     }
     // With an SMTP server, the API sends its emails (confirmations, reminders, notices) there.
     const messages = options.smtpUrl ? { smtpUrl: options.smtpUrl, intervalMs: options.messageIntervalMs ?? 1000 } : false;
-    const api = await startServer({ port: options.apiPort ?? 8787, host, db, messages });
+    const api = await startServer({ port: options.apiPort ?? 8787, host, db, messages, logger: createLogger(process.env.LOG_LEVEL || "warn") });
     apiUrl = api.url;
     // An organizer key for moderating stories in the demo (only its hash is stored).
     const organizerKey = (await createSecretKey(db, "ct-fund-our-schools")).key;
