@@ -33,6 +33,8 @@ export const AdminTrainingSeriesDetail = z.object({
         status: z.enum(["scheduled", "cancelled"]),
         leaders: z.array(z.object({ name: z.string(), role: z.nullable(z.string()) })),
         partners: z.array(z.string()),
+        /** Seats kept for co-hosting partners' members ([] when none). */
+        partnerSeats: z.array(z.object({ partner: z.string(), seats: z.number() })),
       }),
     ),
   }),

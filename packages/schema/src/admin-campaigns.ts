@@ -5,7 +5,14 @@ import { SurveyVariant } from "./survey.js";
 import { AdminTrainingSession } from "./admin-sessions.js";
 import { DateTimeInput, LocalDateInput, LocalTimeInput, SessionFormatInput } from "./when-inputs.js";
 import { AdminMeetingWeek } from "./admin-meeting-weeks.js";
-import { SESSION_FORMATS } from "./vocabulary.js";
+import {
+  PARTNER_SEATS_CAPACITY_MESSAGE,
+  PARTNER_SEATS_COUNT_MESSAGE,
+  PARTNER_SEATS_PARTNER_MESSAGE,
+  PARTNER_SEATS_TWICE_MESSAGE,
+  PARTNER_SEATS_UNLIMITED_MESSAGE,
+  SESSION_FORMATS,
+} from "./vocabulary.js";
 
 /**
  * What organizers send to create or change training series, surveys and meetings
@@ -34,7 +41,36 @@ export const TrainingSessionInput = z.object({
   leaders: z.array(z.object({ name: text("the leader's name", 120, true), role: z.optional(z.nullable(text("a role", 120, false))) })),
   /** Slugs of this coalition's partners co-hosting the session. */
   partners: z.optional(z.array(Slug)),
-});
+  /**
+   * Seats of `capacity` kept for the members of co-hosting partners (each one of `partners`, at
+   * most once, adding up to no more than `capacity`). Left out: no reservations. The rest of the
+   * seats are open to everyone.
+   */
+  partnerSeats: z.optional(
+    z.array(
+      z.object({
+        partner: Slug,
+        seats: z.number(PARTNER_SEATS_COUNT_MESSAGE).check(z.int(PARTNER_SEATS_COUNT_MESSAGE), z.gte(1, PARTNER_SEATS_COUNT_MESSAGE), z.lte(100_000, PARTNER_SEATS_COUNT_MESSAGE)),
+      }),
+    ),
+  ),
+}).check(
+  z.superRefine((s, ctx) => {
+    const reserved = s.partnerSeats ?? [];
+    if (reserved.length === 0) return;
+    const hosts = new Set(s.partners ?? []);
+    const seen = new Set<string>();
+    reserved.forEach((r, i) => {
+      const path = ["partnerSeats", i, "partner"];
+      if (!hosts.has(r.partner)) ctx.addIssue({ code: "custom", path, message: PARTNER_SEATS_PARTNER_MESSAGE, input: r.partner });
+      else if (seen.has(r.partner)) ctx.addIssue({ code: "custom", path, message: PARTNER_SEATS_TWICE_MESSAGE, input: r.partner });
+      seen.add(r.partner);
+    });
+    const sum = reserved.reduce((total, r) => total + r.seats, 0);
+    if (s.capacity === null || s.capacity === undefined) ctx.addIssue({ code: "custom", path: ["partnerSeats"], message: PARTNER_SEATS_UNLIMITED_MESSAGE, input: s.partnerSeats });
+    else if (sum > s.capacity) ctx.addIssue({ code: "custom", path: ["partnerSeats"], message: PARTNER_SEATS_CAPACITY_MESSAGE, input: s.partnerSeats });
+  }),
+);
 
 export const TrainingSeriesInput = z.object({
   title: text("a title", 200, true),

@@ -53,6 +53,8 @@ export const AdminTrainingSession = z.object({
   capacity: z.nullable(Count),
   registered: Count,
   waitlisted: Count,
+  /** Seats kept for each co-hosting partner's members, and how many of them its members hold. */
+  partnerSeats: z.array(z.object({ partner: z.string(), seats: Count, taken: Count })),
 });
 export type AdminTrainingSession = z.infer<typeof AdminTrainingSession>;
 

@@ -28,7 +28,10 @@ export const TrainingSession = z.object({
   /** Null means unlimited. */
   capacity: z.nullable(z.number().check(z.int(), z.nonnegative())),
   registered: z.number().check(z.int(), z.nonnegative()),
-  /** Null when unlimited. */
+  /**
+   * Null when unlimited. Seats the asking partner's members can still take: its own reserved
+   * seats left plus the open ones (without a key, the open ones only).
+   */
   seatsLeft: z.nullable(z.number().check(z.int(), z.nonnegative())),
   waitlisted: z.number().check(z.int(), z.nonnegative()),
   status: z.enum(["scheduled", "cancelled"]),

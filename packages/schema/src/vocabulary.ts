@@ -121,6 +121,12 @@ export const SESSION_CANCELLED_MESSAGE = "This session is cancelled, so it can't
 export const SESSION_OVER_MESSAGE = "This session is over, so it can't be changed.";
 export const SESSION_PLACE_MESSAGE = "Enter a place for the people who come in person.";
 export const SESSION_LINK_MESSAGE = "Enter a join link (https://…) for an online or hybrid session.";
+/** Seats reserved for co-hosting partners (the admin API's field errors on sessions.N.partnerSeats). */
+export const PARTNER_SEATS_COUNT_MESSAGE = "Reserve a whole number of seats, 1 or more.";
+export const PARTNER_SEATS_PARTNER_MESSAGE = "Reserve seats only for a partner co-hosting this session.";
+export const PARTNER_SEATS_TWICE_MESSAGE = "Reserve seats for each partner once.";
+export const PARTNER_SEATS_CAPACITY_MESSAGE = "Reserved seats add up to more than the session's capacity.";
+export const PARTNER_SEATS_UNLIMITED_MESSAGE = "Set a capacity before reserving seats for partners.";
 export const SESSION_FIELDS_MESSAGE = "Only startsAt, endsAt, format, location, virtualLink and status can be changed here.";
 export const WEEK_EMPTY_MESSAGE = "Say what changes this week: cancel it, move it, change how or where it meets, or add a note.";
 export const WEEK_CANCEL_ALONE_MESSAGE = "A cancelled week doesn't move or change place; a note is fine.";

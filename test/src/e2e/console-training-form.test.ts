@@ -1,10 +1,11 @@
 // An organizer creates a training series in the console and edits it, in real Chromium against the
 // real API: a time zone only the API can refuse is shown next to the zone field with the API's own
 // words and the focus on it, the new series is listed with its session, and an edit (capacity,
-// title, a partner dropped) is loaded, saved and shown. axe finds nothing on the form.
+// title, a partner dropped, seats kept for a partner, too many refused first) is loaded, saved and
+// shown. axe finds nothing on the form.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { AdminTrainingSeriesDetail } from "@coalition-kit/schema";
+import { AdminTrainingSeriesDetail, PARTNER_SEATS_CAPACITY_MESSAGE } from "@coalition-kit/schema";
 import { DB_LABEL } from "../support/env.js";
 import { demoInChromium } from "../support/demo.js";
 import { axeViolations } from "../support/axe.js";
@@ -48,8 +49,8 @@ describe(`console: create and edit a training series, in Chromium (${DB_LABEL})`
     const second = form.getByLabel("Leader 2 name");
     assert.ok(await focused(second), "the new leader row has the focus");
     await second.fill("Sam Ortiz");
-    await form.getByLabel("Students for Educational Justice").check();
-    await form.getByLabel("HEAL Together Partner Network").check();
+    await form.getByLabel("Students for Educational Justice", { exact: true }).check();
+    await form.getByLabel("HEAL Together Partner Network", { exact: true }).check();
 
     // The same body straight to the API, to know its words for this zone.
     const direct = await fetch(`${env.demo.apiUrl}/v1/admin/trainings/e2e-check-zone`, {
@@ -95,7 +96,7 @@ describe(`console: create and edit a training series, in Chromium (${DB_LABEL})`
     assert.equal(await form.getByLabel(/^Starts/).inputValue(), wallIn(ZONE, start));
     assert.equal(await form.getByLabel("Length in minutes").inputValue(), "90");
     assert.equal(await form.getByLabel("Leader 2 name").inputValue(), "Sam Ortiz");
-    assert.equal(await form.getByLabel("HEAL Together Partner Network").isChecked(), true);
+    assert.equal(await form.getByLabel("HEAL Together Partner Network", { exact: true }).isChecked(), true);
     assert.deepEqual(await axeViolations(page), [], "the edit form");
 
     // A join link that is not https: the SDK checks with the API's schema, so the words are the API's.
@@ -110,15 +111,28 @@ describe(`console: create and edit a training series, in Chromium (${DB_LABEL})`
     await link.fill("https://meet.example.org/e2e-first");
     await title.fill("E2E: Organizing, the basics");
     await form.getByLabel("Capacity").fill("5");
-    await form.getByLabel("HEAL Together Partner Network").uncheck();
+    await form.getByLabel("HEAL Together Partner Network", { exact: true }).uncheck();
+    assert.equal(await form.getByLabel("Seats kept for HEAL Together Partner Network").count(), 0, "an unticked partner has no seats to keep");
+
+    // Seats kept for a partner: more than the capacity is refused next to the partners, in the schema's words.
+    const kept = form.getByLabel("Seats kept for Students for Educational Justice");
+    await kept.fill("6");
+    await form.getByRole("button", { name: "Save changes" }).click();
+    const tooMany = form.locator('[id="sessions.0.partnerSeats-error"]');
+    await tooMany.waitFor();
+    assert.equal(await tooMany.innerText(), PARTNER_SEATS_CAPACITY_MESSAGE);
+    assert.deepEqual(await axeViolations(page), [], "the form with a seats error shown");
+    await kept.fill("3");
     await form.getByRole("button", { name: "Save changes" }).click();
     const section = page.getByRole("region", { name: "E2E: Organizing, the basics" });
     await section.waitFor();
     assert.equal(await section.locator("tbody tr").first().locator("td.num").nth(1).innerText(), "5");
+    assert.equal(await section.locator('[data-partner="students-for-educational-justice"]').innerText(), "students-for-educational-justice: 0 of 3 kept seats taken");
 
     const saved = await fetch(`${env.demo.apiUrl}/v1/admin/trainings/e2e-organizing`, { headers: { Authorization: `Bearer ${await signedIn.secretKey()}` } });
     const { series } = AdminTrainingSeriesDetail.parse(await saved.json());
     assert.deepEqual(series.sessions[0]!.partners, ["students-for-educational-justice"]);
+    assert.deepEqual(series.sessions[0]!.partnerSeats, [{ partner: "students-for-educational-justice", seats: 3 }]);
     assert.deepEqual(series.sessions[0]!.leaders, [{ name: "Jordan Lee", role: "Organizer" }, { name: "Sam Ortiz", role: null }]);
     await context.close();
   });

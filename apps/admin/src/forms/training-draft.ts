@@ -24,6 +24,8 @@ export interface SessionDraft {
   status: "scheduled" | "cancelled";
   leaders: LeaderDraft[];
   partners: string[];
+  /** Seats kept for a ticked partner's members, as typed, by partner slug (empty: none kept). */
+  partnerSeats: Record<string, string>;
 }
 
 /** A training series as the form holds it. */
@@ -58,6 +60,7 @@ export function blankSession(): SessionDraft {
     status: "scheduled",
     leaders: [{ name: "", role: "" }],
     partners: [],
+    partnerSeats: {},
   };
 }
 
@@ -100,6 +103,7 @@ export function draftOf({ slug, series: detail }: AdminTrainingSeriesDetail): Se
       status: s.status,
       leaders: s.leaders.map((l) => ({ name: l.name, role: l.role ?? "" })),
       partners: s.partners,
+      partnerSeats: Object.fromEntries(s.partnerSeats.map((r) => [r.partner, String(r.seats)])),
     })),
   };
 }
@@ -118,6 +122,7 @@ export function readInto(draft: SeriesDraft, form: FormData): SeriesDraft {
     },
     sessions: draft.sessions.map((s, i) => {
       const p = `sessions.${i}.`;
+      const partners = form.getAll(`${p}partners`).map(String);
       return {
         ...s,
         title: read(form, `${p}title`),
@@ -128,7 +133,9 @@ export function readInto(draft: SeriesDraft, form: FormData): SeriesDraft {
         virtualLink: read(form, `${p}virtualLink`),
         capacity: read(form, `${p}capacity`),
         leaders: s.leaders.map((_, j) => ({ name: read(form, `${p}leaders.${j}.name`), role: read(form, `${p}leaders.${j}.role`) })),
-        partners: form.getAll(`${p}partners`).map(String),
+        partners,
+        // A partner just ticked has no seats input yet: what was typed before is kept.
+        partnerSeats: Object.fromEntries(partners.map((slug) => [slug, form.has(`${p}partnerSeats.${slug}`) ? read(form, `${p}partnerSeats.${slug}`) : (s.partnerSeats[slug] ?? "")])),
       };
     }),
   };
@@ -158,6 +165,8 @@ export function inputOf(draft: SeriesDraft): { input: TrainingSeriesInput; typin
     if (minutes === null || Number.isNaN(minutes) || minutes < 1) typing[`sessions.${i}.duration`] = "Enter the length in minutes.";
     const capacity = count(s.capacity);
     if (Number.isNaN(capacity)) typing[`sessions.${i}.capacity`] = "Enter a whole number of seats, or leave it empty for no limit.";
+    const partnerSeats = s.partners.filter((slug) => (s.partnerSeats[slug] ?? "") !== "").map((slug) => ({ partner: slug, seats: count(s.partnerSeats[slug]!)! }));
+    for (const r of partnerSeats) if (Number.isNaN(r.seats)) typing[`sessions.${i}.partnerSeats.${r.partner}`] = "Enter a whole number of seats, or leave it empty to keep none.";
     const startsAt = wallTime(s.startsAt, draft.timeZone);
     const start = Date.parse(startsAt);
     return {
@@ -174,6 +183,7 @@ export function inputOf(draft: SeriesDraft): { input: TrainingSeriesInput; typin
       status: s.status,
       leaders: withoutBlankTail(s.leaders).map((l) => ({ name: l.name, role: l.role || null })),
       partners: s.partners,
+      partnerSeats,
     };
   });
   return {

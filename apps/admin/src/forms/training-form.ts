@@ -36,7 +36,10 @@ export class CkAdminTrainingForm extends FormView {
     for (const [path, message] of Object.entries(errors)) {
       const ends = /^sessions\.(\d+)\.endsAt$/.exec(path);
       if (ends && errors[`sessions.${ends[1]}.startsAt`]) continue;
-      const place = /^sessions\.\d+\.timeZone$/.test(path) ? "timeZone" : ends ? `sessions.${ends[1]}.duration` : path;
+      // The n-th reservation sent is the seats input of its partner.
+      const seats = /^sessions\.(\d+)\.partnerSeats\.(\d+)(\.\w+)?$/.exec(path);
+      const partner = seats && this.draft && inputOf(this.draft).input.sessions[Number(seats[1])]?.partnerSeats?.[Number(seats[2])]?.partner;
+      const place = /^sessions\.\d+\.timeZone$/.test(path) ? "timeZone" : ends ? `sessions.${ends[1]}.duration` : partner ? `sessions.${seats[1]}.partnerSeats.${partner}` : path;
       out[place] ??= message;
     }
     return out;
@@ -132,16 +135,22 @@ export class CkAdminTrainingForm extends FormView {
     </fieldset>`;
   }
 
+  /** Each partner as a checkbox; a ticked one gets a field for the seats kept for its members. */
   private renderPartners(s: SessionDraft, i: number, name: string) {
     const field = `sessions.${i}.partners`;
+    const seatsField = `sessions.${i}.partnerSeats`;
     const d = this.described(field);
+    const sum = this.described(seatsField);
     if (this.partners.length === 0) return html`<p class="muted">No partners to co-host with yet.</p>${this.renderError(field)}`;
-    return html`<fieldset aria-describedby=${d.ids}>
+    return html`<fieldset aria-describedby=${[d.ids, sum.ids].filter((x) => typeof x === "string").join(" ") || nothing}>
       <legend>Partners co-hosting ${name}</legend>
       ${this.partners.map(
-        (partner) => html`<label class="check"><input type="checkbox" name=${field} value=${partner.slug} .checked=${live(s.partners.includes(partner.slug))} aria-invalid=${d.invalid} /> ${partner.name}</label>`,
+        (partner) => html`<label class="check"><input type="checkbox" name=${field} value=${partner.slug} .checked=${live(s.partners.includes(partner.slug))} aria-invalid=${d.invalid} /> ${partner.name}</label>
+          ${s.partners.includes(partner.slug)
+            ? this.input(`${seatsField}.${partner.slug}`, `Seats kept for ${partner.name}`, { type: "number", value: s.partnerSeats[partner.slug] ?? "", hint: "Part of the capacity only this partner's members can take; leave empty to keep none." })
+            : nothing}`,
       )}
-      ${this.renderError(field)}
+      ${this.renderError(field)} ${this.renderError(seatsField)}
     </fieldset>`;
   }
 }

@@ -71,7 +71,12 @@ export class CkAdminTrainings extends InlineEditorHost {
   private renderSession(slug: string, x: AdminTrainingSession) {
     const editable = x.status !== "cancelled" && Date.parse(x.endsAt) > Date.now();
     return html`<tr data-session=${x.key}>
-        <td>${x.title}${x.status === "cancelled" ? html` <strong>(cancelled)</strong>` : nothing}</td>
+        <td>
+          ${x.title}${x.status === "cancelled" ? html` <strong>(cancelled)</strong>` : nothing}
+          ${x.partnerSeats.length
+            ? html`<ul class="muted partner-seats">${x.partnerSeats.map((r) => html`<li data-partner=${r.partner}>${r.partner}: ${r.taken} of ${r.seats} kept seats taken</li>`)}</ul>`
+            : nothing}
+        </td>
         <td class="when">${when(x.startsAt, x.timeZone)} <span class="muted">${zoneName(x.timeZone)}</span></td>
         <td class="where">${x.location ?? (x.format === "in_person" ? "" : "Online")}</td>
         <td class="num registered">${x.registered}</td>

@@ -26,6 +26,7 @@ describe(`admin: read one training series as saved, to edit it (${DB_LABEL})`, (
     status: "scheduled" as const,
     leaders: [{ name: "Jordan Lee", role: "Organizer" }, { name: "Sam Ortiz", role: null }],
     partners: ["conncan", "educators-for-excellence"],
+    partnerSeats: [{ partner: "conncan", seats: 3 }],
   };
   const series = { title: "Organizing 101", description: "Three evenings.", consent, reminderMinutes: [60], sessions: [session] };
 
@@ -34,12 +35,13 @@ describe(`admin: read one training series as saved, to edit it (${DB_LABEL})`, (
     const first = AdminTrainingSeriesDetail.parse(await (await h.admin.get("/trainings/organizing-101")).json());
     assert.deepEqual(first, { slug: "organizing-101", series });
 
-    const changed = { ...series, sessions: [{ ...session, partners: ["conncan"], capacity: null, location: null }] };
+    const changed = { ...series, sessions: [{ ...session, partners: ["conncan"], capacity: null, location: null, partnerSeats: [] }] };
     assert.equal((await h.admin.send("PUT", "/trainings/organizing-101", changed)).status, 200);
     const second = AdminTrainingSeriesDetail.parse(await (await h.admin.get("/trainings/organizing-101")).json());
     assert.deepEqual(second.series.sessions[0]!.partners, ["conncan"]);
     assert.equal(second.series.sessions[0]!.capacity, null);
     assert.equal(second.series.sessions[0]!.location, null);
+    assert.deepEqual(second.series.sessions[0]!.partnerSeats, []);
   });
 
   test("a series that is not this coalition's is not found", async () => {

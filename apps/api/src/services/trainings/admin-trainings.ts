@@ -6,6 +6,7 @@ import type { AdminContext } from "../keys/secret-keys.js";
 import { writeAndNotifySessions } from "../messages/session-changes.js";
 import { zoneError } from "../time/zoned-time.js";
 import { upsertTrainingSeries } from "./upsert-series.js";
+import { RESERVATIONS_SQL } from "./seats.js";
 
 const iso = (v: Date | string) => new Date(v).toISOString();
 
@@ -23,12 +24,14 @@ interface AdminSessionRow {
   capacity: number | null;
   registered: number;
   waitlisted: number;
+  partner_seats: Array<{ slug: string; seats: number; taken: number }> | string;
 }
 
 /** The columns of one session as organizers see it (`s` is training_sessions). */
 const SESSION_COLUMNS = `s.id, s.key, s.title as session_title, s.starts_at, s.ends_at, s.time_zone, s.format, s.location, s.virtual_link, s.status, s.capacity,
   (select count(*)::int from training_registrations r where r.session_id = s.id and r.status = 'registered') as registered,
-  (select count(*)::int from training_registrations r where r.session_id = s.id and r.status = 'waitlisted') as waitlisted`;
+  (select count(*)::int from training_registrations r where r.session_id = s.id and r.status = 'waitlisted') as waitlisted,
+  ${RESERVATIONS_SQL} as partner_seats`;
 
 const adminSession = (r: AdminSessionRow): AdminTrainingSession => ({
   id: r.id,
@@ -44,6 +47,7 @@ const adminSession = (r: AdminSessionRow): AdminTrainingSession => ({
   capacity: r.capacity,
   registered: r.registered,
   waitlisted: r.waitlisted,
+  partnerSeats: (typeof r.partner_seats === "string" ? (JSON.parse(r.partner_seats) as Exclude<AdminSessionRow["partner_seats"], string>) : (r.partner_seats ?? [])).map((p) => ({ partner: p.slug, seats: p.seats, taken: p.taken })),
 });
 
 /** One session with its seats taken and waitlist, as the organizer's list shows it. */

@@ -37,9 +37,13 @@ export async function getTrainingSeries(db: Db, admin: AdminContext, slug: strin
     status: Session["status"];
     leaders: Session["leaders"] | string;
     partners: string[] | null;
+    partner_seats: Array<{ partner: string; seats: number }> | string;
   }>(
     `select s.key, s.title, s.description, s.starts_at, s.ends_at, s.time_zone, s.format, s.location, s.virtual_link, s.capacity, s.status, s.leaders,
-            (select array_agg(o.slug order by o.slug) from training_session_partners sp join organizations o on o.id = sp.organization_id where sp.session_id = s.id) as partners
+            (select array_agg(o.slug order by o.slug) from training_session_partners sp join organizations o on o.id = sp.organization_id where sp.session_id = s.id) as partners,
+            coalesce((select json_agg(json_build_object('partner', o.slug, 'seats', sp.seats) order by o.slug)
+                        from training_session_partners sp join organizations o on o.id = sp.organization_id
+                       where sp.session_id = s.id and sp.seats is not null), '[]'::json) as partner_seats
        from training_sessions s where s.series_id = $1 order by s.starts_at, s.key`,
     [s.id],
   );
@@ -64,6 +68,7 @@ export async function getTrainingSeries(db: Db, admin: AdminContext, slug: strin
         status: r.status,
         leaders: (typeof r.leaders === "string" ? (JSON.parse(r.leaders) as Session["leaders"]) : r.leaders).map((l) => ({ name: l.name, role: l.role ?? null })),
         partners: r.partners ?? [],
+        partnerSeats: typeof r.partner_seats === "string" ? (JSON.parse(r.partner_seats) as Array<{ partner: string; seats: number }>) : r.partner_seats,
       })),
     },
   };

@@ -2,6 +2,7 @@ import type { OrganizationSummary, TrainingLeader, TrainingSeries, TrainingSessi
 import type { Queryable } from "../../db/types.js";
 import { coalitionSummary, consentTexts, findCampaign, partnerSummary, type CampaignRow, type PartnerConsentColumns } from "../campaigns.js";
 import type { PartnerContext } from "../partners/partner-lookup.js";
+import { RESERVATIONS_SQL, seatsLeftFor, type Reservation } from "./seats.js";
 
 /** A training series with its coalition's names (campaigns.ts). */
 export interface SeriesRow extends CampaignRow, PartnerConsentColumns {
@@ -29,6 +30,8 @@ export interface SessionRow {
   registered: number;
   waitlisted: number;
   partners: OrganizationSummary[] | string;
+  /** Seats kept for co-hosting partners, with how many each one's members hold. */
+  reservations: Reservation[] | string;
   past: boolean;
 }
 
@@ -46,6 +49,7 @@ const SESSION_SELECT = `
          coalesce((select json_agg(json_build_object('slug', o.slug, 'name', o.name, 'website', o.website) order by o.name)
                      from training_session_partners sp join organizations o on o.id = sp.organization_id
                     where sp.session_id = s.id), '[]'::json) as partners,
+         ${RESERVATIONS_SQL} as reservations,
          s.starts_at <= now() as past
     from training_sessions s join training_series ts on ts.id = s.series_id`;
 
@@ -61,11 +65,25 @@ export async function findSession(q: Queryable, seriesId: string, sessionId: str
   return rows[0];
 }
 
+/** One session by id alone (for seat decisions on a row already locked). */
+export async function sessionById(q: Queryable, sessionId: string): Promise<SessionRow | undefined> {
+  const rows = await q.query<SessionRow>(`${SESSION_SELECT} where s.id = $1`, [sessionId]);
+  return rows[0];
+}
+
 const json = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
 const iso = (value: Date | string) => new Date(value).toISOString();
 
-/** A session as the public read shows it. */
-export function toSession(row: SessionRow): TrainingSession {
+/** A session's seat counts, reservations parsed. */
+export function seatCounts(row: SessionRow): { capacity: number | null; registered: number; reservations: Reservation[] } {
+  return { capacity: row.capacity, registered: row.registered, reservations: json(row.reservations) };
+}
+
+/**
+ * A session as the public read shows it. `seatsLeft` is what the asking partner's members can
+ * take (its reserved seats left and the open ones); other partners' reservations are not shown.
+ */
+export function toSession(row: SessionRow, organizationId?: string): TrainingSession {
   return {
     id: row.id,
     seriesSlug: row.series_slug,
@@ -80,7 +98,7 @@ export function toSession(row: SessionRow): TrainingSession {
     partners: json(row.partners),
     capacity: row.capacity,
     registered: row.registered,
-    seatsLeft: row.capacity === null ? null : Math.max(0, row.capacity - row.registered),
+    seatsLeft: seatsLeftFor(seatCounts(row), organizationId),
     waitlisted: row.waitlisted,
     status: row.status,
     past: row.past,

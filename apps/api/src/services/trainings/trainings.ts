@@ -17,13 +17,14 @@ import { recordConsents, upsertPerson } from "../people/people.js";
 import { campaignFor, consentsGiven } from "../campaigns.js";
 import { registrationEvent } from "./registration-events.js";
 import { signLink, verifyLink } from "../platform/signed-links.js";
-import { findSeries, findSession, listSessions, toSeries, toSession, type SeriesRow, type SessionRow } from "./training-queries.js";
+import { findSeries, findSession, listSessions, seatCounts, sessionById, toSeries, toSession, type SeriesRow, type SessionRow } from "./training-queries.js";
+import { seatsLeftFor } from "./seats.js";
 
 /** A series, its sessions and its calendar feed; not_found for another coalition's partner. */
 export async function getSeries(db: Db, slug: string, partner: PartnerContext | undefined, baseUrl: string): Promise<TrainingSeriesResponse> {
   const series = campaignFor(await findSeries(db, slug), partner);
   const sessions = await listSessions(db, series.id);
-  return { series: toSeries(series, partner), sessions: sessions.map(toSession), feedUrl: `${baseUrl}/v1/trainings/${series.slug}/calendar.ics` };
+  return { series: toSeries(series, partner), sessions: sessions.map((s) => toSession(s, partner?.organizationId)), feedUrl: `${baseUrl}/v1/trainings/${series.slug}/calendar.ics` };
 }
 
 async function seriesAndSession(q: Queryable, seriesSlug: string, sessionId: string, partner: PartnerContext): Promise<{ series: SeriesRow; session: SessionRow }> {
@@ -34,8 +35,9 @@ async function seriesAndSession(q: Queryable, seriesSlug: string, sessionId: str
 }
 
 /**
- * Register for a session: a seat while any is left, else a waitlist place. The session row is
- * locked for the decision, so two people never take the last seat.
+ * Register for a session: a seat while any is left for this partner's members (its reserved seats,
+ * then the open ones), else a waitlist place. The session row is locked for the decision, so two
+ * people never take the last seat and no partner takes another's reserved seats.
  */
 export async function register(
   db: Db,
@@ -59,11 +61,12 @@ export async function register(
     const previous = existing[0];
     if (previous && previous.status !== "cancelled") {
       const again = previous.status === "registered" ? "already_registered" : "already_waitlisted";
-      return { status: 200, body: await registrationBody(q, previous.id, again, baseUrl) };
+      return { status: 200, body: await registrationBody(q, previous.id, again, baseUrl, partner.organizationId) };
     }
     // The session row is locked, so clock_timestamp() orders waitlist places by who got the lock first
     // (now() would be each transaction's start time, which can invert that order).
-    const seat = session.capacity === null || session.registered < session.capacity;
+    const left = seatsLeftFor(seatCounts(session), partner.organizationId);
+    const seat = left === null || left > 0;
     const status = seat ? "registered" : "waitlisted";
     const rows = await q.query<{ id: string }>(
       `insert into training_registrations (session_id, person_id, partner_id, status, source, waitlisted_at, locale)
@@ -86,11 +89,11 @@ export async function register(
       data: { series: series.slug, session: session.id, status, partner: partner.slug, source: data.source ?? null },
       person: { firstName: data.firstName, lastName: data.lastName ?? null, email: data.email },
     });
-    return { status: 201, body: await registrationBody(q, registrationId, status, baseUrl) };
+    return { status: 201, body: await registrationBody(q, registrationId, status, baseUrl, partner.organizationId) };
   });
 }
 
-async function registrationBody(q: Queryable, registrationId: string, status: RegisterResponse["status"], baseUrl: string): Promise<RegisterResponse> {
+async function registrationBody(q: Queryable, registrationId: string, status: RegisterResponse["status"], baseUrl: string, organizationId: string): Promise<RegisterResponse> {
   const rows = await q.query<{ series_id: string; session_id: string; status: string; position: number | null; virtual_link: string | null }>(
     `select s.series_id, r.session_id, r.status, s.virtual_link,
             case when r.status = 'waitlisted' then
@@ -105,14 +108,14 @@ async function registrationBody(q: Queryable, registrationId: string, status: Re
   return {
     status,
     waitlistPosition: row.position,
-    session: toSession(session),
+    session: toSession(session, organizationId),
     virtualLink: row.status === "registered" ? row.virtual_link : null,
     calendarUrl: `${baseUrl}/v1/registrations/calendar.ics?token=${encodeURIComponent(await signLink(q, "calendar", registrationId))}`,
     cancelUrl: `${baseUrl}/v1/registrations/cancel?token=${encodeURIComponent(await signLink(q, "cancel", registrationId))}`,
   };
 }
 
-/** Cancel by signed link; a freed seat goes to the first person on the waitlist. */
+/** Cancel by signed link; a freed seat goes to the first person on the waitlist who may take it. */
 export async function cancelRegistration(db: Db, input: Record<string, unknown>): Promise<CancelRegistrationResponse> {
   const request = parseOrReject(CancelRegistrationRequest, input);
   const registrationId = await verifyLink(db, "cancel", request.token);
@@ -133,23 +136,29 @@ export async function cancelRegistration(db: Db, input: Record<string, unknown>)
 }
 
 /**
- * Give a freed seat to the first person on the waitlist: they get a "you have a seat" email (with
- * the join link, calendar file and cancel link) and the `registration.promoted` event goes out.
+ * Give a freed seat to the first person on the waitlist who may take it (a seat reserved for a
+ * partner goes only to that partner's members): they get a "you have a seat" email (with the
+ * join link, calendar file and cancel link) and the `registration.promoted` event goes out.
+ * Locks the session row (again, if the caller already did) so the count cannot change meanwhile.
  */
 export async function promoteFromWaitlist(q: Queryable, sessionId: string): Promise<boolean> {
-  const rows = await q.query<{ id: string }>(
-    `update training_registrations set status = 'registered', promoted_at = now()
-      where id = (select r.id from training_registrations r join training_sessions s on s.id = r.session_id
-                   where r.session_id = $1 and r.status = 'waitlisted'
-                     and (s.capacity is null or (select count(*) from training_registrations x where x.session_id = $1 and x.status = 'registered') < s.capacity)
-                   order by r.waitlisted_at, r.id limit 1)
-      returning id`,
+  await q.query("select id from training_sessions where id = $1 for update", [sessionId]);
+  const session = await sessionById(q, sessionId);
+  if (!session) return false;
+  const counts = seatCounts(session);
+  const waiting = await q.query<{ id: string; organization_id: string }>(
+    `select r.id, pa.organization_id from training_registrations r join partners pa on pa.id = r.partner_id
+      where r.session_id = $1 and r.status = 'waitlisted' order by r.waitlisted_at, r.id`,
     [sessionId],
   );
-  const promoted = rows[0]?.id;
-  if (!promoted) return false;
-  await queueRegistrationMessages(q, promoted, "training.promoted", null);
-  await registrationEvent(q, "registration.promoted", promoted);
+  const next = waiting.find((w) => {
+    const left = seatsLeftFor(counts, w.organization_id);
+    return left === null || left > 0;
+  });
+  if (!next) return false;
+  await q.query("update training_registrations set status = 'registered', promoted_at = now() where id = $1", [next.id]);
+  await queueRegistrationMessages(q, next.id, "training.promoted", null);
+  await registrationEvent(q, "registration.promoted", next.id);
   return true;
 }
 

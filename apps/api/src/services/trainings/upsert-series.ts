@@ -30,6 +30,8 @@ export interface TrainingSessionDefinition {
   leaders: Array<{ name: string; role?: string | null }>;
   /** Slugs of partner organizations co-hosting this session. */
   partners?: string[];
+  /** Seats kept for co-hosting partners' members; left out, no seats are kept. */
+  partnerSeats?: Array<{ partner: string; seats: number }>;
 }
 
 /** Upsert training series and their sessions (by series slug + session key). */
@@ -68,14 +70,16 @@ export async function upsertTrainingSeries(q: Queryable, coalitionId: string, al
           [session[0]!.id, s.partners],
         );
       }
+      const seats = new Map((s.partnerSeats ?? []).map((r) => [r.partner, r.seats]));
       for (const slug of s.partners ?? []) {
         await q.query(
-          `insert into training_session_partners (session_id, organization_id)
-           select $1, id from organizations where slug = $2
-           on conflict do nothing`,
-          [session[0]!.id, slug],
+          `insert into training_session_partners (session_id, organization_id, seats)
+           select $1, id, $3 from organizations where slug = $2
+           on conflict (session_id, organization_id) do update set seats = excluded.seats`,
+          [session[0]!.id, slug, seats.get(slug) ?? null],
         );
       }
+      if (!s.partners) await q.query("update training_session_partners set seats = null where session_id = $1 and seats is not null", [session[0]!.id]);
     }
   }
 }
