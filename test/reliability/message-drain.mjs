@@ -32,6 +32,10 @@ async function startSink() {
       });
     },
   });
+  // A replica killed with kill -9 mid-send resets its connection: expected here, not a crash.
+  server.on("error", (error) => {
+    if (error.code !== "ECONNRESET") console.error(`SMTP sink: ${error.message}`);
+  });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `smtp://127.0.0.1:${server.server.address().port}`,
