@@ -1,4 +1,4 @@
-import type { Db } from "@coalition-kit/api";
+import type { Db, SeedData } from "@coalition-kit/api";
 
 export declare const SEED_FILE: string;
 
@@ -23,6 +23,12 @@ export interface RunningDemo {
   organizerKey: string;
   apiUrl: string;
   siteUrl: string;
+  /**
+   * Seed more data (campaigns changed by a test) keeping the demo site's actual origin on its
+   * partners: a plain `seed()` would put back the seed file's origins and the page's reads would
+   * fail CORS once the API's partner cache (5 s) expires.
+   */
+  reseed(data: SeedData): Promise<unknown>;
   close(): Promise<void>;
 }
 

@@ -24,8 +24,11 @@ export async function startDemo(options = {}) {
   try {
     await migrate(db);
     // Every campaign in seeds/. The seeds list the demo site's usual origins; add the actual one when ports differ.
+    const extraOrigins = [site.url, site.url.replace("127.0.0.1", "localhost")];
+    /** @param {import("@coalition-kit/api").SeedData} data */
+    const reseed = (data) => seed(db, data, { extraOrigins });
     for (const file of (await readdir(SEEDS_DIR)).filter((f) => f.endsWith(".json")).sort()) {
-      await seed(db, await loadSeedFile(SEEDS_DIR + file), { extraOrigins: [site.url, site.url.replace("127.0.0.1", "localhost")] });
+      await reseed(await loadSeedFile(SEEDS_DIR + file));
     }
     // With an SMTP server, the API sends its emails (confirmations, reminders, notices) there.
     const messages = options.smtpUrl ? { smtpUrl: options.smtpUrl, intervalMs: options.messageIntervalMs ?? 1000 } : false;
@@ -38,6 +41,7 @@ export async function startDemo(options = {}) {
       organizerKey,
       apiUrl: api.url,
       siteUrl: site.url,
+      reseed,
       async close() {
         await site.close();
         await api.close();

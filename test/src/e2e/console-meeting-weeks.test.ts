@@ -4,7 +4,7 @@
 // notice from a real SMTP server.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { createSecretKey, loadSeedFile, seed, SEEDS_DIR } from "@coalition-kit/api";
+import { createSecretKey, loadSeedFile, SEEDS_DIR } from "@coalition-kit/api";
 import { startSmtpSink, type SmtpSink } from "@coalition-kit/api/testing/smtp-sink";
 import type { Browser } from "playwright-core";
 import { DB_LABEL, email, launchChromium } from "../support/env.js";
@@ -29,7 +29,7 @@ describe(`console: change one meeting week, in Chromium (${DB_LABEL})`, () => {
     const start = new Date(Date.now() + 86_400_000).toLocaleDateString("en-CA", { timeZone: "America/New_York" });
     const weekday = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"][new Date(`${start}T12:00:00Z`).getUTCDay()];
     Object.assign(data.meetings![0]!, { startDate: start, rrule: `FREQ=WEEKLY;BYDAY=${weekday}`, breaks: [], changes: [] });
-    await seed(demo.db, data);
+    await demo.reseed(data);
     week = new Date(Date.parse(`${start}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
     browser = await launchChromium();
 

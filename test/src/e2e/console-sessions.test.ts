@@ -4,7 +4,7 @@
 // server) gets the change with an updated calendar file, then the cancellation.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { createSecretKey, loadSeedFile, seed, SEEDS_DIR } from "@coalition-kit/api";
+import { createSecretKey, loadSeedFile, SEEDS_DIR } from "@coalition-kit/api";
 import { icsDate, parseIcs } from "@coalition-kit/api/testing/ics-parse";
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from "@coalition-kit/api/testing/smtp-sink";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -57,7 +57,7 @@ describe(`console: change and cancel a training session, in Chromium (${DB_LABEL
         leaders: [{ name: "HEAL Together Youth Fellows", role: "Student facilitators" }],
       },
     ];
-    await seed(demo.db, data);
+    await demo.reseed(data);
     browser = await launchChromium();
 
     // Someone registers on the partner's page, as a visitor would.

@@ -2,7 +2,7 @@
 // "every week" RSVP applies to every future meeting.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { loadSeedFile, seed, SEEDS_DIR } from "@coalition-kit/api";
+import { loadSeedFile, SEEDS_DIR } from "@coalition-kit/api";
 import type { Browser, Locator, Page } from "playwright-core";
 import { DB_LABEL, email, launchChromium } from "../support/env.js";
 import { startIsolatedDemo } from "../support/demo.js";
@@ -15,7 +15,7 @@ async function meetingFromTomorrow(demo: Demo) {
   const start = new Date(Date.now() + 86_400_000).toLocaleDateString("en-CA", { timeZone: "America/New_York" });
   const weekday = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"][new Date(`${start}T12:00:00Z`).getUTCDay()];
   Object.assign(data.meetings![0]!, { startDate: start, rrule: `FREQ=WEEKLY;BYDAY=${weekday}`, breaks: [], changes: [] });
-  await seed(demo.db, data);
+  await demo.reseed(data);
 }
 
 const going = async (row: Locator) => Number(/(\d+) going/.exec(await row.locator(".counts").innerText())?.[1]);

@@ -2,7 +2,7 @@
 // second person is waitlisted and promoted when the first cancels through the signed link.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { loadSeedFile, seed, SEEDS_DIR } from "@coalition-kit/api";
+import { loadSeedFile, SEEDS_DIR } from "@coalition-kit/api";
 import { icsDate, parseIcs } from "@coalition-kit/api/testing/ics-parse";
 import { startSmtpSink, type SmtpSink } from "@coalition-kit/api/testing/smtp-sink";
 import type { Browser, Locator, Page } from "playwright-core";
@@ -21,7 +21,7 @@ async function addUpcomingSessions(demo: Demo) {
     { ...base, key: "e2e-open", title: "E2E: Open session", startsAt: inDays(3), endsAt: inDays(3, 1.5), capacity: 25, virtualLink: "https://meet.example.org/e2e-open" },
     { ...base, key: "e2e-one-seat", title: "E2E: One seat", startsAt: inDays(4), endsAt: inDays(4, 1.5), capacity: 1, virtualLink: "https://meet.example.org/e2e-one" },
   ];
-  await seed(demo.db, data);
+  await demo.reseed(data);
 }
 
 function sessionCard(page: Page, title: string): Locator {
