@@ -75,8 +75,11 @@ export function publicRead(db: object, seconds = PUBLIC_READ_SECONDS): Middlewar
       "CDN-Cache-Control": cdnPolicy,
       Vary: `Accept-Language, ${PARTNER_KEY_HEADER}, Accept-Encoding`,
     };
-    c.res = matches(answer.etag, c.req.header("if-none-match"))
-      ? new Response(null, { status: 304, headers })
-      : new Response(answer.body, { status: 200, headers: { ...headers, "Content-Type": answer.type } });
+    // Through c.body, not `new Response(…, { headers: {…} })`: c.body keeps the headers set before
+    // (X-Request-Id) and builds a Headers object. With a plain-object init, @hono/node-server's
+    // lightweight Response drops later header changes (CORS, set after this) once the gzip
+    // middleware reads the body: a kept answer reached the partner's page without
+    // Access-Control-Allow-Origin, and the widget could not load.
+    c.res = matches(answer.etag, c.req.header("if-none-match")) ? c.body(null, 304, headers) : c.body(answer.body, 200, { ...headers, "Content-Type": answer.type });
   };
 }

@@ -72,6 +72,18 @@ describe(`public reads are cacheable, personal ones are not (${DB_LABEL})`, () =
     assert.ok(packed.body.length < plain.body.length / 2, `${packed.body.length} B gzipped against ${plain.body.length} B`);
   });
 
+  test("a read answered from memory still lets the partner's page read it: CORS headers and request id, gzipped or not", async () => {
+    // A browser sends Accept-Encoding; the second read within a second comes from the process's memory.
+    for (const encoding of ["gzip, deflate, br", "identity"]) {
+      for (const turn of ["first", "from memory"]) {
+        const res = await rawGet(`${h.url}/v1/petitions/${SLUG}?key=${CONNCAN}`, { Origin: ORIGIN, "Accept-Encoding": encoding });
+        assert.equal(res.headers["access-control-allow-origin"], ORIGIN, `${turn} read (${encoding}) is readable by the partner's page`);
+        assert.match(String(res.headers.vary), /origin/i, `${turn} read (${encoding}) names Origin in Vary`);
+        assert.match(String(res.headers["x-request-id"]), /^[0-9a-f-]{36}$/, `${turn} read (${encoding}) carries its request id`);
+      }
+    }
+  });
+
   test("every public read is cacheable: training series, story campaign and wall", async () => {
     for (const path of ["/v1/stories/tell-your-story", "/v1/stories/tell-your-story/wall"]) {
       const res = await read(h, path);
