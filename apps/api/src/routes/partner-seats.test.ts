@@ -111,6 +111,38 @@ describe(`seats per partner on co-hosted training sessions (${DB_LABEL})`, () =>
     assert.deepEqual(counts, [{ status: "registered", n: 5 }, { status: "waitlisted", n: 25 }]);
   });
 
+  test("more seats given to a full session go to the waitlist in order, each told they have a seat; a cancelled session promotes no one", async () => {
+    const series = (capacity: number | null, status: "scheduled" | "cancelled" = "scheduled") => ({ title: "Growing", description: "More seats.", consent: SERIES.consent, sessions: [{ ...sessionInDays("grow", 14), capacity, status }] });
+    assert.equal((await h.admin.send("PUT", "/trainings/growing", series(1))).status, 201);
+    const id = (await h.db.query<{ id: string }>("select id from training_sessions where key = 'grow'"))[0]!.id;
+    const who: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const person = signer();
+      who.push(person.email as string);
+      assert.equal((await h.post(`/v1/trainings/growing/sessions/${id}/registrations`, person)).status, 201);
+    }
+    const standing = async () =>
+      (await h.db.query<{ email: string; status: string }>(
+        "select p.email_normalized as email, r.status from training_registrations r join people p on p.id = r.person_id where r.session_id = $1 order by r.created_at",
+        [id],
+      )).map((r) => `${who.indexOf(r.email)}:${r.status}`);
+    assert.deepEqual(await standing(), ["0:registered", "1:waitlisted", "2:waitlisted", "3:waitlisted"]);
+
+    assert.equal((await h.admin.send("PUT", "/trainings/growing", series(3))).status, 200);
+    assert.deepEqual(await standing(), ["0:registered", "1:registered", "2:registered", "3:waitlisted"], "the first two waiting take the two new seats");
+    const told = await h.db.query<{ email: string }>(
+      `select p.email_normalized as email from messages m join people p on p.id = m.person_id join training_registrations r on r.id = m.registration_id
+        where m.kind = 'training.promoted' and r.session_id = $1 order by r.created_at`,
+      [id],
+    );
+    assert.deepEqual(told.map((r) => who.indexOf(r.email)), [1, 2], "each promoted registrant gets a you-have-a-seat email");
+
+    assert.equal((await h.admin.send("PUT", "/trainings/growing", series(null, "cancelled"))).status, 200);
+    assert.deepEqual(await standing(), ["0:registered", "1:registered", "2:registered", "3:waitlisted"], "no one is promoted into a cancelled session");
+    assert.equal((await h.admin.send("PUT", "/trainings/growing", series(null))).status, 200);
+    assert.deepEqual(await standing(), ["0:registered", "1:registered", "2:registered", "3:registered"], "an unlimited session seats everyone waiting");
+  });
+
   test("organizers reserve seats with field errors for each mistake, in English and Spanish, and read them back", async () => {
     const series = (sessions: unknown[]) => ({ title: "Co-hosted", description: "Shared seats.", consent: SERIES.consent, sessions });
     const session = (key: string, overrides: Record<string, unknown>) => ({ ...sessionInDays(key, 12), partners: [E4E_SLUG, "conncan"], ...overrides });

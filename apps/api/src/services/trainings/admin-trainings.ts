@@ -6,6 +6,7 @@ import type { AdminContext } from "../keys/secret-keys.js";
 import { writeAndNotifySessions } from "../messages/session-changes.js";
 import { zoneError } from "../time/zoned-time.js";
 import { upsertTrainingSeries } from "./upsert-series.js";
+import { fillOpenSeats } from "./trainings.js";
 import { RESERVATIONS_SQL } from "./seats.js";
 
 const iso = (v: Date | string) => new Date(v).toISOString();
@@ -118,5 +119,6 @@ export async function saveTrainingSeries(q: Queryable, admin: AdminContext, slug
   if (repeated) errors.sessions = `Two sessions share the key ${repeated}.`;
   if (Object.keys(errors).length) throw validationError(errors);
   await writeAndNotifySessions(q, slug, () => upsertTrainingSeries(q, admin.organizationId, [{ slug, ...data, sessions: data.sessions.map((s) => ({ ...s, description: s.description ?? "" })) }]));
+  if (!created) await fillOpenSeats(q, slug);
   return { slug, created };
 }

@@ -162,6 +162,28 @@ export async function promoteFromWaitlist(q: Queryable, sessionId: string): Prom
   return true;
 }
 
+/**
+ * After an organizer gives a series more seats (a larger capacity, no limit, fewer seats kept for
+ * a partner), the waitlist takes them in order, each promoted person told as on a cancellation.
+ * Only scheduled sessions still to start; returns how many were promoted.
+ */
+export async function fillOpenSeats(q: Queryable, seriesSlug: string): Promise<number> {
+  const sessions = await q.query<{ id: string; waiting: number }>(
+    `select s.id, count(r.id)::int as waiting
+       from training_sessions s join training_series ts on ts.id = s.series_id
+       join training_registrations r on r.session_id = s.id and r.status = 'waitlisted'
+      where ts.slug = $1 and s.status = 'scheduled' and s.starts_at > now()
+      group by s.id order by s.id`,
+    [seriesSlug],
+  );
+  let promoted = 0;
+  for (const session of sessions) {
+    // Each call seats at most one person, so this ends within the waitlist's length.
+    for (let i = 0; i < session.waiting && (await promoteFromWaitlist(q, session.id)); i++) promoted += 1;
+  }
+  return promoted;
+}
+
 /** The registration behind a calendar link, with the session it belongs to. */
 export async function registrationForCalendar(db: Db, token: string): Promise<{ session: SessionRow; series: SeriesRow; confirmed: boolean } | undefined> {
   const registrationId = await verifyLink(db, "calendar", token);
