@@ -30,23 +30,24 @@ export interface ConsentRow {
   guardianEmail?: string | null;
 }
 
-/** Record consents actually given, with exactly the text and version shown. */
+/** Record consents actually given, with exactly the text and version shown: one statement for all of them. */
 export async function recordConsents(
   q: Queryable,
   personId: string | null,
   link: { signatureId?: string; registrationId?: string; storyId?: string; attendeeId?: string },
   rows: ConsentRow[],
 ): Promise<void> {
-  for (const row of rows) {
-    await q.query(
-      `insert into consents (person_id, signature_id, registration_id, story_id, attendee_id, organization_id, scope, text, version, guardian_email)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        personId, link.signatureId ?? null, link.registrationId ?? null, link.storyId ?? null, link.attendeeId ?? null,
-        row.organizationId, row.scope, row.text, row.version, row.guardianEmail ?? null,
-      ],
-    );
-  }
+  if (rows.length === 0) return;
+  // The link and person are the same for every row ($1-$5); each row adds its own five values.
+  const values = rows.map((_, i) => `($1, $2, $3, $4, $5, $${6 + i * 5}, $${7 + i * 5}, $${8 + i * 5}, $${9 + i * 5}, $${10 + i * 5})`);
+  await q.query(
+    `insert into consents (person_id, signature_id, registration_id, story_id, attendee_id, organization_id, scope, text, version, guardian_email)
+     values ${values.join(", ")}`,
+    [
+      personId, link.signatureId ?? null, link.registrationId ?? null, link.storyId ?? null, link.attendeeId ?? null,
+      ...rows.flatMap((row) => [row.organizationId, row.scope, row.text, row.version, row.guardianEmail ?? null]),
+    ],
+  );
 }
 
 /** Delete a person when nothing of theirs is left (no action, no consent); their message log lines stay. */
