@@ -43,10 +43,12 @@ export async function petitionStats(q: Queryable, petition: Pick<PetitionRow, "i
     [petition.id, petition.coalition_id],
   );
   const total = rows.reduce((n, r) => n + r.count, 0);
-  const partners = rows
-    .filter((r): r is { slug: string; name: string; count: number } => r.slug !== null && r.name !== null)
-    .sort((a, b) => b.count - a.count || a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
-  return { total, goal: petition.goal, partners };
+  return { total, goal: petition.goal, partners: orderPartners(rows.filter((r): r is { slug: string; name: string; count: number } => r.slug !== null && r.name !== null)) };
+}
+
+/** Partners as the counts show them: most signatures first, then by name. */
+export function orderPartners<P extends { name: string; count: number }>(partners: P[]): P[] {
+  return [...partners].sort((a, b) => b.count - a.count || a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
 }
 
 /** A petition as the public read shows it, with the partner's consent text when a partner asks. */

@@ -1,26 +1,15 @@
 import type { Queryable } from "../../db/types.js";
 import { consentColumns, enqueueActionEvent, PARTNER_COLUMNS, partnerJoin, type ActionRow } from "../webhooks/action-events.js";
 
-/** What `signature.created` says: the action, who it came through, what the person agreed to, and their details. */
-export interface SignatureFacts extends ActionRow {
-  petition: string;
-  source: string | null;
-  utm_source: string | null;
-  utm_medium: string | null;
-  utm_campaign: string | null;
-  age_band: string | null;
-  first_name: string;
-  last_name: string | null;
-  email: string;
-  zip: string | null;
-}
-
 /**
  * `signature.created` for a signature that now counts (at once, or when confirmed), with contact
  * details only for organizations the person consented to.
  */
 export async function signatureCreatedEvent(q: Queryable, signatureId: string): Promise<void> {
-  const rows = await q.query<SignatureFacts>(
+  const rows = await q.query<ActionRow & {
+    petition: string; source: string | null; utm_source: string | null; utm_medium: string | null; utm_campaign: string | null; age_band: string | null;
+    first_name: string; last_name: string | null; email: string; zip: string | null;
+  }>(
     `select p.coalition_id, ${PARTNER_COLUMNS}, s.person_id, p.slug as petition, s.source,
             s.utm_source, s.utm_medium, s.utm_campaign, s.age_band, pe.first_name, pe.last_name, pe.email_normalized as email, pe.zip,
             ${consentColumns("signature_id", "s.id", true)}
@@ -29,12 +18,9 @@ export async function signatureCreatedEvent(q: Queryable, signatureId: string): 
       where s.id = $1`,
     [signatureId],
   );
-  if (rows[0]) await signatureCreatedEventOf(q, rows[0]);
-}
-
-/** `signature.created` from facts the caller already holds (a signature that counts the moment it is stored). */
-export function signatureCreatedEventOf(q: Queryable, r: SignatureFacts): Promise<void> {
-  return enqueueActionEvent(
+  const r = rows[0];
+  if (!r) return;
+  await enqueueActionEvent(
     q,
     "signature.created",
     r,
