@@ -119,11 +119,22 @@ export const Webhook = z.object({
   events: z.array(z.enum(WEBHOOK_EVENTS)),
   active: z.boolean(),
   createdAt: IsoDateTime,
+  /** While a rotated secret's overlap lasts, deliveries carry a signature by each secret; then null. */
+  previousSecretExpiresAt: z.nullable(IsoDateTime),
 });
 export type Webhook = z.infer<typeof Webhook>;
 export const WebhookList = z.object({ webhooks: z.array(Webhook) });
 /** The signing secret is shown once, when the endpoint is created. */
 export const WebhookCreated = z.object({ webhook: Webhook, secret: z.string() });
+
+/**
+ * POST /v1/admin/webhooks/:id/rotate-secret: a new `whsec_` secret (shown once) signs every delivery
+ * from now on; for `overlapHours` (0: none) each delivery also carries a signature by the old
+ * secret, in the same `webhook-signature` header, so the receiver can switch without a gap.
+ * Rotating again ends an earlier overlap at once (only one old secret is kept).
+ */
+export const WebhookSecretRotation = PartnerKeyRotation;
+export type WebhookSecretRotation = z.input<typeof WebhookSecretRotation>;
 
 export const WebhookDelivery = z.object({
   id: Id,

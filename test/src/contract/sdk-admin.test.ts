@@ -117,6 +117,30 @@ describe(`admin SDK <-> API contract (${DB_LABEL})`, () => {
     }
   });
 
+  test("rotateSecret: a delivery during the overlap verifies with the old secret and the new, by the library and the SDK, in both headers", async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      const { webhook, secret: old } = await admin.webhooks.create({ url: receiver.url, events: ["signature.created"] });
+      const rotated = await admin.webhooks.rotateSecret(webhook.id, { overlapHours: 2 });
+      assert.notEqual(rotated.secret, old);
+      assert.ok(Date.parse(rotated.webhook.previousSecretExpiresAt!) > Date.now() + 3_500_000, "the old secret signs for about 2 hours");
+      await assert.rejects(admin.webhooks.rotateSecret(webhook.id, { overlapHours: 200 }), (e: unknown) => e instanceof CkApiError && /0 to 168/.test(e.fields?.overlapHours ?? ""));
+      const who = email("rotated");
+      const partner = createClient({ baseUrl: api.url, partnerKey: "pk_demo_e4e", retries: 0, fetch: api.fetch });
+      await partner.petitions.sign("ct-funding-gap", { firstName: "Rui", email: who, zip: "06511", ageBand: "18_plus" });
+      const hook = await receiver.waitFor((h) => h.body.includes("signature.created"));
+      assert.ok(hook, "the webhook arrived");
+      for (const secret of [rotated.secret, old]) {
+        assert.equal((new Webhook(secret).verify(hook.body, hook.headers) as WebhookPayload).type, "signature.created");
+        assert.equal(await verifyWebhookSignature(secret, hook.headers, hook.body), true);
+        assert.equal(await verifyWebhookSignature(secret, hook.signature, hook.body), true, "the deprecated CK-Signature carries both");
+      }
+      await admin.webhooks.remove(webhook.id);
+    } finally {
+      receiver.close();
+    }
+  });
+
   test("every answer above matches the API's OpenAPI document (/v1/openapi.json)", () => {
     assert.deepEqual(api.openapi.problems, []);
     assert.ok(api.openapi.checked.length > 0);

@@ -4,7 +4,7 @@ import { adminWriter, requireAdmin } from "../http/admin-request.js";
 import { createPartner, listPartners, patchPartner, rotatePartnerKey } from "../services/partners/admin-partners.js";
 import { partnersChanged } from "../services/partners/partner-lookup.js";
 import { addSecretKey, listSecretKeys, revokeSecretKey } from "../services/keys/secret-keys.js";
-import { createWebhook, deleteWebhook, listDeliveries, listWebhooks } from "../services/webhooks/webhooks.js";
+import { createWebhook, deleteWebhook, listDeliveries, listWebhooks, rotateWebhookSecret } from "../services/webhooks/webhooks.js";
 
 /** /v1/admin: whose key this is, the coalition's partners (and their key rotations), its secret keys and its webhooks. */
 export function adminOrganizationRoutes(db: Db, maxBodyBytes: number): Hono {
@@ -49,6 +49,13 @@ export function adminOrganizationRoutes(db: Db, maxBodyBytes: number): Hono {
 
   app.get("/webhooks", async (c) => c.json({ webhooks: await listWebhooks(db, await requireAdmin(db, c)) }));
   app.post("/webhooks", (c) => write(c, "admin:webhooks:create", {}, async (q, admin, data) => ({ status: 201, body: await createWebhook(q, admin, data) })));
+  // A retried rotation must not rotate twice (the first new secret would be lost): it needs an Idempotency-Key.
+  app.post("/webhooks/:id/rotate-secret", (c) =>
+    write(c, `admin:webhooks:rotate-secret:${c.req.param("id")}`, { ...optionalBody, requireKey: true }, async (q, admin, data) => ({
+      status: 200,
+      body: await rotateWebhookSecret(q, admin, c.req.param("id"), data),
+    })),
+  );
   app.delete("/webhooks/:id", (c) =>
     write(c, `admin:webhooks:delete:${c.req.param("id")}`, noBody, async (q, admin) => {
       await deleteWebhook(q, admin, c.req.param("id"));

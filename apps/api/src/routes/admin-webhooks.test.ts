@@ -45,10 +45,11 @@ function verified(secret: string, received: Received, format?: "raw"): boolean {
 function verifiedLegacy(secret: string, received: Received): boolean {
   const header = String(received.headers["ck-signature"] ?? "");
   const t = /t=(\d+)/.exec(header)?.[1];
-  const v1 = /v1=([0-9a-f]{64})/.exec(header)?.[1];
-  if (!t || !v1 || Math.abs(Date.now() / 1000 - Number(t)) > 300) return false;
+  // One v1= per signing secret (two during a rotation's overlap): any may match.
+  const signatures = [...header.matchAll(/v1=([0-9a-f]{64})/g)].map((m) => m[1]!);
+  if (!t || signatures.length === 0 || Math.abs(Date.now() / 1000 - Number(t)) > 300) return false;
   const expected = createHmac("sha256", secret).update(`${t}.${received.body}`).digest();
-  return timingSafeEqual(expected, Buffer.from(v1, "hex"));
+  return signatures.some((v1) => timingSafeEqual(expected, Buffer.from(v1, "hex")));
 }
 
 describe(`admin: webhooks (${DB_LABEL})`, () => {
@@ -118,6 +119,53 @@ describe(`admin: webhooks (${DB_LABEL})`, () => {
       assert.equal(verified(secret, old.got[0]!), false, "read as a base64 key, it does not verify");
     } finally {
       old.server.close();
+    }
+  });
+
+  test("a rotated secret signs at once; the old one also signs during the overlap, then stops; a retry does not rotate twice", async () => {
+    const rx = await receiver(() => 204);
+    try {
+      const { webhook, secret: old } = WebhookCreated.parse(await (await coalition.send("POST", "/webhooks", { url: rx.url, events: ["signature.created"] })).json());
+      const bad = await coalition.send("POST", `/webhooks/${webhook.id}/rotate-secret`, { overlapHours: 169 });
+      assert.equal(bad.status, 422);
+      assert.match(((await bad.json()) as { error: { fields: Record<string, string> } }).error.fields.overlapHours ?? "", /0 to 168/);
+      assert.equal((await coalition.send("POST", `/webhooks/${webhook.id}/rotate-secret`, {}, { "Idempotency-Key": "" })).status, 422, "a rotation needs an Idempotency-Key");
+      assert.equal((await partner.send("POST", `/webhooks/${webhook.id}/rotate-secret`, {})).status, 404, "another organization cannot rotate it");
+
+      const key = crypto.randomUUID();
+      const first = await coalition.send("POST", `/webhooks/${webhook.id}/rotate-secret`, { overlapHours: 24 }, { "Idempotency-Key": key });
+      assert.equal(first.status, 200);
+      const rotated = WebhookCreated.parse(await first.json());
+      const again = WebhookCreated.parse(await (await coalition.send("POST", `/webhooks/${webhook.id}/rotate-secret`, { overlapHours: 24 }, { "Idempotency-Key": key })).json());
+      assert.equal(again.secret, rotated.secret, "the retry answers the same new secret");
+      assert.match(rotated.secret, /^whsec_/);
+      assert.notEqual(rotated.secret, old);
+      const ends = Date.parse(rotated.webhook.previousSecretExpiresAt!);
+      assert.ok(ends > Date.now() + 23 * 3_600_000 && ends < Date.now() + 25 * 3_600_000, `the old secret signs for 24 hours, not until ${rotated.webhook.previousSecretExpiresAt}`);
+      const listed = ((await (await coalition.get("/webhooks")).json()) as { webhooks: Array<{ id: string; previousSecretExpiresAt: string | null }> }).webhooks.find((w) => w.id === webhook.id)!;
+      assert.equal(listed.previousSecretExpiresAt, rotated.webhook.previousSecretExpiresAt);
+
+      await h.post(`/v1/petitions/${SLUG}/signatures`, signer());
+      await deliverDue(h.db);
+      const during = rx.got.at(-1)!;
+      assert.ok(verified(rotated.secret, during), "the new secret verifies at once");
+      assert.ok(verified(old, during), "a receiver still holding the old secret keeps verifying during the overlap");
+      assert.ok(verifiedLegacy(rotated.secret, during) && verifiedLegacy(old, during), "the deprecated header carries both too");
+
+      // The overlap ends (as 24 hours later).
+      await h.db.query("update webhook_endpoints set previous_secret_expires_at = now() - interval '1 second' where id = $1", [webhook.id]);
+      await h.post(`/v1/petitions/${SLUG}/signatures`, signer());
+      await deliverDue(h.db);
+      const afterwards = rx.got.at(-1)!;
+      assert.notEqual(afterwards, during);
+      assert.ok(verified(rotated.secret, afterwards), "the new secret verifies");
+      assert.equal(verified(old, afterwards), false, "the old secret no longer does");
+      assert.equal(verifiedLegacy(old, afterwards), false);
+      const ended = ((await (await coalition.get("/webhooks")).json()) as { webhooks: Array<{ id: string; previousSecretExpiresAt: string | null }> }).webhooks.find((w) => w.id === webhook.id)!;
+      assert.equal(ended.previousSecretExpiresAt, null);
+      await coalition.send("DELETE", `/webhooks/${webhook.id}`);
+    } finally {
+      rx.server.close();
     }
   });
 

@@ -8,6 +8,7 @@ import {
   ModerationListResponse,
   PartnerInput,
   PartnerKeyRotation,
+  WebhookSecretRotation,
   PartnerPatch,
   PersonDeleted,
   PersonExport,
@@ -130,6 +131,15 @@ export function createAdminClient(options: AdminClientOptions) {
       async create(input: WebhookInput, o?: WriteOptions) {
         checked(WebhookInput, input);
         return write("POST", "v1/admin/webhooks", input, WebhookCreated, o);
+      },
+      /**
+       * A new signing secret (shown only in this answer) that signs every delivery from now on; the
+       * old one also signs them for `overlapHours` (default 24, at most 168; 0: not at all), so the
+       * receiver can switch without a gap. Retry with the same `idempotencyKey` to get the same secret back.
+       */
+      async rotateSecret(id: string, input: WebhookSecretRotation = {}, o?: WriteOptions) {
+        checked(WebhookSecretRotation, input);
+        return write("POST", `v1/admin/webhooks/${enc(id)}/rotate-secret`, input, WebhookCreated, o);
       },
       remove: async (id: string, o?: WriteOptions) => (await write("DELETE", `v1/admin/webhooks/${enc(id)}`, undefined, WebhookDeleted, o)).deleted,
       deliveries: async (id: string) => (await http.get(`v1/admin/webhooks/${enc(id)}/deliveries`, WebhookDeliveryList)).deliveries,

@@ -76,12 +76,18 @@ function base64Bytes(text: string): Uint8Array<ArrayBuffer> | undefined {
   }
 }
 
-/** Deprecated: `CK-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` keyed with the secret's text. */
+/**
+ * Deprecated: `CK-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` keyed with
+ * the secret's text; during a secret rotation's overlap it holds one `v1=` per secret.
+ */
 async function verifyLegacySignature(secret: string, header: string | null | undefined, rawBody: string, options: VerifyWebhookOptions): Promise<boolean> {
   const t = /(?:^|,)t=(\d+)/.exec(header ?? "")?.[1];
-  const v1 = /(?:^|,)v1=([0-9a-f]{64})/.exec(header ?? "")?.[1];
-  if (!t || !v1 || !withinTolerance(Number(t), options)) return false;
+  const signatures = [...(header ?? "").matchAll(/(?:^|,)v1=([0-9a-f]{64})/g)].map((m) => m[1]!);
+  if (!t || signatures.length === 0 || !withinTolerance(Number(t), options)) return false;
   const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
-  const signature = new Uint8Array(v1.match(/../g)!.map((byte) => Number.parseInt(byte, 16)));
-  return crypto.subtle.verify("HMAC", key, signature, encoder.encode(`${t}.${rawBody}`));
+  for (const v1 of signatures) {
+    const signature = new Uint8Array(v1.match(/../g)!.map((byte) => Number.parseInt(byte, 16)));
+    if (await crypto.subtle.verify("HMAC", key, signature, encoder.encode(`${t}.${rawBody}`))) return true;
+  }
+  return false;
 }

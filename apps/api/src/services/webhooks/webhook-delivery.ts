@@ -26,6 +26,9 @@ interface DueRow {
   url: string;
   secret: string;
   secret_format: SecretFormat;
+  /** The secret a rotation replaced, while its overlap lasts (else null). */
+  previous_secret: string | null;
+  previous_secret_format: SecretFormat | null;
 }
 
 export interface WebhookWorkerOptions {
@@ -78,7 +81,8 @@ export async function deliverDue(db: Db, options: WebhookWorkerOptions = {}, sig
        update outbox o set next_attempt_at = now() + interval '60 seconds'
          from picked, webhook_endpoints e
         where o.id = picked.id and e.id = o.endpoint_id
-       returning o.id, o.endpoint_id, o.event_type, o.payload, o.attempts, e.url, e.secret, e.secret_format`,
+       returning o.id, o.endpoint_id, o.event_type, o.payload, o.attempts, e.url, e.secret, e.secret_format,
+                 case when e.previous_secret_expires_at > now() then e.previous_secret end as previous_secret, e.previous_secret_format`,
       [options.batch ?? 20],
     ),
   );
@@ -107,7 +111,12 @@ async function deliverOne(db: Db, row: DueRow, timeoutMs: number, allowLoopback:
       {
         "Content-Type": "application/json",
         "User-Agent": "CoalitionKit-Webhooks/1",
-        ...signedHeaders(row.secret, row.secret_format, (JSON.parse(row.payload) as { id: string }).id, row.event_type, row.payload),
+        ...signedHeaders(
+          [{ secret: row.secret, format: row.secret_format }, ...(row.previous_secret ? [{ secret: row.previous_secret, format: row.previous_secret_format ?? "standard" }] : [])],
+          (JSON.parse(row.payload) as { id: string }).id,
+          row.event_type,
+          row.payload,
+        ),
       },
       row.payload,
       timeoutMs,

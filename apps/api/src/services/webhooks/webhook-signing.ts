@@ -27,20 +27,32 @@ export function standardSignature(key: Buffer, id: string, timestamp: number, bo
 
 /**
  * Deprecated, sent alongside during the move to the standard headers:
- * `CK-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">` keyed with the secret's text.
+ * `CK-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">` keyed with the secret's text
+ * (one `v1=` per secret while a rotation's overlap lasts).
  */
-export function legacySignatureHeader(secret: string, body: string, timestamp = Math.floor(Date.now() / 1000)): string {
-  return `t=${timestamp},v1=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
+export function legacySignatureHeader(secrets: string | readonly string[], body: string, timestamp = Math.floor(Date.now() / 1000)): string {
+  const all = typeof secrets === "string" ? [secrets] : secrets;
+  return [`t=${timestamp}`, ...all.map((secret) => `v1=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`)].join(",");
 }
 
-/** Every header that signs one delivery of event `id`: the standard three, and the deprecated CK- ones. */
-export function signedHeaders(secret: string, format: SecretFormat, id: string, type: string, body: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
+/** A secret that signs deliveries, and how its key is read. */
+export interface SigningSecret {
+  secret: string;
+  format: SecretFormat;
+}
+
+/**
+ * Every header that signs one delivery of event `id`: the standard three, and the deprecated CK-
+ * ones. With several secrets (the current one first, then one a rotation replaced, during its
+ * overlap) each adds its signature, space-separated as the standard lists them.
+ */
+export function signedHeaders(secrets: readonly SigningSecret[], id: string, type: string, body: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
   return {
     "webhook-id": id,
     "webhook-timestamp": String(timestamp),
-    "webhook-signature": standardSignature(signingKey(secret, format), id, timestamp, body),
+    "webhook-signature": secrets.map((s) => standardSignature(signingKey(s.secret, s.format), id, timestamp, body)).join(" "),
     "CK-Event-Id": id,
     "CK-Event-Type": type,
-    "CK-Signature": legacySignatureHeader(secret, body, timestamp),
+    "CK-Signature": legacySignatureHeader(secrets.map((s) => s.secret), body, timestamp),
   };
 }

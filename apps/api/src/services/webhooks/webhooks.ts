@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { WebhookInput, type Webhook, type WebhookDelivery, type WebhookEvent } from "@coalition-kit/schema";
+import { WebhookInput, WebhookSecretRotation, type Webhook, type WebhookDelivery, type WebhookEvent } from "@coalition-kit/schema";
 import type { Db, Queryable } from "../../db/types.js";
 import { envConfig } from "../../config.js";
 import { ApiError, parseOrReject, validationError } from "../errors.js";
@@ -69,13 +69,25 @@ interface EndpointRow {
   events: string[];
   active: boolean;
   created_at: Date | string;
+  previous_secret_expires_at: Date | string | null;
 }
 
-const toWebhook = (r: EndpointRow): Webhook => ({ id: r.id, url: r.url, events: r.events as Webhook["events"], active: r.active, createdAt: new Date(r.created_at).toISOString() });
+/** An endpoint's columns as listed (an overlap that has ended reads as none). */
+const ENDPOINT_COLUMNS = "id, url, events, active, created_at, case when previous_secret_expires_at > now() then previous_secret_expires_at end as previous_secret_expires_at";
+
+const iso = (v: Date | string) => new Date(v).toISOString();
+const toWebhook = (r: EndpointRow): Webhook => ({
+  id: r.id,
+  url: r.url,
+  events: r.events as Webhook["events"],
+  active: r.active,
+  createdAt: iso(r.created_at),
+  previousSecretExpiresAt: r.previous_secret_expires_at === null ? null : iso(r.previous_secret_expires_at),
+});
 
 /** The organization's active endpoints. */
 export async function listWebhooks(db: Queryable, admin: AdminContext): Promise<Webhook[]> {
-  const rows = await db.query<EndpointRow>("select id, url, events, active, created_at from webhook_endpoints where organization_id = $1 and active order by created_at", [admin.organizationId]);
+  const rows = await db.query<EndpointRow>(`select ${ENDPOINT_COLUMNS} from webhook_endpoints where organization_id = $1 and active order by created_at`, [admin.organizationId]);
   return rows.map(toWebhook);
 }
 
@@ -86,10 +98,30 @@ export async function createWebhook(q: Queryable, admin: AdminContext, input: un
   if (problem) throw validationError({ url: problem });
   const secret = newWebhookSecret();
   const rows = await q.query<EndpointRow>(
-    "insert into webhook_endpoints (organization_id, url, events, secret) values ($1, $2, $3, $4) returning id, url, events, active, created_at",
+    `insert into webhook_endpoints (organization_id, url, events, secret) values ($1, $2, $3, $4) returning ${ENDPOINT_COLUMNS}`,
     [admin.organizationId, data.url, [...new Set(data.events)], secret],
   );
   return { webhook: toWebhook(rows[0]!), secret };
+}
+
+/**
+ * A new signing secret for one of the organization's active endpoints (shown only here). The old
+ * secret also signs deliveries for `overlapHours`; rotating again drops an earlier old secret.
+ */
+export async function rotateWebhookSecret(q: Queryable, admin: AdminContext, id: string, input: unknown): Promise<{ webhook: Webhook; secret: string }> {
+  const { overlapHours } = parseOrReject(WebhookSecretRotation, input);
+  const secret = newWebhookSecret();
+  const rows = await q.query<EndpointRow>(
+    `update webhook_endpoints
+        set previous_secret = secret, previous_secret_format = secret_format,
+            previous_secret_expires_at = case when $3::int > 0 then now() + $3::int * interval '1 hour' end,
+            secret = $4, secret_format = 'standard'
+      where id::text = $1 and organization_id = $2 and active
+      returning ${ENDPOINT_COLUMNS}`,
+    [id, admin.organizationId, overlapHours, secret],
+  );
+  if (!rows[0]) throw new ApiError("not_found");
+  return { webhook: toWebhook(rows[0]), secret };
 }
 
 /** Stop delivering to an endpoint; its log stays readable, its undelivered events are dropped. */
