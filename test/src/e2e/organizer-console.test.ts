@@ -112,6 +112,13 @@ describe(`organizer console in Chromium (${DB_LABEL})`, () => {
     await console.getByRole("link", { name: "Webhooks" }).click();
     await console.getByRole("button", { name: "Delivery log" }).click();
     await console.locator(".log .result", { hasText: "Delivered (204)" }).first().waitFor();
+
+    // Rotating the secret shows the new one, once, and until when the old one still signs.
+    await console.getByRole("button", { name: "Rotate secret" }).click();
+    await console.getByRole("status").getByText(/The old secret also signs deliveries until/).waitFor();
+    const rotated = (await console.locator(".webhook-secret").innerText()).trim();
+    assert.match(rotated, /^whsec_/);
+    assert.notEqual(rotated, secret);
     assert.deepEqual(cspViolations, []);
   });
 

@@ -4,9 +4,13 @@ import { AdminView, value } from "./admin-view.js";
 
 /** Endpoints that receive this organization's actions, their signing secret (once) and delivery log. */
 export class CkAdminWebhooks extends AdminView {
-  static override properties = { ...AdminView.properties, webhooks: { state: true }, secret: { state: true }, log: { state: true } };
+  static override properties = { ...AdminView.properties, webhooks: { state: true }, secret: { state: true }, overlapEnds: { state: true }, log: { state: true } };
   declare webhooks: Webhook[];
   declare secret: string | undefined;
+  /** After a rotation: when the old secret stops signing. */
+  declare overlapEnds: string | null | undefined;
+  /** The Idempotency-Key of a rotation not yet answered, per endpoint: a retry rotates once. */
+  private readonly rotations = new Map<string, string>();
   declare log: { id: string; deliveries: WebhookDelivery[] } | undefined;
 
   constructor() {
@@ -26,6 +30,7 @@ export class CkAdminWebhooks extends AdminView {
     await this.attempt(async () => {
       const created = await this.client.webhooks.create({ url: value(form, "url"), events });
       this.secret = created.secret;
+      this.overlapEnds = undefined;
       formElement.reset();
       await this.load();
     });
@@ -34,6 +39,19 @@ export class CkAdminWebhooks extends AdminView {
   private showLog(id: string) {
     return this.attempt(async () => {
       this.log = { id, deliveries: await this.client.webhooks.deliveries(id) };
+    });
+  }
+
+  /** A new signing secret (the old one signs too for the default 24 hours, so the receiver can switch). */
+  private rotateSecret(id: string) {
+    return this.attempt(async () => {
+      const idempotencyKey = this.rotations.get(id) ?? crypto.randomUUID();
+      this.rotations.set(id, idempotencyKey);
+      const rotated = await this.client.webhooks.rotateSecret(id, {}, { idempotencyKey });
+      this.rotations.delete(id);
+      this.secret = rotated.secret;
+      this.overlapEnds = rotated.webhook.previousSecretExpiresAt;
+      await this.load();
     });
   }
 
@@ -56,7 +74,10 @@ export class CkAdminWebhooks extends AdminView {
       </p>
       ${this.renderAlert()}
       ${this.secret
-        ? html`<p class="secret" role="status">Signing secret (shown once, store it now): <code class="webhook-secret">${this.secret}</code></p>`
+        ? html`<p class="secret" role="status">
+            Signing secret (shown once, store it now): <code class="webhook-secret">${this.secret}</code>
+            ${this.overlapEnds ? html`<br />The old secret also signs deliveries until ${new Date(this.overlapEnds).toLocaleString()}: switch your receiver before then.` : nothing}
+          </p>`
         : nothing}
       <table>
         <thead><tr><th>Address</th><th>Events</th><th>Since</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
@@ -68,6 +89,7 @@ export class CkAdminWebhooks extends AdminView {
               <td>${new Date(w.createdAt).toLocaleDateString()}</td>
               <td class="row">
                 <button type="button" class="secondary" @click=${() => void this.showLog(w.id)}>Delivery log</button>
+                <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => void this.rotateSecret(w.id)}>Rotate secret</button>
                 <button type="button" class="danger" @click=${() => void this.removeEndpoint(w.id)}>Remove</button>
               </td>
             </tr>`,
