@@ -27,7 +27,11 @@ export async function fuzz(kind) {
       async (db) => {
         const session = (await db.query("select id from training_sessions order by starts_at desc limit 1"))[0].id;
         const key = (await createSecretKey(db, "ct-fund-our-schools")).key;
-        return { session, key, counts: await countRows(db) };
+        const webhook = (await db.query(
+          `insert into webhook_endpoints (organization_id, url, events, secret)
+           select id, 'https://hooks.example.org/fuzz', array['signature.created'], 'whsec_ZnV6eg==' from organizations where slug = 'ct-fund-our-schools' returning id`,
+        ))[0].id;
+        return { session, webhook, key, counts: await countRows(db) };
       },
       ["ct-funding-gap.json", "heal-together-training.json", "sej-students-over-sros.json"],
     );
@@ -35,7 +39,7 @@ export async function fuzz(kind) {
     const random = rng(Number(process.env.CK_FUZZ_SEED ?? 20261123));
     const pick = (list) => list[Math.floor(random() * list.length)];
     const admin = { Authorization: `Bearer ${setup.key}` };
-    const templates = endpoints(setup.session);
+    const templates = endpoints(setup.session, setup.webhook);
     const statuses = new Map();
     const fiveHundreds = [];
     try {
@@ -75,7 +79,7 @@ async function countRows(db) {
 }
 
 /** Every write endpoint with a valid body to break. */
-export function endpoints(session) {
+export function endpoints(session, webhook) {
   const consent = { text: "c", version: "1" };
   return [
     { method: "POST", path: "/v1/petitions/ct-funding-gap/signatures", valid: { firstName: "A", email: "a@example.org", zip: "06511", ageBand: "18_plus" } },
@@ -89,6 +93,9 @@ export function endpoints(session) {
     { method: "PATCH", path: "/v1/admin/petitions/ct-funding-gap", admin: true, valid: { goal: 10 } },
     { method: "POST", path: "/v1/admin/partners", admin: true, valid: { slug: "fuzz-partner", name: "F", allowedOrigins: ["https://f.example.org"] } },
     { method: "POST", path: "/v1/admin/webhooks", admin: true, valid: { url: "https://hooks.example.org/x" } },
+    { method: "POST", path: `/v1/admin/webhooks/${webhook}/rotate-secret`, admin: true, valid: { overlapHours: 24 } },
+    { method: "POST", path: "/v1/admin/partners/conncan/rotate-key", admin: true, valid: { overlapHours: 24 } },
+    { method: "POST", path: "/v1/admin/keys", admin: true, valid: { scope: "read_only" } },
     { method: "PUT", path: "/v1/admin/meetings/fuzz-meeting", admin: true, valid: { title: "T", description: "D", timeZone: "America/New_York", startDate: "2026-01-01", startTime: "10:00", durationMinutes: 60, rrule: "FREQ=WEEKLY;BYDAY=TH", format: "virtual", consent: { coalition: consent, partner: consent } } },
     { method: "PUT", path: "/v1/admin/trainings/fuzz-series", admin: true, valid: { title: "T", description: "D", consent: { coalition: consent, partner: consent }, sessions: [] } },
     { method: "POST", path: "/v1/admin/people/erase", admin: true, valid: { email: "nobody@example.org" } },

@@ -2,7 +2,7 @@
 // PGlite and PostgreSQL. Prints Markdown tables, writes them to docs/benchmarks.md, and exits 1 if
 // any promise is broken (a lost acknowledged signature, a 5xx, a stored row, a failed check).
 import { crash } from "./crash.mjs";
-import { fuzz, fuzzEnvironment } from "./fuzz.mjs";
+import { endpoints, fuzz, fuzzEnvironment } from "./fuzz.mjs";
 import { security } from "./security.mjs";
 import { messageDrain } from "./message-drain.mjs";
 import { replicas } from "./replicas.mjs";
@@ -33,7 +33,7 @@ for (const kind of KINDS) fuzzed.push(await fuzz(kind));
 broken += fuzzed.filter((f) => f.fiveHundreds.length > 0 || f.written.length > 0).length;
 for (const f of fuzzed) for (const line of f.fiveHundreds.slice(0, 10)) console.log(`5xx: ${line}`);
 print(
-  "Fuzz: malformed requests across 15 write endpoints (incl. control characters in any string, impossible dates and repeat rules)",
+  `Fuzz: malformed requests across ${endpoints("s", "w").length} write endpoints (incl. control characters in any string, impossible dates and repeat rules)`,
   markdownTable(
     ["database", "requests", "answers by status", "5xx", "rows written"],
     fuzzed.map((f) => [f.label, fmt(f.requests), Object.entries(f.statuses).map(([s, n]) => `${s}: ${fmt(n)}`).join(", "), fmt(f.fiveHundreds.length), f.written.length ? f.written.join(", ") : "0"]),
