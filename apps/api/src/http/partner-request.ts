@@ -6,7 +6,9 @@ import { readBody, type ParsedBody } from "./body.js";
 import { clientIp } from "./client-ip.js";
 import { ApiError } from "../services/errors.js";
 import { resolvePartner, type PartnerContext } from "../services/partners/partner-lookup.js";
-import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, PARTNER_KEY_HEADER, PARTNER_KEY_PARAM } from "@coalition-kit/schema";
+import type { PartnerWriter } from "../services/partners/partner-writer.js";
+import { publicBaseUrl } from "./base-url.js";
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, PARTNER_KEY_HEADER, PARTNER_KEY_PARAM, pickLocale } from "@coalition-kit/schema";
 
 /** Limits every public write shares: per-IP and per-key rates, body size, and how many proxy hops to trust. */
 export interface WriteOptions {
@@ -53,8 +55,8 @@ function takeFormControls(data: Record<string, unknown>): FormControls {
 /** An accepted partner write: its fields, the partner, its Idempotency-Key, and (form posts only) the form's control fields. */
 export interface PartnerWrite {
   data: Record<string, unknown>;
-  partner: PartnerContext;
-  idempotencyKey: string | undefined;
+  /** The partner, Idempotency-Key, language and public address the service answers with. */
+  writer: PartnerWriter;
   form: FormControls | undefined;
 }
 
@@ -68,7 +70,7 @@ export async function admitPartnerWrite(db: Db, c: Context, options: WriteOption
   const partner = await resolvePartner(db, form?.partner_key ?? keyOf(c), c.req.header("origin"));
   const idempotencyKey = validIdempotencyKey(c.req.header(IDEMPOTENCY_KEY_HEADER) ?? form?.idempotency_key);
   await enforceWriteLimits(db, c, options, scope, partner);
-  return { data: body.data, partner, idempotencyKey, form };
+  return { data: body.data, writer: { partner, idempotencyKey, locale: pickLocale(c.req.header("accept-language")), baseUrl: publicBaseUrl(c) }, form };
 }
 
 /**

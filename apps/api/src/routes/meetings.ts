@@ -30,8 +30,8 @@ export function meetingRoutes(db: Db, options: WriteOptions): Hono {
   });
 
   app.post("/:slug/rsvps", async (c) => {
-    const { data, partner, idempotencyKey } = await acceptPartnerWrite(db, c, options, `rsvp:${c.req.param("slug")}`);
-    return replyWritten(c, await rsvp(db, c.req.param("slug"), partner, data, idempotencyKey, publicBaseUrl(c), pickLocale(c.req.header("accept-language"))));
+    const { data, writer } = await acceptPartnerWrite(db, c, options, `rsvp:${c.req.param("slug")}`);
+    return replyWritten(c, await rsvp(db, c.req.param("slug"), data, writer));
   });
 
   return app;

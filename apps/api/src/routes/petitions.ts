@@ -1,7 +1,5 @@
 import { publicRead } from "../http/public-read.js";
 import { Hono } from "hono";
-import { pickLocale } from "@coalition-kit/schema";
-import { publicBaseUrl } from "../http/base-url.js";
 import type { Db } from "../db/types.js";
 import { readBody, type ParsedBody } from "../http/body.js";
 import { ApiError } from "../services/errors.js";
@@ -29,9 +27,9 @@ export function petitionRoutes(db: Db, options: WriteOptions): Hono {
     let body: ParsedBody | undefined;
     try {
       body = await readBody(c, options.maxBodyBytes);
-      const { data, partner, idempotencyKey, form } = await admitPartnerWrite(db, c, options, `sign:${slug}`, body);
-
-      const outcome = await signPetition(db, slug, partner, data, idempotencyKey, pickLocale(c.req.header("accept-language")), publicBaseUrl(c));
+      const { data, writer, form } = await admitPartnerWrite(db, c, options, `sign:${slug}`, body);
+      const { partner } = writer;
+      const outcome = await signPetition(db, slug, data, writer);
       if (outcome.replayed) c.header(IDEMPOTENT_REPLAYED_HEADER, "true");
       if (form) {
         const target = safeReturnUrl(form.return_to, partner.allowedOrigins);

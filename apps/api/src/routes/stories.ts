@@ -1,9 +1,7 @@
 import { publicRead } from "../http/public-read.js";
-import { pickLocale } from "@coalition-kit/schema";
 import { acceptPartnerWrite, optionalPartner, replyWritten, type WriteOptions } from "../http/partner-request.js";
 import { Hono } from "hono";
 import type { Db } from "../db/types.js";
-import { publicBaseUrl } from "../http/base-url.js";
 import { readBody } from "../http/body.js";
 import { ApiError } from "../services/errors.js";
 import { confirmPage, donePage } from "../http/html.js";
@@ -40,8 +38,8 @@ export function storyRoutes(db: Db, options: WriteOptions): Hono {
   });
 
   app.post("/:campaign", async (c) => {
-    const { data, partner, idempotencyKey } = await acceptPartnerWrite(db, c, options, `story:${c.req.param("campaign")}`);
-    return replyWritten(c, await submitStory(db, c.req.param("campaign"), partner, data, idempotencyKey, publicBaseUrl(c), pickLocale(c.req.header("accept-language"))));
+    const { data, writer } = await acceptPartnerWrite(db, c, options, `story:${c.req.param("campaign")}`);
+    return replyWritten(c, await submitStory(db, c.req.param("campaign"), data, writer));
   });
 
   return app;

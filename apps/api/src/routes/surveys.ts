@@ -24,8 +24,8 @@ export function surveyRoutes(db: Db, options: WriteOptions): Hono {
 
   app.post("/:slug/responses", async (c) => {
     // Long-text answers need more room than a signature.
-    const { data, partner, idempotencyKey } = await acceptPartnerWrite(db, c, options, `survey:${c.req.param("slug")}`, options.maxBodyBytes * 4);
-    return replyWritten(c, await submitSurveyResponse(db, c.req.param("slug"), partner, data, idempotencyKey));
+    const { data, writer } = await acceptPartnerWrite(db, c, options, `survey:${c.req.param("slug")}`, options.maxBodyBytes * 4);
+    return replyWritten(c, await submitSurveyResponse(db, c.req.param("slug"), data, writer));
   });
 
   return app;

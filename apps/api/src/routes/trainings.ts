@@ -1,7 +1,6 @@
 import { publicRead } from "../http/public-read.js";
 import { acceptPartnerWrite, optionalPartner, replyWritten, type WriteOptions } from "../http/partner-request.js";
 import { Hono } from "hono";
-import { pickLocale } from "@coalition-kit/schema";
 import type { Db } from "../db/types.js";
 import { publicBaseUrl } from "../http/base-url.js";
 import { calendarResponse } from "../http/calendar-response.js";
@@ -33,9 +32,8 @@ export function trainingRoutes(db: Db, options: WriteOptions): Hono {
   });
 
   app.post("/:series/sessions/:id/registrations", async (c) => {
-    const { data, partner, idempotencyKey } = await acceptPartnerWrite(db, c, options, `register:${c.req.param("series")}`);
-    const locale = pickLocale(c.req.header("accept-language"));
-    return replyWritten(c, await register(db, { series: c.req.param("series"), session: c.req.param("id") }, partner, data, idempotencyKey, publicBaseUrl(c), locale));
+    const { data, writer } = await acceptPartnerWrite(db, c, options, `register:${c.req.param("series")}`);
+    return replyWritten(c, await register(db, { series: c.req.param("series"), session: c.req.param("id") }, data, writer));
   });
 
   return app;

@@ -4,6 +4,7 @@ import { RsvpRequest, type Locale, type Meeting, type MeetingOccurrence, type Me
 import type { Db, Queryable } from "../../db/types.js";
 import { parseOrReject, validationError } from "../errors.js";
 import type { PartnerContext } from "../partners/partner-lookup.js";
+import type { PartnerWriter } from "../partners/partner-writer.js";
 import { idempotentWrite, requestHash } from "../platform/idempotency.js";
 import { countsFor, findMeeting, loadBreaks, upcomingOccurrences, type MeetingRow, type Occurrence } from "./meeting-schedule.js";
 import { campaignFor, coalitionSummary, consentTexts, consentsGiven, partnerSummary } from "../campaigns.js";
@@ -44,15 +45,8 @@ export async function getMeeting(db: Db, slug: string, partner: PartnerContext |
 }
 
 /** RSVP for one occurrence, or "every week" from today on (which replaces answers for future dates). */
-export async function rsvp(
-  db: Db,
-  slug: string,
-  partner: PartnerContext,
-  input: Record<string, unknown>,
-  idempotencyKey: string | undefined,
-  baseUrl: string,
-  locale: Locale = "en",
-): Promise<{ status: number; body: RsvpResponse; replayed: boolean }> {
+export async function rsvp(db: Db, slug: string, input: Record<string, unknown>, writer: PartnerWriter): Promise<{ status: number; body: RsvpResponse; replayed: boolean }> {
+  const { partner, idempotencyKey, baseUrl, locale } = writer;
   const m = campaignFor(await findMeeting(db, slug), partner);
   const data: RsvpParsed = parseOrReject(RsvpRequest, input);
   const upcoming = await upcomingOccurrences(db, m, 60);

@@ -6,11 +6,11 @@ import {
   type PetitionStats,
   type SignPetitionParsed,
   type SignPetitionResponse,
-  type Locale,
 } from "@coalition-kit/schema";
 import type { Db } from "../../db/types.js";
 import { ApiError, validationError } from "../errors.js";
 import type { PartnerContext } from "../partners/partner-lookup.js";
+import type { PartnerWriter } from "../partners/partner-writer.js";
 import { requestHash } from "../platform/idempotency.js";
 import { ASKED_FOR } from "../messages/queue.js";
 import { campaignFor } from "../campaigns.js";
@@ -66,15 +66,8 @@ const SIGN_SQL = `select sign_petition(${Array.from({ length: 23 }, (_, i) => `$
  * signer confirms) or the signer is under 13 (pending until a parent or guardian agrees); opt-ins
  * take effect, and the webhook goes out, only once it counts.
  */
-export async function signPetition(
-  db: Db,
-  slug: string,
-  partner: PartnerContext,
-  input: Record<string, unknown>,
-  idempotencyKey: string | undefined,
-  locale: Locale = "en",
-  baseUrl: string | null = null,
-): Promise<SignOutcome> {
+export async function signPetition(db: Db, slug: string, input: Record<string, unknown>, writer: PartnerWriter): Promise<SignOutcome> {
+  const { partner, idempotencyKey, locale, baseUrl } = writer;
   // A well-formed request goes straight to the database; a bad one reads the petition first, so
   // the petition's own rule (an age band) is reported with the schema's messages.
   const parsed = SignPetitionRequest.safeParse(input);

@@ -8,12 +8,12 @@ import {
   type SubmitStoryParsed,
   type SubmitStoryResponse,
   type WithdrawStoryResponse,
-  type Locale,
   STORY_AWAITS_GUARDIAN_MESSAGE,
 } from "@coalition-kit/schema";
 import type { Db, Queryable } from "../../db/types.js";
 import { ApiError, parseOrReject, validationError } from "../errors.js";
 import type { PartnerContext } from "../partners/partner-lookup.js";
+import type { PartnerWriter } from "../partners/partner-writer.js";
 import { idempotentWrite, requestHash } from "../platform/idempotency.js";
 import { queueStoryGuardianMessage, queueStoryMessage } from "../messages/story-messages.js";
 import { storyPublishedEvent, storySubmittedEvent } from "./story-events.js";
@@ -43,15 +43,8 @@ export async function storyWall(db: Db, slug: string, query: { page?: string; pa
  * school waits for a parent or guardian, who is emailed (story-guardian.ts): until they agree the
  * opt-ins are held, no webhook goes out and the child gets no email.
  */
-export async function submitStory(
-  db: Db,
-  slug: string,
-  partner: PartnerContext,
-  input: Record<string, unknown>,
-  idempotencyKey: string | undefined,
-  baseUrl: string,
-  locale: Locale = "en",
-): Promise<{ status: number; body: SubmitStoryResponse; replayed: boolean }> {
+export async function submitStory(db: Db, slug: string, input: Record<string, unknown>, writer: PartnerWriter): Promise<{ status: number; body: SubmitStoryResponse; replayed: boolean }> {
+  const { partner, idempotencyKey, baseUrl, locale } = writer;
   const campaign = campaignFor(await findStoryCampaign(db, slug), partner);
   const data = parseOrReject(SubmitStoryRequest, input);
   return idempotentWrite<SubmitStoryResponse>(db, { partnerId: partner.id, key: idempotencyKey, hash: requestHash(`story:${slug}`, data) }, async (q) => {

@@ -3,6 +3,7 @@ import type { Db } from "../../db/types.js";
 import { campaignFor } from "../campaigns.js";
 import { validationError } from "../errors.js";
 import type { PartnerContext } from "../partners/partner-lookup.js";
+import type { PartnerWriter } from "../partners/partner-writer.js";
 import { csvStream } from "../platform/csv.js";
 import { idempotentWrite, requestHash } from "../platform/idempotency.js";
 import { findSurvey, questionsFor, toSurvey, variantsOf, type SurveyRow } from "./survey-queries.js";
@@ -23,7 +24,7 @@ function answerFieldErrors(error: Parameters<typeof fieldErrors>[0]): Record<str
  * Record an anonymous response. Answers are stored with the variant, partner and the day only.
  * Follow-up contact details go to a separate table with no link to the answers.
  */
-export async function submitSurveyResponse(db: Db, slug: string, partner: PartnerContext, input: Record<string, unknown>, idempotencyKey: string | undefined) {
+export async function submitSurveyResponse(db: Db, slug: string, input: Record<string, unknown>, { partner, idempotencyKey }: PartnerWriter) {
   const survey = campaignFor(await findSurvey(db, slug), partner);
   const parsed = SubmitSurveyRequest.safeParse(input);
   if (!parsed.success) throw validationError(answerFieldErrors(parsed.error));

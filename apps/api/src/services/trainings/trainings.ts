@@ -1,5 +1,4 @@
 import {
-  type Locale,
   CancelRegistrationRequest,
   RegisterRequest,
   type CancelRegistrationResponse,
@@ -10,6 +9,7 @@ import {
 import type { Db, Queryable } from "../../db/types.js";
 import { ApiError, parseOrReject, validationError } from "../errors.js";
 import type { PartnerContext } from "../partners/partner-lookup.js";
+import type { PartnerWriter } from "../partners/partner-writer.js";
 import { enqueueEvent } from "../webhooks/webhooks.js";
 import { cancelRegistrationMessages, queueRegistrationMessages } from "../messages/training-messages.js";
 import { idempotentWrite, requestHash } from "../platform/idempotency.js";
@@ -39,15 +39,8 @@ async function seriesAndSession(q: Queryable, seriesSlug: string, sessionId: str
  * then the open ones), else a waitlist place. The session row is locked for the decision, so two
  * people never take the last seat and no partner takes another's reserved seats.
  */
-export async function register(
-  db: Db,
-  target: { series: string; session: string },
-  partner: PartnerContext,
-  input: Record<string, unknown>,
-  idempotencyKey: string | undefined,
-  baseUrl: string,
-  locale: Locale = "en",
-): Promise<{ status: number; body: RegisterResponse; replayed: boolean }> {
+export async function register(db: Db, target: { series: string; session: string }, input: Record<string, unknown>, writer: PartnerWriter): Promise<{ status: number; body: RegisterResponse; replayed: boolean }> {
+  const { partner, idempotencyKey, baseUrl, locale } = writer;
   await seriesAndSession(db, target.series, target.session, partner);
   const data: RegisterParsed = parseOrReject(RegisterRequest, input);
   const hash = requestHash(`register:${target.series}:${target.session}`, data);
