@@ -1,13 +1,12 @@
 // The demo's trainings page in real Chromium: registering reduces seats left; with one seat, the
 // second person is waitlisted and promoted when the first cancels through the signed link.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { loadSeedFile, SEEDS_DIR } from "@coalition-kit/api";
 import { icsDate, parseIcs } from "@coalition-kit/api/testing/ics-parse";
-import { startSmtpSink, type SmtpSink } from "@coalition-kit/api/testing/smtp-sink";
-import type { Browser, Locator, Page } from "playwright-core";
-import { DB_LABEL, email, launchChromium } from "../support/env.js";
-import { startIsolatedDemo } from "../support/demo.js";
+import type { Locator, Page } from "playwright-core";
+import { DB_LABEL, email } from "../support/env.js";
+import { demoInChromium, type startIsolatedDemo } from "../support/demo.js";
 
 type Demo = Awaited<ReturnType<typeof startIsolatedDemo>>;
 const inDays = (days: number, hours = 0) => new Date(Date.now() + days * 86_400_000 + hours * 3_600_000).toISOString();
@@ -39,24 +38,11 @@ async function register(page: Page, title: string, who: string): Promise<Locator
 }
 
 describe(`demo trainings page in Chromium (${DB_LABEL})`, () => {
-  let demo: Demo;
-  let browser: Browser;
-  let sink: SmtpSink;
-  before(async () => {
-    sink = await startSmtpSink();
-    demo = await startIsolatedDemo({ smtpUrl: sink.url });
-    await addUpcomingSessions(demo);
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.stop();
-    await sink?.close();
-  });
+  const running = demoInChromium({ smtp: true, prepare: addUpcomingSessions });
 
   test("registering reduces the seats left shown, and the registration is attributed to the partner", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${demo.siteUrl}/trainings.html`);
+    const page = await running.browser.newPage();
+    await page.goto(`${running.demo.siteUrl}/trainings.html`);
     const seats = sessionCard(page, "E2E: Open session").locator('[part~="seats"]');
     await seats.waitFor();
     assert.equal(await seats.innerText(), "25 seats left");
@@ -68,7 +54,7 @@ describe(`demo trainings page in Chromium (${DB_LABEL})`, () => {
     await seats.waitFor();
     assert.equal(await seats.innerText(), "24 seats left");
 
-    const rows = await demo.db.query<{ key: string; status: string }>(
+    const rows = await running.demo.db.query<{ key: string; status: string }>(
       `select pa.publishable_key as key, r.status from training_registrations r
          join people p on p.id = r.person_id join partners pa on pa.id = r.partner_id where p.email_normalized = $1`,
       [who],
@@ -78,8 +64,8 @@ describe(`demo trainings page in Chromium (${DB_LABEL})`, () => {
   });
 
   test("the 2nd registrant for a one-seat session is waitlisted and promoted when the 1st cancels", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${demo.siteUrl}/trainings.html`);
+    const page = await running.browser.newPage();
+    await page.goto(`${running.demo.siteUrl}/trainings.html`);
     const first = await register(page, "E2E: One seat", email("e2e-first"));
     const cancelHref = await first.getByRole("link", { name: "Cancel my registration" }).getAttribute("href");
 
@@ -88,12 +74,12 @@ describe(`demo trainings page in Chromium (${DB_LABEL})`, () => {
     assert.equal(await second.locator(".result-heading").innerText(), "You're number 1 on the waitlist.");
 
     // The first registrant opens their cancel link and confirms.
-    const cancelPage = await browser.newPage();
+    const cancelPage = await running.browser.newPage();
     await cancelPage.goto(cancelHref!);
     await cancelPage.getByRole("button", { name: "Yes, cancel my registration" }).click();
     await cancelPage.getByRole("heading", { name: "Your registration is cancelled." }).waitFor();
 
-    const rows = await demo.db.query<{ email: string; status: string; promoted: boolean }>(
+    const rows = await running.demo.db.query<{ email: string; status: string; promoted: boolean }>(
       `select p.email_normalized as email, r.status, r.promoted_at is not null as promoted from training_registrations r
          join people p on p.id = r.person_id join training_sessions s on s.id = r.session_id
         where s.key = 'e2e-one-seat' order by r.created_at`,
@@ -104,20 +90,20 @@ describe(`demo trainings page in Chromium (${DB_LABEL})`, () => {
   });
 
   test("registering sends a confirmation email whose calendar file parses and whose links work", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${demo.siteUrl}/trainings.html`);
+    const page = await running.browser.newPage();
+    await page.goto(`${running.demo.siteUrl}/trainings.html`);
     const who = email("e2e-mail");
     await register(page, "E2E: Open session", who);
-    const mail = await sink.waitFor((m) => m.to.includes(who));
+    const mail = await running.sink.waitFor((m) => m.to.includes(who));
     assert.equal(mail.subject, "You're registered: E2E: Open session");
     assert.match(mail.html, /href="https:\/\/meet\.example\.org\/e2e-open"/, "the join link is in the email");
     const ics = parseIcs(mail.attachments.find((a) => a.contentType.startsWith("text/calendar"))!.content);
-    const session = (await demo.db.query<{ starts_at: string | Date }>("select starts_at from training_sessions where key = 'e2e-open'"))[0]!;
+    const session = (await running.demo.db.query<{ starts_at: string | Date }>("select starts_at from training_sessions where key = 'e2e-open'"))[0]!;
     // Calendar times are whole seconds.
     assert.equal(icsDate(ics.events[0]!.DTSTART!).getTime(), Math.floor(new Date(session.starts_at).getTime() / 1000) * 1000);
     assert.equal(ics.events[0]!.URL, "https://meet.example.org/e2e-open");
 
-    // The email's cancel link works in the browser.
+    // The email's cancel link works in the running.browser.
     const cancel = /https?:\/\/\S+\/v1\/registrations\/cancel\?token=\S+/.exec(mail.text)?.[0];
     assert.ok(cancel);
     await page.goto(cancel);

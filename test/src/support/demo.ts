@@ -1,6 +1,7 @@
 import { startDemo, type RunningDemo } from "@coalition-kit/demo-site";
 import { after, before } from "node:test";
 import type { Browser, Page } from "playwright-core";
+import { startSmtpSink, type SmtpSink } from "@coalition-kit/api/testing/smtp-sink";
 import { isolatedDb, launchChromium } from "./env.js";
 
 /** Start API + demo partner site on free ports with a fresh, seeded database. */
@@ -41,20 +42,32 @@ export async function signPetition(page: Page, who: { first: string; email: stri
   await form.getByRole("button", { name: /add your name/i }).click();
 }
 
+/** What a describe block's demo starts with. */
+export interface DemoOptions {
+  /** Send the API's email to an SMTP server in this process (read it as `sink`). */
+  smtp?: boolean;
+  /** Run once the demo is up and before any test (change the seeded data). */
+  prepare?: (demo: RunningDemo & { stop(): Promise<void> }) => Promise<unknown>;
+}
+
 /**
- * The demo and a Chromium for one describe block: started before its tests, closed after them.
- * Read `demo` and `browser` inside tests (they exist once `before` has run).
+ * The demo and a Chromium for one describe block (and, with `smtp`, a mail sink the API sends to):
+ * started before its tests, closed after them. Read them inside tests (they exist once `before` has run).
  */
-export function demoInChromium(): { readonly demo: RunningDemo & { stop(): Promise<void> }; readonly browser: Browser } {
+export function demoInChromium(options: DemoOptions = {}): { readonly demo: RunningDemo & { stop(): Promise<void> }; readonly browser: Browser; readonly sink: SmtpSink } {
   let demo: (RunningDemo & { stop(): Promise<void> }) | undefined;
   let browser: Browser | undefined;
+  let sink: SmtpSink | undefined;
   before(async () => {
-    demo = await startIsolatedDemo();
+    if (options.smtp) sink = await startSmtpSink();
+    demo = await startIsolatedDemo(sink ? { smtpUrl: sink.url } : {});
+    await options.prepare?.(demo);
     browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
     await demo?.stop();
+    await sink?.close();
   });
   return {
     get demo() {
@@ -64,6 +77,10 @@ export function demoInChromium(): { readonly demo: RunningDemo & { stop(): Promi
     get browser() {
       if (!browser) throw new Error("Chromium starts in before()");
       return browser;
+    },
+    get sink() {
+      if (!sink) throw new Error("the mail sink needs demoInChromium({ smtp: true })");
+      return sink;
     },
   };
 }
