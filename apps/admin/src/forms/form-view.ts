@@ -139,6 +139,17 @@ export abstract class FormView extends AdminView {
 /** Text of a form field (empty string when missing). */
 export const read = (form: FormData, name: string): string => String(form.get(name) ?? "").trim();
 
+/** The fields every campaign form starts with: its address (typed only while new) and title. */
+export function readHeading(draft: { slug: string }, form: FormData): { slug: string; title: string } {
+  return { slug: form.has("slug") ? read(form, "slug") : draft.slug, title: read(form, "title") };
+}
+
+/** The coalition's and the partner's consent text and version, as typed (inputs named consent.<scope>.text/version). */
+export function readConsent(form: FormData): { coalition: { text: string; version: string }; partner: { text: string; version: string } } {
+  const scope = (name: "coalition" | "partner") => ({ text: read(form, `consent.${name}.text`), version: read(form, `consent.${name}.version`) });
+  return { coalition: scope("coalition"), partner: scope("partner") };
+}
+
 /** A whole number typed in a field, NaN when it is not one (for the schema to refuse), null when empty. */
 export function count(text: string): number | null {
   if (text === "") return null;

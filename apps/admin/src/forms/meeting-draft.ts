@@ -1,5 +1,5 @@
 import type { AdminMeetingDetail, MeetingInput } from "@coalition-kit/schema";
-import { count, read } from "./form-view.js";
+import { count, read, readConsent, readHeading } from "./form-view.js";
 
 type Meeting = AdminMeetingDetail["meeting"];
 
@@ -98,8 +98,7 @@ export function meetingDraftOf({ slug, meeting: m }: AdminMeetingDetail): Meetin
 export function readMeeting(draft: MeetingDraft, form: FormData): MeetingDraft {
   return {
     ...draft,
-    slug: form.has("slug") ? read(form, "slug") : draft.slug,
-    title: read(form, "title"),
+    ...readHeading(draft, form),
     description: read(form, "description"),
     timeZone: read(form, "timeZone"),
     startDate: read(form, "startDate"),
@@ -111,10 +110,7 @@ export function readMeeting(draft: MeetingDraft, form: FormData): MeetingDraft {
     format: (read(form, "format") || draft.format) as MeetingDraft["format"],
     location: read(form, "location"),
     virtualLink: read(form, "virtualLink"),
-    consent: {
-      coalition: { text: read(form, "consent.coalition.text"), version: read(form, "consent.coalition.version") },
-      partner: { text: read(form, "consent.partner.text"), version: read(form, "consent.partner.version") },
-    },
+    consent: readConsent(form),
     breaks: draft.breaks.map((_, i) => ({ from: read(form, `breaks.${i}.from`), to: read(form, `breaks.${i}.to`), reason: read(form, `breaks.${i}.reason`) })),
   };
 }

@@ -1,5 +1,5 @@
 import type { AdminSurveyDetail, Question, SurveyInput } from "@coalition-kit/schema";
-import { count, read } from "./form-view.js";
+import { count, read, readHeading } from "./form-view.js";
 
 /** The kinds of question, for a select. */
 export const QUESTION_KINDS = [
@@ -90,8 +90,7 @@ export function surveyDraftOf({ slug, survey }: AdminSurveyDetail): SurveyDraft 
 export function readSurvey(draft: SurveyDraft, form: FormData): SurveyDraft {
   return {
     ...draft,
-    slug: form.has("slug") ? read(form, "slug") : draft.slug,
-    title: read(form, "title"),
+    ...readHeading(draft, form),
     publicResults: form.has("publicResults"),
     minGroupSize: read(form, "minGroupSize"),
     variants: draft.variants.map((v, i) => {

@@ -1,6 +1,6 @@
 import type { AdminTrainingSeriesDetail, TrainingSeriesInput } from "@coalition-kit/schema";
 import { fromLocalInput, toLocalInput } from "../zoned-time.js";
-import { count, read } from "./form-view.js";
+import { count, read, readConsent, readHeading } from "./form-view.js";
 
 /** One leader row as typed. */
 export interface LeaderDraft {
@@ -109,17 +109,13 @@ export function draftOf({ slug, series: detail }: AdminTrainingSeriesDetail): Se
 }
 
 /** Read what is typed into the draft (the form's inputs are named by API paths). */
-export function readInto(draft: SeriesDraft, form: FormData): SeriesDraft {
+export function readSeries(draft: SeriesDraft, form: FormData): SeriesDraft {
   return {
     ...draft,
-    slug: form.has("slug") ? read(form, "slug") : draft.slug,
-    title: read(form, "title"),
+    ...readHeading(draft, form),
     description: read(form, "description"),
     timeZone: read(form, "timeZone"),
-    consent: {
-      coalition: { text: read(form, "consent.coalition.text"), version: read(form, "consent.coalition.version") },
-      partner: { text: read(form, "consent.partner.text"), version: read(form, "consent.partner.version") },
-    },
+    consent: readConsent(form),
     sessions: draft.sessions.map((s, i) => {
       const p = `sessions.${i}.`;
       const partners = form.getAll(`${p}partners`).map(String);

@@ -5,7 +5,7 @@ import { TrainingSeriesInput } from "@coalition-kit/schema";
 import { FORMATS } from "../views/inline-editor.js";
 import { zoneName } from "../zoned-time.js";
 import { FormView, schemaErrors, slugTyping } from "./form-view.js";
-import { blankSeries, blankSession, draftOf, inputOf, readInto, type SeriesDraft, type SessionDraft } from "./training-draft.js";
+import { blankSeries, blankSession, draftOf, inputOf, readSeries, type SeriesDraft, type SessionDraft } from "./training-draft.js";
 
 /**
  * Create a training series (`slug` empty) or edit one (`slug` set: it is loaded into the form):
@@ -47,7 +47,7 @@ export class CkAdminTrainingForm extends FormView {
 
   private readonly onInput = (event: Event) => {
     const form = event.currentTarget as HTMLFormElement;
-    if (this.draft) this.draft = readInto(this.draft, new FormData(form));
+    if (this.draft) this.draft = readSeries(this.draft, new FormData(form));
   };
 
   private change(edit: (sessions: SessionDraft[]) => SessionDraft[], focus?: string) {
@@ -59,7 +59,7 @@ export class CkAdminTrainingForm extends FormView {
   private readonly onSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
-    this.draft = readInto(this.draft!, form);
+    this.draft = readSeries(this.draft!, form);
     const slug = this.slug || this.draft.slug;
     const { input, typing } = inputOf(this.draft);
     const ok = await this.submit(async () => void (await this.client.trainings.save(slug, input)), { ...(this.slug ? {} : slugTyping(slug)), ...typing }, () => schemaErrors(TrainingSeriesInput, input));
