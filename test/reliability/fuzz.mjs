@@ -47,7 +47,10 @@ export async function fuzz(kind) {
         await Promise.all(
           Array.from({ length: Math.min(16, TOTAL - i) }, async () => {
             const t = pick(templates);
-            const { body, contentType } = malformed(t.valid, random, pick);
+            const made = malformed(t.valid, random, pick);
+            const { body } = made;
+            // A write whose body is optional reads no Content-Type as "no fields": a valid request, not a malformed one.
+            const contentType = t.optionalBody && made.contentType === "" ? "text/plain" : made.contentType;
             const headers = { "Content-Type": contentType, "Idempotency-Key": randomUUID(), ...(t.admin ? admin : random() < 0.9 ? { "X-Partner-Key": t.key ?? PARTNER_KEY, Origin: ORIGIN } : { "X-Partner-Key": pick(["", "pk_", "pk_nope", "sk_x", "x".repeat(500)]), Origin: pick([ORIGIN, "null", "https://evil.example"]) }) };
             const res = await fetch(api.url + t.path, { method: t.method, headers, body });
             statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
@@ -93,9 +96,9 @@ export function endpoints(session, webhook) {
     { method: "PATCH", path: "/v1/admin/petitions/ct-funding-gap", admin: true, valid: { goal: 10 } },
     { method: "POST", path: "/v1/admin/partners", admin: true, valid: { slug: "fuzz-partner", name: "F", allowedOrigins: ["https://f.example.org"] } },
     { method: "POST", path: "/v1/admin/webhooks", admin: true, valid: { url: "https://hooks.example.org/x" } },
-    { method: "POST", path: `/v1/admin/webhooks/${webhook}/rotate-secret`, admin: true, valid: { overlapHours: 24 } },
-    { method: "POST", path: "/v1/admin/partners/conncan/rotate-key", admin: true, valid: { overlapHours: 24 } },
-    { method: "POST", path: "/v1/admin/keys", admin: true, valid: { scope: "read_only" } },
+    { method: "POST", path: `/v1/admin/webhooks/${webhook}/rotate-secret`, admin: true, optionalBody: true, valid: { overlapHours: 24 } },
+    { method: "POST", path: "/v1/admin/partners/conncan/rotate-key", admin: true, optionalBody: true, valid: { overlapHours: 24 } },
+    { method: "POST", path: "/v1/admin/keys", admin: true, optionalBody: true, valid: { scope: "read_only" } },
     { method: "PUT", path: "/v1/admin/meetings/fuzz-meeting", admin: true, valid: { title: "T", description: "D", timeZone: "America/New_York", startDate: "2026-01-01", startTime: "10:00", durationMinutes: 60, rrule: "FREQ=WEEKLY;BYDAY=TH", format: "virtual", consent: { coalition: consent, partner: consent } } },
     { method: "PUT", path: "/v1/admin/trainings/fuzz-series", admin: true, valid: { title: "T", description: "D", consent: { coalition: consent, partner: consent }, sessions: [] } },
     { method: "POST", path: "/v1/admin/people/erase", admin: true, valid: { email: "nobody@example.org" } },
