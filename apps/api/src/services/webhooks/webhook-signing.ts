@@ -30,9 +30,8 @@ export function standardSignature(key: Buffer, id: string, timestamp: number, bo
  * `CK-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">` keyed with the secret's text
  * (one `v1=` per secret while a rotation's overlap lasts).
  */
-export function legacySignatureHeader(secrets: string | readonly string[], body: string, timestamp = Math.floor(Date.now() / 1000)): string {
-  const all = typeof secrets === "string" ? [secrets] : secrets;
-  return [`t=${timestamp}`, ...all.map((secret) => `v1=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`)].join(",");
+export function legacySignatureHeader(secrets: readonly string[], body: string, timestamp = Math.floor(Date.now() / 1000)): string {
+  return [`t=${timestamp}`, ...secrets.map((secret) => `v1=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`)].join(",");
 }
 
 /** A secret that signs deliveries, and how its key is read. */
