@@ -93,7 +93,10 @@ export function consentTexts(row: PartnerConsentColumns, partner: PartnerContext
   };
 }
 
-/** The consent rows a write records: the opt-ins actually ticked, each with exactly the text shown. */
+/**
+ * The consent rows a write records: the opt-ins actually ticked, each with exactly the text shown.
+ * Signing builds the same rows inside sign_petition (migration 017): change them in both places.
+ */
 export function consentsGiven(row: PartnerConsentColumns, partner: PartnerContext, given: { consentCoalition?: boolean | undefined; consentPartner?: boolean | undefined }): ConsentRow[] {
   const rows: ConsentRow[] = [];
   if (given.consentCoalition) rows.push({ organizationId: row.coalition_id, scope: "coalition", text: row.consent_coalition_text, version: row.consent_coalition_version });
