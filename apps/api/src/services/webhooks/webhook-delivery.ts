@@ -11,6 +11,9 @@ import { countDeliveryFailure } from "../platform/metrics.js";
 /** Attempts before an event is given up on: about a day and a half of backoff in all. */
 export const MAX_ATTEMPTS = 12;
 
+/** Events leased per poll. */
+const DEFAULT_BATCH = 20;
+
 /** Seconds to wait after the n-th failed attempt: 10s, 20s, 40s… capped at 6 hours, with jitter. */
 export function backoffSeconds(attempt: number, random = Math.random): number {
   const base = Math.min(10 * 2 ** (attempt - 1), 6 * 3600);
@@ -36,7 +39,7 @@ export interface WebhookWorkerOptions {
   intervalMs?: number;
   /** Per-request timeout (default 10 s). */
   timeoutMs?: number;
-  /** Events per poll (default 20). */
+  /** Events per poll (default 20); a full batch is followed by the next at once. */
   batch?: number;
   /** False: this worker leaves the daily jobs (retention purge, digest, clean-ups) to other replicas. */
   dailyJobs?: false;
@@ -83,7 +86,7 @@ export async function deliverDue(db: Db, options: WebhookWorkerOptions = {}, sig
         where o.id = picked.id and e.id = o.endpoint_id
        returning o.id, o.endpoint_id, o.event_type, o.payload, o.attempts, e.url, e.secret, e.secret_format,
                  case when e.previous_secret_expires_at > now() then e.previous_secret end as previous_secret, e.previous_secret_format`,
-      [options.batch ?? 20],
+      [options.batch ?? DEFAULT_BATCH],
     ),
   );
   const allowLoopback = options.allowLoopback ?? !envConfig().production;
@@ -149,30 +152,40 @@ async function deliverOne(db: Db, row: DueRow, timeoutMs: number, allowLoopback:
 
 /**
  * Poll the outbox until stopped. One per API process; replicas share the work through leases.
- * About once a minute it also runs the daily jobs that are due (platform/daily-jobs.ts), beside the
- * deliveries rather than in front of them, so a long purge does not hold webhooks back.
+ * The first poll is at once (a backlog left by a restart goes out without waiting), and a full batch
+ * is followed by the next one at once: a burst of signatures is delivered as fast as the receivers
+ * answer, not `batch` events per interval. About once a minute it also runs the daily jobs that are
+ * due (platform/daily-jobs.ts), beside the deliveries rather than in front of them, so a long purge
+ * does not hold webhooks back.
  */
 export function startWebhookWorker(db: Db, options: WebhookWorkerOptions = {}): { stop(): Promise<void> } {
   let stopped = false;
   const stopping = new AbortController();
   let running: Promise<unknown> = Promise.resolve();
   let daily: Promise<unknown> | undefined;
+  // Polls after a wait (a drain's back-to-back polls do not count): the daily jobs' clock.
   let ticks = 0;
+  let draining = false;
   const tick = () => {
     if (stopped) return;
-    ticks += 1;
-    if (ticks % 60 === 1 && options.dailyJobs !== false && !daily) {
+    if (!draining) ticks += 1;
+    if (!draining && ticks % 60 === 1 && options.dailyJobs !== false && !daily) {
       daily = runDailyJobs(db)
         .catch((error: unknown) => logError("daily jobs failed", error))
         .finally(() => (daily = undefined));
     }
     running = deliverDue(db, options, stopping.signal)
-      .catch((error: unknown) => logError("webhook delivery failed", error))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, options.intervalMs ?? 1000);
+      .catch((error: unknown) => {
+        logError("webhook delivery failed", error);
+        return 0;
+      })
+      .then((delivered) => {
+        draining = delivered >= batch;
+        if (!stopped) timer = setTimeout(tick, draining ? 0 : (options.intervalMs ?? 1000));
       });
   };
-  let timer: ReturnType<typeof setTimeout> = setTimeout(tick, options.intervalMs ?? 1000);
+  const batch = options.batch ?? DEFAULT_BATCH;
+  let timer: ReturnType<typeof setTimeout> = setTimeout(tick, 0);
   return {
     /** Poll no more, cut off posts in flight and release their events' leases, and wait for the daily jobs. */
     async stop() {
