@@ -1,5 +1,6 @@
 // Public petition reads under load (autocannon on loopback, 20 connections), with no CDN:
-// repeated page views of one petition (the API keeps the answer in memory for a second), the same
+// repeated page views of one petition (the API keeps the answer in memory for a second), as plain
+// JSON and gzipped as a browser asks for it, the same
 // revalidated with If-None-Match (304), every read reaching the database (a new URL each time),
 // and a bare Hono server answering the same bytes as a constant, in the same run.
 import { join } from "node:path";
@@ -9,6 +10,8 @@ import { ORIGIN, PARTNER_KEY, ROOT, SLUG, freshTarget, loadSummary as summary, p
 const DURATION = Number(process.env.CK_BENCH_SECONDS ?? 10);
 
 const load = (url, headers = {}, duration = DURATION) => autocannon({ url, method: "GET", connections: 20, duration, headers });
+/** What Chromium sends: the API answers it gzipped. */
+const BROWSER_ENCODINGS = "gzip, deflate, br, zstd";
 let n = 0;
 /** Each request its own URL (?r=N), so none is answered from the API's memory. */
 const loadUnique = (url, headers) => autocannon({ url, method: "GET", connections: 20, duration: DURATION, headers, requests: [{ setupRequest: (req) => ({ ...req, path: `${req.path}&r=${(n += 1)}` }) }] });
@@ -21,6 +24,7 @@ export async function reads(kind) {
     const url = `${api.url}/v1/petitions/${SLUG}?key=${PARTNER_KEY}`;
     let body;
     let uncached;
+    let gzipped;
     let revalidated;
     let database;
     try {
@@ -29,6 +33,7 @@ export async function reads(kind) {
       const etag = first.headers.get("etag");
       await load(url, { Origin: ORIGIN }, 3); // warm-up, discarded
       uncached = summary(await load(url, { Origin: ORIGIN }));
+      gzipped = summary(await load(url, { Origin: ORIGIN, "Accept-Encoding": BROWSER_ENCODINGS }));
       revalidated = summary(await load(url, { Origin: ORIGIN, "If-None-Match": etag }));
       database = summary(await loadUnique(url, { Origin: ORIGIN }));
     } finally {
@@ -42,7 +47,7 @@ export async function reads(kind) {
     } finally {
       await base.stop();
     }
-    return { label: target.label, bytes: Buffer.byteLength(body), uncached, revalidated, database, baseline, ratio: uncached.rps / baseline.rps };
+    return { label: target.label, bytes: Buffer.byteLength(body), uncached, gzipped, revalidated, database, baseline, ratio: uncached.rps / baseline.rps };
   } finally {
     await target.cleanup();
   }

@@ -72,6 +72,19 @@ describe(`public reads are cacheable, personal ones are not (${DB_LABEL})`, () =
     assert.ok(packed.body.length < plain.body.length / 2, `${packed.body.length} B gzipped against ${plain.body.length} B`);
   });
 
+  test("the answer kept in memory goes gzipped too, and a client that refuses gzip gets plain JSON", async () => {
+    const path = `${h.url}/v1/petitions/${SLUG}?key=${CONNCAN}`;
+    const first = await rawGet(path, { "Accept-Encoding": "gzip, deflate, br" });
+    const kept = await rawGet(path, { "Accept-Encoding": "gzip, deflate, br" });
+    assert.equal(kept.headers["content-encoding"], "gzip", "the second read, from memory, is gzipped");
+    assert.deepEqual(JSON.parse(gunzipSync(kept.body).toString()), JSON.parse(gunzipSync(first.body).toString()));
+    for (const refusing of ["gzip;q=0", "identity", "*;q=0"]) {
+      const plain = await rawGet(path, { "Accept-Encoding": refusing });
+      assert.equal(plain.headers["content-encoding"], undefined, `Accept-Encoding: ${refusing}`);
+      assert.equal(JSON.parse(plain.body.toString()).petition.slug, SLUG, `Accept-Encoding: ${refusing}`);
+    }
+  });
+
   test("a read answered from memory still lets the partner's page read it: CORS headers and request id, gzipped or not", async () => {
     // A browser sends Accept-Encoding; the second read within a second comes from the process's memory.
     for (const encoding of ["gzip, deflate, br", "identity"]) {
