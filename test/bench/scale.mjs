@@ -1,10 +1,11 @@
-// A petition with 1,000,000 signatures: how fast the live count reads (p50/p99 over 200 reads), and
-// how much memory the API needs to stream all of them as CSV.
+// A petition with 1,000,000 signatures: how fast the live count reads (p50/p99 over 1,000 reads after
+// 1,000 discarded), and how much memory the API needs to stream all of them as CSV.
 import { createSecretKey } from "@coalition-kit/api";
 import { SLUG, freshTarget, memoryOf, percentile, prepare, startApi } from "./support.mjs";
 
 const ROWS = Number(process.env.CK_BENCH_ROWS ?? 1_000_000);
-const READS = 200;
+const READS = 1_000;
+const WARM_UP_READS = 1_000;
 
 async function fill(db) {
   const started = performance.now();
@@ -30,7 +31,9 @@ async function fill(db) {
      on conflict (petition_id, partner_id, shard) do update set count = petition_counts.count + excluded.count`,
   );
   await db.query("alter table signatures enable trigger signatures_count");
-  await db.query("analyze");
+  // And as an operator finishes a bulk load: vacuum sets the visibility map and the planner's
+  // statistics, which autovacuum would otherwise do in the middle of the measured reads.
+  await db.query("vacuum analyze");
   return (performance.now() - started) / 1000;
 }
 
@@ -40,6 +43,9 @@ export async function scale(kind) {
     const { key, fillSeconds } = await prepare(target, async (db) => ({ fillSeconds: await fill(db), key: (await createSecretKey(db, "ct-fund-our-schools")).key }));
     const api = await startApi(target, { CK_DB_POOL_SIZE: "10" });
     try {
+      // The first reads after a start compile the API's code paths and fill PostgreSQL's caches: a
+      // running API has done that long before. Discarded.
+      for (let i = 0; i < WARM_UP_READS; i += 1) await (await fetch(`${api.url}/v1/petitions/${SLUG}/stats?w=${i}`)).arrayBuffer();
       const times = [];
       let total = 0;
       for (let i = 0; i < READS; i += 1) {
@@ -81,3 +87,5 @@ export async function scale(kind) {
     await target.cleanup();
   }
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) for (const kind of (process.env.CK_BENCH_DBS ?? "postgres").split(",")) console.log(await scale(kind));
