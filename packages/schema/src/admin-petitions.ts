@@ -2,6 +2,8 @@ import * as z from "zod/mini";
 import { IsoDateTime, Slug, text } from "./common.js";
 import { DateTimeInput } from "./when-inputs.js";
 import { PETITION_STATUSES, Petition, PetitionStats } from "./petition.js";
+import { ContentLanguageInput, missingDefaultLanguage, translatable, type TranslatableText } from "./translatable.js";
+import type { Locale } from "./vocabulary.js";
 
 const Count = z.number().check(z.int(), z.nonnegative());
 const GOAL_MESSAGE = "Enter a goal: a whole number from 0 to 100,000,000.";
@@ -13,6 +15,41 @@ export const HttpsUrl = z.string(SHARE_URL_MESSAGE).check(z.trim(), z.maxLength(
 export const ConsentInput = z.object({
   text: text("the consent text", 500, true),
   version: text("a version for the consent text", 40, true),
+});
+
+/**
+ * A consent text in one language or several (petitions so far). `version` is the campaign
+ * language's; each translation's version is made from it and the translation's own words, so a
+ * changed translation is a new version too.
+ */
+export const TranslatableConsentInput = z.object({
+  text: translatable("the consent text", 500, true),
+  version: text("a version for the consent text", 40, true),
+});
+
+/** The petition texts that can be written in several languages, with the labels their errors use. */
+export const PETITION_TEXT_FIELDS = { title: "a title", body: "the petition text", target: "who the petition is addressed to" } as const;
+const CONSENT_SCOPES = ["coalition", "partner", "guardian"] as const;
+
+/**
+ * Field errors for translatable texts that lack the campaign's language (`language`, English by
+ * default), keyed `<field>.<lang>` as the other errors of a translatable text are.
+ */
+export function petitionLanguageErrors(v: { title?: TranslatableText | undefined; body?: TranslatableText | undefined; target?: TranslatableText | undefined; consent?: Partial<Record<(typeof CONSENT_SCOPES)[number], { text: TranslatableText }>> | undefined }, language: Locale): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, label] of Object.entries(PETITION_TEXT_FIELDS)) {
+    const missing = missingDefaultLanguage(v[field as keyof typeof PETITION_TEXT_FIELDS], label, language);
+    if (missing) out[`${field}.${language}`] = missing;
+  }
+  for (const scope of CONSENT_SCOPES) {
+    const missing = missingDefaultLanguage(v.consent?.[scope]?.text, "the consent text", language);
+    if (missing) out[`consent.${scope}.text.${language}`] = missing;
+  }
+  return out;
+}
+
+const languageCheck = z.superRefine((v: Parameters<typeof petitionLanguageErrors>[0] & { language?: Locale | undefined }, ctx) => {
+  for (const [path, message] of Object.entries(petitionLanguageErrors(v, v.language ?? "en"))) ctx.addIssue({ code: "custom", path: path.split("."), message, input: undefined });
 });
 
 /** POST /v1/admin/petitions. Consent texts default to plain ones naming the coalition. */
@@ -27,23 +64,32 @@ const Confirmation = {
 
 export const PetitionInput = z.object({
   slug: Slug,
-  title: text("a title", 200, true),
-  body: text("the petition text", 10_000, true),
-  target: text("who the petition is addressed to", 200, true),
+  /** The campaign's own language (default "en"): every text must have it; others are translations. */
+  language: z.optional(ContentLanguageInput),
+  title: translatable("a title", 200, true),
+  body: translatable("the petition text", 10_000, true),
+  target: translatable("who the petition is addressed to", 200, true),
   goal: Goal,
   askAgeBand: z._default(z.boolean(), false),
   shareUrl: z.optional(z.nullable(HttpsUrl)),
   closesAt: z.optional(z.nullable(DateTimeInput)),
-  consent: z.optional(z.object({ coalition: ConsentInput, partner: ConsentInput, guardian: ConsentInput })),
+  consent: z.optional(z.object({ coalition: TranslatableConsentInput, partner: TranslatableConsentInput, guardian: TranslatableConsentInput })),
   ...Confirmation,
-});
+}).check(languageCheck);
 export type PetitionInput = z.input<typeof PetitionInput>;
 
-/** PATCH /v1/admin/petitions/:slug: only what may change once people have signed. */
+/**
+ * PATCH /v1/admin/petitions/:slug: only what may change once people have signed. A text sent as
+ * a plain string changes the campaign language's words and keeps the translations; sent as one
+ * text per language, it replaces them all (a language left out or empty has no translation).
+ * Changed consent texts are new versions: signatures keep the text and version they were given.
+ */
 export const PetitionPatch = z.object({
-  title: z.optional(text("a title", 200, true)),
-  body: z.optional(text("the petition text", 10_000, true)),
-  target: z.optional(text("who the petition is addressed to", 200, true)),
+  language: z.optional(ContentLanguageInput),
+  title: z.optional(translatable("a title", 200, true)),
+  body: z.optional(translatable("the petition text", 10_000, true)),
+  target: z.optional(translatable("who the petition is addressed to", 200, true)),
+  consent: z.optional(z.object({ coalition: z.optional(TranslatableConsentInput), partner: z.optional(TranslatableConsentInput), guardian: z.optional(TranslatableConsentInput) })),
   goal: z.optional(Goal),
   status: z.optional(z.enum(PETITION_STATUSES, "Choose open or closed.")),
   askAgeBand: z.optional(z.boolean()),
@@ -52,6 +98,24 @@ export const PetitionPatch = z.object({
   ...Confirmation,
 });
 export type PetitionPatch = z.input<typeof PetitionPatch>;
+
+/** A consent text as saved: the words in each language, and the campaign language's version. */
+const SavedConsent = z.object({ text: z.record(z.string(), z.string()), version: z.string() });
+
+/**
+ * A petition's texts as saved, in every language it has (in the shape PATCH takes), for side-by-
+ * side editing; `missing` lists, per language other than the campaign's, the fields still
+ * without a translation (e.g. `{ "es": ["target", "consent.partner"] }`).
+ */
+export const PetitionContent = z.object({
+  language: z.string(),
+  title: z.record(z.string(), z.string()),
+  body: z.record(z.string(), z.string()),
+  target: z.record(z.string(), z.string()),
+  consent: z.object({ coalition: SavedConsent, partner: SavedConsent, guardian: SavedConsent }),
+  missing: z.record(z.string(), z.array(z.string())),
+});
+export type PetitionContent = z.infer<typeof PetitionContent>;
 
 /** One row of the organizer's petition list. */
 export const AdminPetition = z.object({
@@ -74,6 +138,8 @@ export type DailyCount = z.infer<typeof DailyCount>;
 /** GET /v1/admin/petitions/:slug */
 export const AdminPetitionDetail = z.object({
   petition: Petition,
+  /** Its texts in every language, for editing (optional: an older API does not send it). */
+  content: z.optional(PetitionContent),
   stats: PetitionStats,
   daily: z.array(DailyCount),
   /** Signers who agreed to hear from the coalition. */

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { AGE_BANDS, CONTROL_CHARACTERS, CONTROL_CHARACTER_MESSAGE, EMAIL_MESSAGE } from "./vocabulary.js";
+import { AGE_BANDS, CONTROL_CHARACTERS, CONTROL_CHARACTER_MESSAGE, EMAIL_MESSAGE, LOCALES } from "./vocabulary.js";
 
 export { AGE_BANDS } from "./vocabulary.js";
 
@@ -17,6 +17,18 @@ export const ConsentText = z.object({
   version: z.string(),
 });
 export type ConsentText = z.infer<typeof ConsentText>;
+
+/**
+ * Which language a public read's organizer-written texts are in (issue 19), so a widget can mark
+ * them with `lang` for screen readers and hyphenation: the asker's language where the organizer
+ * wrote it, and otherwise, text by text, the campaign's own.
+ */
+export const TextLanguages = {
+  /** The language of the texts, unless `fallbacks` names another. */
+  language: z._default(z.enum(LOCALES), "en"),
+  /** Texts shown in the campaign's language for want of a translation: field → its language, e.g. `{ "target": "en" }`. */
+  fallbacks: z._default(z.record(z.string(), z.enum(LOCALES)), {}),
+};
 
 /** Attribution of an action to where it came from on the partner's site. */
 export const Attribution = z.object({

@@ -2,6 +2,7 @@ export * from "./vocabulary.js";
 export * from "./wire.js";
 export * from "./errors.js";
 export * from "./common.js";
+export * from "./translatable.js";
 export * from "./petition.js";
 export * from "./training.js";
 export * from "./story.js";

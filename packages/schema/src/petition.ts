@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { AGE_BAND_REQUIRED_MESSAGE, EMAIL_MESSAGE, GUARDIAN_CONSENT_MESSAGE, GUARDIAN_EMAIL_MESSAGE, ZIP_MESSAGE } from "./vocabulary.js";
-import { AgeBand, Attribution, Checkbox, ConsentText, Email, FirstName, isEmail, IsoDateTime, LastName, OptionalEmailText, OrganizationSummary, Slug, text } from "./common.js";
+import { AgeBand, Attribution, Checkbox, ConsentText, Email, FirstName, isEmail, IsoDateTime, LastName, OptionalEmailText, OrganizationSummary, Slug, TextLanguages } from "./common.js";
 
 export { AGE_BAND_REQUIRED_MESSAGE, EMAIL_MESSAGE, GUARDIAN_CONSENT_MESSAGE, GUARDIAN_EMAIL_MESSAGE, ZIP_MESSAGE } from "./vocabulary.js";
 
@@ -30,6 +30,8 @@ export const Petition = z.object({
     partner: z.nullable(ConsentText),
     guardian: ConsentText,
   }),
+  /** Fallback fields: title, body, target, consent.coalition, consent.partner, consent.guardian. */
+  ...TextLanguages,
 });
 export type Petition = z.infer<typeof Petition>;
 

@@ -6,7 +6,7 @@ import { ApiError } from "../services/errors.js";
 import { errorPage, thankYouPage } from "../http/html.js";
 import { admitPartnerWrite, optionalPartner, type WriteOptions } from "../http/partner-request.js";
 import { getPetition, getStats, signPetition } from "../services/petitions/petitions.js";
-import { IDEMPOTENT_REPLAYED_HEADER } from "@coalition-kit/schema";
+import { IDEMPOTENT_REPLAYED_HEADER, pickLocale } from "@coalition-kit/schema";
 
 /** /v1/petitions: read one (optionally as a partner), its live totals, and sign it by JSON or by the no-JS form. */
 export function petitionRoutes(db: Db, options: WriteOptions): Hono {
@@ -14,7 +14,7 @@ export function petitionRoutes(db: Db, options: WriteOptions): Hono {
 
   app.get("/:slug", publicRead(db), async (c) => {
     const partner = await optionalPartner(db, c);
-    return c.json(await getPetition(db, c.req.param("slug"), partner));
+    return c.json(await getPetition(db, c.req.param("slug"), partner, pickLocale(c.req.header("accept-language"))));
   });
 
   app.get("/:slug/stats", publicRead(db), async (c) => {

@@ -1,3 +1,4 @@
+import { splitTranslations } from "../services/content/languages.js";
 import { readFile } from "node:fs/promises";
 import type { Db, Queryable } from "../db/types.js";
 import { upsertMeetings } from "../services/meetings/upsert-meetings.js";
@@ -37,11 +38,18 @@ export async function seed(db: Db, data: SeedData, options: SeedOptions = {}): P
       );
     }
     for (const p of data.petitions ?? []) {
+      const language = p.language ?? "en";
+      const consent = p.consent;
+      const { columns: c, translations } = splitTranslations(
+        language,
+        { title: p.title, body: p.body, target: p.target, consent_coalition_text: consent.coalition.text, consent_partner_text: consent.partner.text, consent_guardian_text: consent.guardian.text },
+        { consent_coalition_text: consent.coalition.version, consent_partner_text: consent.partner.version, consent_guardian_text: consent.guardian.version },
+      );
       await q.query(
         `insert into petitions (coalition_id, slug, title, body, target, goal, status, closes_at, ask_age_band, share_url,
                                 consent_coalition_text, consent_coalition_version, consent_partner_text, consent_partner_version,
-                                consent_guardian_text, consent_guardian_version, confirmation, pending_days)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+                                consent_guardian_text, consent_guardian_version, confirmation, pending_days, language, translations)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
          on conflict (slug) do update set
            title = excluded.title, body = excluded.body, target = excluded.target, goal = excluded.goal,
            status = excluded.status, closes_at = excluded.closes_at, ask_age_band = excluded.ask_age_band,
@@ -49,11 +57,13 @@ export async function seed(db: Db, data: SeedData, options: SeedOptions = {}): P
            consent_coalition_text = excluded.consent_coalition_text, consent_coalition_version = excluded.consent_coalition_version,
            consent_partner_text = excluded.consent_partner_text, consent_partner_version = excluded.consent_partner_version,
            consent_guardian_text = excluded.consent_guardian_text, consent_guardian_version = excluded.consent_guardian_version,
-           confirmation = excluded.confirmation, pending_days = excluded.pending_days`,
+           confirmation = excluded.confirmation, pending_days = excluded.pending_days,
+           language = excluded.language, translations = excluded.translations`,
         [
-          coalitionId, p.slug, p.title, p.body, p.target, p.goal, p.status ?? "open", p.closesAt ?? null, p.askAgeBand ?? false,
-          p.shareUrl ?? null, p.consent.coalition.text, p.consent.coalition.version, p.consent.partner.text,
-          p.consent.partner.version, p.consent.guardian.text, p.consent.guardian.version, p.confirmation ?? "none", p.pendingDays ?? 7,
+          coalitionId, p.slug, c.title, c.body, c.target, p.goal, p.status ?? "open", p.closesAt ?? null, p.askAgeBand ?? false,
+          p.shareUrl ?? null, c.consent_coalition_text, c.consent_coalition_version, c.consent_partner_text,
+          c.consent_partner_version, c.consent_guardian_text, c.consent_guardian_version, p.confirmation ?? "none", p.pendingDays ?? 7,
+          language, JSON.stringify(translations),
         ],
       );
     }

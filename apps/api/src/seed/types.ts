@@ -1,3 +1,4 @@
+import type { Locale, TranslatableText } from "@coalition-kit/schema";
 import type { ConsentText } from "../services/campaigns.js";
 import type { MeetingDefinition } from "../services/meetings/upsert-meetings.js";
 import type { StoryCampaignDefinition } from "../services/stories/upsert-story-campaigns.js";
@@ -38,21 +39,31 @@ export interface SeedPartner extends SeedOrganization {
   allowedOrigins: string[];
 }
 
+/** A petition text: a string in the petition's language, or one text per language ({ "en": …, "es": … }). */
+type SeedText = TranslatableText;
+/** A consent text in one language or several, with the petition language's version. */
+interface SeedTranslatableConsent {
+  text: SeedText;
+  version: string;
+}
+
 export interface SeedPetition {
   slug: string;
-  title: string;
-  body: string;
-  target: string;
+  /** The petition's own language (default "en"); the other languages of its texts are translations. */
+  language?: Locale;
+  title: SeedText;
+  body: SeedText;
+  target: SeedText;
   goal: number;
   status?: "open" | "closed";
   closesAt?: string | null;
   askAgeBand?: boolean;
   shareUrl?: string | null;
   consent: {
-    coalition: SeedConsent;
+    coalition: SeedTranslatableConsent;
     /** May contain "{partner}", replaced with the hosting partner's name. */
-    partner: SeedConsent;
-    guardian: SeedConsent;
+    partner: SeedTranslatableConsent;
+    guardian: SeedTranslatableConsent;
   };
   /** "double_opt_in": signatures count once the signer confirms by email (default "none"). */
   confirmation?: "none" | "double_opt_in";

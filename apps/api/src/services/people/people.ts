@@ -1,3 +1,4 @@
+import type { Locale } from "@coalition-kit/schema";
 import type { Queryable } from "../../db/types.js";
 
 export interface PersonFields {
@@ -27,6 +28,8 @@ export interface ConsentRow {
   scope: "coalition" | "partner" | "guardian" | "publish";
   text: string;
   version: string;
+  /** The language of `text` as shown (English when left out). */
+  language?: Locale;
   guardianEmail?: string | null;
 }
 
@@ -38,14 +41,14 @@ export async function recordConsents(
   rows: ConsentRow[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  // The link and person are the same for every row ($1-$5); each row adds its own five values.
-  const values = rows.map((_, i) => `($1, $2, $3, $4, $5, $${6 + i * 5}, $${7 + i * 5}, $${8 + i * 5}, $${9 + i * 5}, $${10 + i * 5})`);
+  // The link and person are the same for every row ($1-$5); each row adds its own six values.
+  const values = rows.map((_, i) => `($1, $2, $3, $4, $5, ${[6, 7, 8, 9, 10, 11].map((n) => `$${n + i * 6}`).join(", ")})`);
   await q.query(
-    `insert into consents (person_id, signature_id, registration_id, story_id, attendee_id, organization_id, scope, text, version, guardian_email)
+    `insert into consents (person_id, signature_id, registration_id, story_id, attendee_id, organization_id, scope, text, version, language, guardian_email)
      values ${values.join(", ")}`,
     [
       personId, link.signatureId ?? null, link.registrationId ?? null, link.storyId ?? null, link.attendeeId ?? null,
-      ...rows.flatMap((row) => [row.organizationId, row.scope, row.text, row.version, row.guardianEmail ?? null]),
+      ...rows.flatMap((row) => [row.organizationId, row.scope, row.text, row.version, row.language ?? "en", row.guardianEmail ?? null]),
     ],
   );
 }

@@ -1,8 +1,9 @@
-import { PetitionInput, PetitionPatch, type AdminPetition, type AdminPetitionDetail, type DailyCount } from "@coalition-kit/schema";
+import { PetitionInput, PetitionPatch, petitionLanguageErrors, type AdminPetition, type AdminPetitionDetail, type DailyCount, type Locale, type TranslatableText } from "@coalition-kit/schema";
+import { splitTranslations, type Translations } from "../content/languages.js";
 import type { Db, Queryable } from "../../db/types.js";
 import { campaignFor } from "../campaigns.js";
 import { parseOrReject, validationError } from "../errors.js";
-import { findPetition, petitionStats, toPetition, type PetitionRow } from "./petition-queries.js";
+import { findPetition, petitionContent, petitionStats, toPetition, type PetitionRow } from "./petition-queries.js";
 import type { AdminContext } from "../keys/secret-keys.js";
 
 /** A petition of this coalition, or 404 (another coalition's petition is not even acknowledged). */
@@ -52,6 +53,7 @@ export async function petitionDetail(db: Db, admin: AdminContext, slug: string):
   );
   return {
     petition: toPetition(row, undefined),
+    content: petitionContent(row),
     stats: await petitionStats(db, row),
     daily: await dailyCounts(db, row),
     coalitionOptIns: optIns[0]?.count ?? 0,
@@ -69,33 +71,72 @@ export async function createPetition(q: Queryable, admin: AdminContext, input: u
     partner: { text: "Yes, {partner} may email me about this campaign.", version: "1" },
     guardian: { text: "I am this person's parent or guardian, and I agree to them signing.", version: "1" },
   };
+  const language = data.language ?? "en";
+  const { columns, translations } = splitTranslations(language, petitionTexts(data, consent), consentVersions(consent));
   await q.query(
     `insert into petitions (coalition_id, slug, title, body, target, goal, ask_age_band, share_url, closes_at,
                             consent_coalition_text, consent_coalition_version, consent_partner_text, consent_partner_version,
-                            consent_guardian_text, consent_guardian_version, confirmation, pending_days)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+                            consent_guardian_text, consent_guardian_version, confirmation, pending_days, language, translations)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
     [
-      admin.organizationId, data.slug, data.title, data.body, data.target, data.goal, data.askAgeBand, data.shareUrl ?? null, data.closesAt ?? null,
-      consent.coalition.text, consent.coalition.version, consent.partner.text, consent.partner.version, consent.guardian.text, consent.guardian.version,
-      data.confirmation ?? "none", data.pendingDays ?? 7,
+      admin.organizationId, data.slug, columns.title, columns.body, columns.target, data.goal, data.askAgeBand, data.shareUrl ?? null, data.closesAt ?? null,
+      columns.consent_coalition_text, columns.consent_coalition_version, columns.consent_partner_text, columns.consent_partner_version,
+      columns.consent_guardian_text, columns.consent_guardian_version, data.confirmation ?? "none", data.pendingDays ?? 7, language, JSON.stringify(translations),
     ],
   );
   return toPetition((await findPetition(q, data.slug))!, undefined);
 }
 
+type ConsentsSent = Partial<Record<"coalition" | "partner" | "guardian", { text: TranslatableText; version: string } | undefined>>;
+
+/** The translatable texts sent, by column (undefined: not sent). */
+function petitionTexts(data: { title?: TranslatableText | undefined; body?: TranslatableText | undefined; target?: TranslatableText | undefined }, consent: ConsentsSent | undefined): Record<string, TranslatableText | undefined> {
+  return {
+    title: data.title, body: data.body, target: data.target,
+    consent_coalition_text: consent?.coalition?.text, consent_partner_text: consent?.partner?.text, consent_guardian_text: consent?.guardian?.text,
+  };
+}
+
+/** Each consent text column sent → the version sent with it. */
+function consentVersions(consent: ConsentsSent | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const scope of ["coalition", "partner", "guardian"] as const) if (consent?.[scope]) out[`consent_${scope}_text`] = consent[scope]!.version;
+  return out;
+}
+
 const COLUMNS = {
-  title: "title", body: "body", target: "target", goal: "goal", status: "status", askAgeBand: "ask_age_band", shareUrl: "share_url", closesAt: "closes_at",
+  goal: "goal", status: "status", askAgeBand: "ask_age_band", shareUrl: "share_url", closesAt: "closes_at",
   confirmation: "confirmation", pendingDays: "pending_days",
 } as const;
 
-/** Change what may change; consent texts stay as signers saw them. */
+/** Change what may change; signatures keep the consent text and version they were given. */
 export async function patchPetition(q: Queryable, admin: AdminContext, slug: string, input: unknown): Promise<AdminPetitionDetail["petition"]> {
   const row = await ownPetition(q, admin, slug);
   const data = parseOrReject(PetitionPatch, input);
-  const entries = (Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]).filter((k) => data[k] !== undefined);
-  if (entries.length > 0) {
-    const sets = entries.map((k, i) => `${COLUMNS[k]} = $${i + 2}`).join(", ");
-    await q.query(`update petitions set ${sets} where id = $1`, [row.id, ...entries.map((k) => data[k] ?? null)]);
-  }
+  const language: Locale = data.language ?? row.language;
+  // Every text keeps the campaign's language: what was sent, or else what is saved.
+  const saved = (column: "title" | "body" | "target" | `consent_${"coalition" | "partner" | "guardian"}_text`): TranslatableText => ({ [row.language]: row[column], ...(typeof row.translations === "string" ? JSON.parse(row.translations) : row.translations) }[language] ?? "");
+  const effective = (sent: TranslatableText | undefined, column: Parameters<typeof saved>[0]): TranslatableText => (sent === undefined ? { [language]: saved(column) } : typeof sent === "string" ? { [language]: sent } : sent);
+  const missing = petitionLanguageErrors(
+    {
+      title: effective(data.title, "title"), body: effective(data.body, "body"), target: effective(data.target, "target"),
+      consent: Object.fromEntries((["coalition", "partner", "guardian"] as const).map((k) => [k, { text: effective(data.consent?.[k]?.text, `consent_${k}_text`) }])),
+    },
+    language,
+  );
+  if (Object.keys(missing).length > 0) throw validationError(missing);
+  const current = (typeof row.translations === "string" ? JSON.parse(row.translations) : (row.translations ?? {})) as Translations;
+  const { columns, translations } = splitTranslations(language, petitionTexts(data, data.consent), consentVersions(data.consent), current);
+  const sets: string[] = [];
+  const values: unknown[] = [row.id];
+  const set = (column: string, value: unknown) => {
+    values.push(value);
+    sets.push(`${column} = $${values.length}`);
+  };
+  for (const [column, value] of Object.entries(columns)) set(column, value);
+  for (const k of Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]) if (data[k] !== undefined) set(COLUMNS[k], data[k] ?? null);
+  if (data.language !== undefined) set("language", language);
+  if (data.title !== undefined || data.body !== undefined || data.target !== undefined || data.consent !== undefined || data.language !== undefined) set("translations", JSON.stringify(translations));
+  if (sets.length > 0) await q.query(`update petitions set ${sets.join(", ")} where id = $1`, values);
   return toPetition((await findPetition(q, slug))!, undefined);
 }

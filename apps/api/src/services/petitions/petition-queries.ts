@@ -1,10 +1,11 @@
-import type { Petition, PetitionStats } from "@coalition-kit/schema";
+import type { Locale, Petition, PetitionContent, PetitionStats } from "@coalition-kit/schema";
+import { localize, missingTranslations, savedTexts, type TranslatedColumns } from "../content/languages.js";
 import type { Queryable } from "../../db/types.js";
 import { coalitionSummary, consentTexts, findCampaign, partnerSummary, type CampaignRow, type PartnerConsentColumns } from "../campaigns.js";
 import type { PartnerContext } from "../partners/partner-lookup.js";
 
 /** A petition with its coalition's names (campaigns.ts) and whether it is closed now. */
-export interface PetitionRow extends CampaignRow, PartnerConsentColumns {
+export interface PetitionRow extends CampaignRow, PartnerConsentColumns, TranslatedColumns {
   title: string;
   body: string;
   target: string;
@@ -52,8 +53,24 @@ export function orderPartners<P extends { name: string; count: number }>(partner
   return [...partners].sort((a, b) => b.count - a.count || a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
 }
 
-/** A petition as the public read shows it, with the partner's consent text when a partner asks. */
-export function toPetition(row: PetitionRow, partner: PartnerContext | undefined): Petition {
+/** A petition's translatable texts: public field name → column (migration 019). */
+export const PETITION_TEXT_COLUMNS = {
+  title: "title",
+  body: "body",
+  target: "target",
+  "consent.coalition": "consent_coalition_text",
+  "consent.partner": "consent_partner_text",
+  "consent.guardian": "consent_guardian_text",
+} as const;
+
+/**
+ * A petition as the public read shows it, in `locale` where the organizer translated it (text by
+ * text, otherwise in the petition's own language), with the partner's consent text when a
+ * partner asks.
+ */
+export function toPetition(saved: PetitionRow, partner: PartnerContext | undefined, locale: Locale = saved.language): Petition {
+  const { row, language, fallbacks } = localize(saved, locale, PETITION_TEXT_COLUMNS);
+  if (!partner) delete fallbacks["consent.partner"];
   const closesAt = row.closes_at === null ? null : new Date(row.closes_at).toISOString();
   return {
     slug: row.slug,
@@ -71,5 +88,20 @@ export function toPetition(row: PetitionRow, partner: PartnerContext | undefined
       ...consentTexts(row, partner),
       guardian: { text: row.consent_guardian_text, version: row.consent_guardian_version },
     },
+    language,
+    fallbacks,
+  };
+}
+
+/** A petition's texts in every language, as the console edits them. */
+export function petitionContent(row: PetitionRow): PetitionContent {
+  const consent = (scope: "coalition" | "partner" | "guardian") => ({ text: savedTexts(row, `consent_${scope}_text`), version: row[`consent_${scope}_version`] });
+  return {
+    language: row.language,
+    title: savedTexts(row, "title"),
+    body: savedTexts(row, "body"),
+    target: savedTexts(row, "target"),
+    consent: { coalition: consent("coalition"), partner: consent("partner"), guardian: consent("guardian") },
+    missing: missingTranslations(row, PETITION_TEXT_COLUMNS),
   };
 }

@@ -1,3 +1,4 @@
+import type { Locale } from "@coalition-kit/schema";
 import {
   AGE_BAND_REQUIRED_MESSAGE,
   SignPetitionRequest,
@@ -16,10 +17,10 @@ import { ASKED_FOR } from "../messages/queue.js";
 import { campaignFor } from "../campaigns.js";
 import { findPetition, orderPartners, petitionStats, toPetition, type PetitionRow } from "./petition-queries.js";
 
-/** A petition and its totals; not_found for another coalition's partner. */
-export async function getPetition(db: Db, slug: string, partner: PartnerContext | undefined): Promise<PetitionResponse> {
+/** A petition and its totals, in the asker's language where translated; not_found for another coalition's partner. */
+export async function getPetition(db: Db, slug: string, partner: PartnerContext | undefined, locale?: Locale): Promise<PetitionResponse> {
   const row = campaignFor(await findPetition(db, slug), partner);
-  return { petition: toPetition(row, partner), stats: await petitionStats(db, row) };
+  return { petition: toPetition(row, partner, locale), stats: await petitionStats(db, row) };
 }
 
 /** A petition's live totals. */

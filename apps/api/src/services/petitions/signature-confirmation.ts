@@ -1,3 +1,5 @@
+import { pickLocale } from "@coalition-kit/schema";
+import { localize, shownLanguage, type TranslatedColumns } from "../content/languages.js";
 import type { Db, Queryable } from "../../db/types.js";
 import { enqueueMessage } from "../messages/queue.js";
 import { erasePending } from "../people/erase-pending.js";
@@ -96,8 +98,11 @@ export async function guardianDecision(db: Db, token: string, decision: string):
     if (row.status === "confirmed") return { outcome: "already_confirmed", locale: row.locale, petition: row.title };
     if (row.status !== "pending_guardian") return { outcome: "invalid", locale: row.locale, petition: row.title };
     if (decision === "consent") {
-      const p = (await q.query<{ consent_guardian_text: string; consent_guardian_version: string }>("select consent_guardian_text, consent_guardian_version from petitions where id = $1", [row.petition_id]))[0]!;
-      const guardian: ConsentRow = { organizationId: row.coalition_id, scope: "guardian", text: p.consent_guardian_text, version: p.consent_guardian_version, guardianEmail: row.guardian_email };
+      // In the language the signer used (the parent's page and email are in it too), where translated.
+      const saved = (await q.query<TranslatedColumns & { consent_guardian_text: string; consent_guardian_version: string }>("select consent_guardian_text, consent_guardian_version, language, translations from petitions where id = $1", [row.petition_id]))[0]!;
+      const asked = pickLocale(row.locale);
+      const p = localize(saved, asked, { "consent.guardian": "consent_guardian_text" }).row;
+      const guardian: ConsentRow = { organizationId: row.coalition_id, scope: "guardian", text: p.consent_guardian_text, version: p.consent_guardian_version, language: shownLanguage(saved, asked, "consent_guardian_text"), guardianEmail: row.guardian_email };
       await activate(q, row, [guardian], null);
       return { outcome: "confirmed", locale: row.locale, petition: row.title };
     }

@@ -1,0 +1,124 @@
+// Organizer-written texts in several languages (issue 19), for every kind of campaign. A campaign
+// row has its own `language` (every text is written in it) and `translations`, per language, of
+// its text columns by column name (migration 019). Reads answer in the asker's language, falling
+// back text by text to the campaign's; saves split what the organizer sent into the two.
+import { createHash } from "node:crypto";
+import { LOCALES, type Locale, type TranslatableText } from "@coalition-kit/schema";
+
+/** Translations as stored: language → column → text. */
+export type Translations = Partial<Record<Locale, Record<string, string>>>;
+
+/** The columns every translatable campaign row carries. */
+export interface TranslatedColumns {
+  language: Locale;
+  translations: Translations | string | null;
+}
+
+const stored = (t: TranslatedColumns["translations"]): Translations => (typeof t === "string" ? (JSON.parse(t) as Translations) : (t ?? {}));
+
+/**
+ * `row` as `asked` reads it: each of `fields` (public field name → column) in the asker's language
+ * where the organizer translated it, otherwise in the campaign's. `language` is the language the
+ * texts are in, and `fallbacks` names the fields in another one (as the public reads say them).
+ * A consent field maps to its text column; its version column (`_text` → `_version`) goes with it.
+ */
+export function localize<R extends TranslatedColumns>(row: R, asked: Locale, fields: Record<string, string>): { row: R; language: Locale; fallbacks: Record<string, Locale> } {
+  if (asked === row.language) return { row, language: asked, fallbacks: {} };
+  const words = stored(row.translations)[asked] ?? {};
+  const out: Record<string, unknown> = { ...(row as object) };
+  const fallbacks: Record<string, Locale> = {};
+  let translated = 0;
+  for (const [field, column] of Object.entries(fields)) {
+    const text = words[column];
+    if (text === undefined || text === "") {
+      fallbacks[field] = row.language;
+      continue;
+    }
+    translated += 1;
+    out[column] = text;
+    const version = column.replace(/_text$/, "_version");
+    if (version !== column && words[version]) out[version] = words[version];
+  }
+  // Nothing translated: the answer is simply in the campaign's language.
+  if (translated === 0) return { row, language: row.language, fallbacks: {} };
+  return { row: out as R, language: asked, fallbacks };
+}
+
+/** The language a consent in `column` was shown in to someone reading in `asked`. */
+export function shownLanguage(row: TranslatedColumns, asked: Locale, column: string): Locale {
+  return asked !== row.language && stored(row.translations)[asked]?.[column] ? asked : row.language;
+}
+
+/**
+ * A translation's consent version: the campaign language's version, the language, and a digest of
+ * the translation's exact words, so changing either language's words makes a new version.
+ */
+export function translationVersion(version: string, lang: Locale, text: string): string {
+  return `${version}+${lang}.${createHash("sha256").update(text).digest("hex").slice(0, 8)}`;
+}
+
+/**
+ * What an organizer sent, split for saving: the campaign language's words per column, and the
+ * translations. `texts` maps columns to what was sent (undefined: not sent); `versions` maps a
+ * consent text column to its version. A plain string changes the campaign language's words and
+ * keeps `current` translations of that column; an object replaces them.
+ */
+export function splitTranslations(
+  language: Locale,
+  texts: Record<string, TranslatableText | undefined>,
+  versions: Record<string, string>,
+  current: Translations = {},
+): { columns: Record<string, string>; translations: Translations } {
+  const columns: Record<string, string> = {};
+  const translations: Translations = {};
+  for (const lang of LOCALES) if (lang !== language && current[lang]) translations[lang] = { ...current[lang] };
+  for (const [column, value] of Object.entries(texts)) {
+    if (value === undefined) continue;
+    const version = column.endsWith("_text") ? column.replace(/_text$/, "_version") : undefined;
+    if (typeof value === "string") {
+      columns[column] = value;
+    } else {
+      columns[column] = value[language] ?? "";
+      for (const lang of LOCALES) {
+        if (lang === language) continue;
+        const words = (translations[lang] ??= {});
+        delete words[column];
+        if (version) delete words[version];
+        const text = value[lang];
+        if (text) words[column] = text;
+      }
+    }
+    if (version && versions[column] !== undefined) columns[version] = versions[column]!;
+  }
+  // Each translated consent's version follows its words and the campaign language's version.
+  for (const lang of LOCALES) {
+    const words = translations[lang];
+    if (!words) continue;
+    for (const [column, text] of Object.entries(words)) {
+      if (!column.endsWith("_text") || !column.startsWith("consent_")) continue;
+      // Not sent this time: the translation keeps the version it was saved with.
+      const base = columns[column.replace(/_text$/, "_version")];
+      if (base) words[column.replace(/_text$/, "_version")] = translationVersion(base, lang, text);
+    }
+    if (Object.keys(words).length === 0) delete translations[lang];
+  }
+  return { columns, translations };
+}
+
+/** A translatable column as saved, in every language it has (for side-by-side editing). */
+export function savedTexts(row: TranslatedColumns, column: string): Record<string, string> {
+  const out: Record<string, string> = { [row.language]: String((row as unknown as Record<string, unknown>)[column] ?? "") };
+  for (const [lang, words] of Object.entries(stored(row.translations))) if (words?.[column]) out[lang] = words[column];
+  return out;
+}
+
+/** Per language other than the campaign's, the fields (public name → column) still without a translation. */
+export function missingTranslations(row: TranslatedColumns, fields: Record<string, string>): Record<string, string[]> {
+  const words = stored(row.translations);
+  const out: Record<string, string[]> = {};
+  for (const lang of LOCALES) {
+    if (lang === row.language) continue;
+    out[lang] = Object.entries(fields).filter(([, column]) => !words[lang]?.[column]).map(([field]) => field);
+  }
+  return out;
+}
