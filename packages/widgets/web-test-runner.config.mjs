@@ -60,7 +60,7 @@ function realApi() {
         headers: { Authorization: `Bearer ${running.secretKey}`, "Content-Type": "application/json" },
         ...(payload.body === undefined ? {} : { body: JSON.stringify(payload.body) }),
       });
-      return { status: res.status, body: await res.json() };
+      return { status: res.status, body: res.headers.get("content-type")?.includes("json") ? await res.json() : await res.text() };
     },
   };
 }

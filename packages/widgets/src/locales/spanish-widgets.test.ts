@@ -3,7 +3,7 @@
 import { expect, fixture } from "@open-wc/testing";
 import { html } from "lit";
 import type { CkPetition } from "../petition/ck-petition.js";
-import { $, API, KEY, click, fillValid, ready, type, uniqueEmail, until } from "../test-support/helpers.js";
+import { $, API, KEY, admin, click, fillValid, ready, type, uniqueEmail, until } from "../test-support/helpers.js";
 
 async function mountSpanish(): Promise<CkPetition> {
   const el = await fixture<CkPetition>(html`<ck-petition locale="es-MX" api=${API} partner=${KEY} petition="ct-funding-gap" poll-interval="0"></ck-petition>`);
@@ -18,10 +18,38 @@ describe("widgets in Spanish", () => {
     expect($(el, 'label[for="ck-firstName"]')!.textContent!.trim()).to.equal("Nombre");
     expect($(el, 'label[for="ck-zip"]')!.textContent!.trim()).to.equal("Código postal");
     expect($(el, 'button[type="submit"]')!.textContent!.trim()).to.equal("Añadir mi nombre");
-    expect($(el, '[part~="target"]')!.textContent).to.equal("Para: Connecticut General Assembly");
+    expect($(el, '[part~="target"]')!.textContent).to.equal("Para: Asamblea General de Connecticut");
     expect($(el, '[part~="count"]')!.textContent).to.match(/\d firmas?$/);
     expect($(el, ".goal")!.textContent).to.match(/ de 5,000 como meta$/);
     expect($(el, "fieldset legend")!.textContent).to.equal("Tu edad");
+  });
+
+  it("the organizer's words are in Spanish too: title, text, target and the consent checkboxes, each marked lang=es", async () => {
+    const el = await mountSpanish();
+    const title = $(el, '[part~="title"]')!;
+    expect(title.textContent).to.match(/^Cierren la brecha de \$713 millones/);
+    expect(title.getAttribute("lang")).to.equal("es");
+    expect($(el, '[part~="body"]')!.textContent).to.contain("Pedimos a la Asamblea General de Connecticut");
+    const coalition = $(el, 'label[for="ck-consentCoalition"] span')!;
+    expect(coalition.textContent).to.equal("Sí, CT Fund Our Schools Coalition puede enviarme correos sobre esta campaña. Puedo darme de baja en cualquier momento.");
+    expect(coalition.getAttribute("lang")).to.equal("es");
+    expect($(el, 'label[for="ck-consentPartner"]')!.textContent!.trim()).to.equal("Sí, Educators for Excellence puede enviarme correos sobre su trabajo. Puedo darme de baja en cualquier momento.");
+  });
+
+  it("a signature made here records the Spanish consent the signer ticked: the organizer's CSV says es", async () => {
+    const el = await mountSpanish();
+    const email = uniqueEmail("consent-es");
+    await fillValid(el, email);
+    click(el, "#ck-consentCoalition");
+    click(el, 'button[type="submit"]');
+    await until(() => $(el, "#ck-thanks"), "the thank-you");
+    const csv = await admin<string>("/v1/admin/petitions/ct-funding-gap/signatures.csv");
+    const [header, ...rows] = csv.body.trim().split(/\r\n/).map((line) => line.split(","));
+    const row = rows.find((r) => r.includes(email))!;
+    expect(row, "the signature is in the CSV").to.exist;
+    expect(row[header!.indexOf("language")]).to.equal("es");
+    expect(row[header!.indexOf("coalition_consent_language")]).to.equal("es");
+    expect(row[header!.indexOf("coalition_consent_version")]).to.match(/^2026-09-coalition-v1\+es\.[0-9a-f]{8}$/);
   });
 
   it("field errors are the API's own, in Spanish, and nothing English is left on the form", async () => {

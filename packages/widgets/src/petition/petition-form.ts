@@ -3,6 +3,7 @@ import { AGE_BANDS } from "@coalition-kit/schema/rules";
 import type { AgeBand, Petition } from "@coalition-kit/schema";
 import { checkbox, errorFor, textField, type ControlsView } from "../shared/form-controls.js";
 import { messages } from "./petition-messages.js";
+import { langOf } from "./petition-summary.js";
 import { commonMessages as common, minorMessages as minor } from "../shared/common-messages.js";
 
 export interface FormView extends ControlsView {
@@ -62,12 +63,12 @@ export function renderForm(view: FormView): TemplateResult {
         ? html`<div class="guardian">
             <p class="note">${messages.guardianNote}</p>
             ${textField(view, "guardianEmail", minor.guardianEmail, { type: "email", autocomplete: "off", required: true, maxlength: 254 })}
-            ${checkbox(view, "guardianConsent", petition.consent.guardian.text)}
+            ${checkbox(view, "guardianConsent", consentText(petition, "guardian"))}
           </div>`
         : nothing}
       <div class="consents">
-        ${checkbox(view, "consentCoalition", petition.consent.coalition.text)}
-        ${petition.consent.partner ? checkbox(view, "consentPartner", petition.consent.partner.text) : nothing}
+        ${checkbox(view, "consentCoalition", consentText(petition, "coalition"))}
+        ${petition.consent.partner ? checkbox(view, "consentPartner", consentText(petition, "partner")) : nothing}
       </div>
       <button part="button" class="submit" type="submit" ?disabled=${view.submitting} aria-disabled=${view.submitting ? "true" : "false"}>
         ${view.submitting ? messages.submitting : messages.submit}
@@ -75,4 +76,9 @@ export function renderForm(view: FormView): TemplateResult {
       <p class="privacy">${messages.privacy}</p>
     </form>
   `;
+}
+
+/** A consent text exactly as the API sent it, marked with its language. */
+function consentText(petition: Petition, scope: "coalition" | "partner" | "guardian") {
+  return html`<span lang=${langOf(petition, `consent.${scope}`)}>${petition.consent[scope]?.text}</span>`;
 }

@@ -4,12 +4,15 @@ import type { Petition, PetitionStats } from "@coalition-kit/schema";
 import { formatNumber, paragraphs } from "../shared/format.js";
 import { messages } from "./petition-messages.js";
 
-/** Title, target, text: everything above the count. */
+/** The language of one of the organizer's texts (`fallbacks` names those left in the petition's own). */
+export const langOf = (petition: Petition, field: string): string => petition.fallbacks[field] ?? petition.language;
+
+/** Title, target, text: everything above the count; title and text marked with their language. */
 export function renderIntro(petition: Petition) {
   return html`
-    <h2 part="title" id="ck-title">${petition.title}</h2>
+    <h2 part="title" id="ck-title" lang=${langOf(petition, "title")}>${petition.title}</h2>
     <p part="target" class="target">${messages.to(petition.target)}</p>
-    <div part="body" class="body">${paragraphs(petition.body).map((p) => html`<p>${p}</p>`)}</div>
+    <div part="body" class="body" lang=${langOf(petition, "body")}>${paragraphs(petition.body).map((p) => html`<p>${p}</p>`)}</div>
   `;
 }
 

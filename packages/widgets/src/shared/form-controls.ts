@@ -45,7 +45,7 @@ export function textField(view: ControlsView, name: string, label: string, optio
 }
 
 /** An unchecked-by-default checkbox with its label (consent texts are shown exactly as stored). */
-export function checkbox(view: ControlsView, name: string, label: string): TemplateResult {
+export function checkbox(view: ControlsView, name: string, label: string | TemplateResult): TemplateResult {
   const invalid = Boolean(view.errors[name]);
   return html`
     <div part="field" class="field check">
