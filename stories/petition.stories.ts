@@ -135,3 +135,18 @@ export const CustomThankYou: Story = {
   </ck-provider>`,
   play: ({ canvasElement }) => submitValid(canvasElement, ".success"),
 };
+
+/**
+ * On a Spanish page (`locale="es"`, or `<html lang="es">`): the widget's words and the organizer's
+ * Spanish title, text, target and consent texts, each marked `lang="es"`. Widgets keep one
+ * language per page: reload the preview to see the other stories in English again.
+ */
+export const SpanishContent: Story = {
+  render: () => html`<ck-provider .client=${createClient({ baseUrl: "https://fixtures.invalid", partnerKey: "pk_demo_e4e", retries: 0, locale: "es", fetch: fixtureFetch("ready", petitionResponse({}, undefined, "es")) })}>
+    <ck-petition petition="ct-funding-gap" poll-interval="0" locale="es"></ck-petition>
+  </ck-provider>`,
+  play: async ({ canvasElement }) => {
+    const root = await loaded(petitionIn(canvasElement));
+    await until(() => root.querySelector("#ck-form-heading")?.textContent === "Añade tu nombre", "the Spanish form");
+  },
+};
