@@ -1,8 +1,7 @@
 import { LitElement, css, html, type PropertyValues } from "lit";
-import { ContextProvider } from "@lit/context";
 import type { CoalitionClient } from "@coalition-kit/sdk/lite";
 import { clientFor } from "./client.js";
-import { clientContext } from "./context.js";
+import { ClientProvider } from "./context.js";
 import { requestLocale } from "./i18n.js";
 
 /**
@@ -30,7 +29,7 @@ export class CkProvider extends LitElement {
   /** Language for every widget inside ("en", "es", "es-MX"…); see CkWidget's `locale`. */
   declare locale: string | undefined;
   declare client: CoalitionClient | undefined;
-  private readonly provider = new ContextProvider(this, { context: clientContext });
+  private readonly provider = new ClientProvider(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("locale") && this.locale) requestLocale(this.locale, true);

@@ -1,8 +1,7 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from "lit";
-import { ContextConsumer } from "@lit/context";
 import type { CoalitionClient } from "@coalition-kit/sdk/lite";
 import { ClientResolver } from "./client.js";
-import { clientContext } from "./context.js";
+import { ClientConsumer } from "./context.js";
 import { followLocale, requestLocale } from "./i18n.js";
 // Kept in every entry point's .d.ts: the global event maps (ck-submit, ck-success, ck-error) live there.
 import "./events.js";
@@ -41,13 +40,9 @@ export abstract class CkWidget extends LitElement {
 
   constructor() {
     super();
-    new ContextConsumer(this, {
-      context: clientContext,
-      subscribe: true,
-      callback: (client) => {
-        this.contextClient = client;
-        void this.load();
-      },
+    new ClientConsumer(this, (client) => {
+      this.contextClient = client;
+      void this.load();
     });
   }
 
