@@ -2,6 +2,7 @@ import { html, nothing } from "lit";
 import type { AdminPartner, AdminPetitionDetail } from "@coalition-kit/schema";
 import { AdminView, download } from "./admin-view.js";
 import { dailyChart } from "./daily-chart.js";
+import "./petition-translations.js";
 
 /** One petition: its numbers by partner and over time, the CSV export, open/close, and the embed code. */
 export class CkAdminPetition extends AdminView {
@@ -31,6 +32,11 @@ export class CkAdminPetition extends AdminView {
     super.disconnectedCallback();
     clearInterval(this.timer);
   }
+
+  /** After the translations are saved: the petition again, with its new texts and what is still missing. */
+  private readonly reloadDetail = async () => {
+    this.detail = await this.client.petitions.get(this.slug);
+  };
 
   private readonly onExport = () => this.attempt(async () => download(await this.client.petitions.exportCsv(this.slug), `${this.slug}-signatures.csv`));
 
@@ -81,6 +87,9 @@ export class CkAdminPetition extends AdminView {
       </table>
       <h2>Over time</h2>
       ${d.daily.some((day) => day.count > 0) ? dailyChart(d.daily) : html`<p class="muted">No signatures yet.</p>`}
+      ${d.content
+        ? html`<ck-admin-petition-translations .client=${this.client} slug=${petition.slug} .content=${d.content} .reload=${this.reloadDetail}></ck-admin-petition-translations>`
+        : nothing}
       <h2>Embed code</h2>
       <p class="muted">Give each partner this code with its own key (see Partners).</p>
       <pre>${snippet}</pre>
