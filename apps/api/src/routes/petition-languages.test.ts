@@ -91,6 +91,21 @@ describe(`petitions in English and Spanish (${DB_LABEL})`, () => {
       assert.equal((await read("consejeros", "en")).consent.coalition.version, "2");
     });
 
+    test("a petition moved to Spanish as its own language keeps both languages' words; every text must then have Spanish", async () => {
+      const both = (en: string, es: string) => ({ en, es });
+      const texts = { title: both("Fund counselors", "Financien consejeros"), body: both("Sign.", "Firma."), target: both("The Assembly", "La Asamblea") };
+      const consent = (en: string, es: string) => ({ text: both(en, es), version: "1" });
+      assert.equal((await h.admin.send("POST", "/petitions", newPetition("mudanza", { ...texts, consent: { coalition: consent("Yes.", "Sí."), partner: consent("Yes, {partner}.", "Sí, {partner}."), guardian: consent("I agree.", "Acepto.") } }))).status, 201);
+      assert.equal((await h.admin.send("PATCH", "/petitions/mudanza", { language: "es" })).status, 200);
+      const es = await read("mudanza", "es");
+      const en = await read("mudanza", "en");
+      assert.deepEqual([es.language, es.title, es.body, es.consent.coalition.text], ["es", "Financien consejeros", "Firma.", "Sí."]);
+      assert.deepEqual([en.language, en.title, en.target, en.consent.coalition.text], ["en", "Fund counselors", "The Assembly", "Yes."]);
+      const refused = await h.admin.send("PATCH", "/petitions/consejeros", { language: "es" });
+      assert.equal(refused.status, 422);
+      assert.match(((await refused.json()) as { error: { fields: Record<string, string> } }).error.fields["body.es"] ?? "", /Spanish is this campaign's language/);
+    });
+
     test("a translation too long, or in a language the widgets do not speak, is a field error naming it; nothing changes", async () => {
       const res = await h.admin.send("PATCH", "/petitions/consejeros", { title: { en: "Fund school counselors", es: "x".repeat(201), fr: "Financez" } });
       assert.equal(res.status, 422);

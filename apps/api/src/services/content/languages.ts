@@ -14,7 +14,8 @@ export interface TranslatedColumns {
   translations: Translations | string | null;
 }
 
-const stored = (t: TranslatedColumns["translations"]): Translations => (typeof t === "string" ? (JSON.parse(t) as Translations) : (t ?? {}));
+/** A row's translations, whichever way the driver returned the jsonb column. */
+export const stored = (t: TranslatedColumns["translations"]): Translations => (typeof t === "string" ? (JSON.parse(t) as Translations) : (t ?? {}));
 
 /**
  * `row` as `asked` reads it: each of `fields` (public field name → column) in the asker's language

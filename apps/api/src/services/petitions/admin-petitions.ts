@@ -1,5 +1,5 @@
 import { PetitionInput, PetitionPatch, petitionLanguageErrors, type AdminPetition, type AdminPetitionDetail, type DailyCount, type Locale, type TranslatableText } from "@coalition-kit/schema";
-import { splitTranslations, type Translations } from "../content/languages.js";
+import { savedTexts, splitTranslations, stored } from "../content/languages.js";
 import type { Db, Queryable } from "../../db/types.js";
 import { campaignFor } from "../campaigns.js";
 import { parseOrReject, validationError } from "../errors.js";
@@ -114,19 +114,26 @@ export async function patchPetition(q: Queryable, admin: AdminContext, slug: str
   const row = await ownPetition(q, admin, slug);
   const data = parseOrReject(PetitionPatch, input);
   const language: Locale = data.language ?? row.language;
+  // A new campaign language moves every text: those not sent go again as saved, in every language.
+  const moving = language !== row.language;
+  const columnOf = { title: "title", body: "body", target: "target" } as const;
+  const texts = { title: data.title, body: data.body, target: data.target };
+  const consent: ConsentsSent = { ...data.consent };
+  if (moving) {
+    for (const field of Object.keys(columnOf) as (keyof typeof columnOf)[]) texts[field] ??= savedTexts(row, columnOf[field]);
+    for (const scope of ["coalition", "partner", "guardian"] as const) consent[scope] ??= { text: savedTexts(row, `consent_${scope}_text`), version: row[`consent_${scope}_version`] };
+  }
   // Every text keeps the campaign's language: what was sent, or else what is saved.
-  const saved = (column: "title" | "body" | "target" | `consent_${"coalition" | "partner" | "guardian"}_text`): TranslatableText => ({ [row.language]: row[column], ...(typeof row.translations === "string" ? JSON.parse(row.translations) : row.translations) }[language] ?? "");
-  const effective = (sent: TranslatableText | undefined, column: Parameters<typeof saved>[0]): TranslatableText => (sent === undefined ? { [language]: saved(column) } : typeof sent === "string" ? { [language]: sent } : sent);
+  const effective = (sent: TranslatableText | undefined, column: string): TranslatableText => (sent === undefined ? savedTexts(row, column) : typeof sent === "string" ? { [language]: sent } : sent);
   const missing = petitionLanguageErrors(
     {
-      title: effective(data.title, "title"), body: effective(data.body, "body"), target: effective(data.target, "target"),
-      consent: Object.fromEntries((["coalition", "partner", "guardian"] as const).map((k) => [k, { text: effective(data.consent?.[k]?.text, `consent_${k}_text`) }])),
+      title: effective(texts.title, "title"), body: effective(texts.body, "body"), target: effective(texts.target, "target"),
+      consent: Object.fromEntries((["coalition", "partner", "guardian"] as const).map((k) => [k, { text: effective(consent[k]?.text, `consent_${k}_text`) }])),
     },
     language,
   );
   if (Object.keys(missing).length > 0) throw validationError(missing);
-  const current = (typeof row.translations === "string" ? JSON.parse(row.translations) : (row.translations ?? {})) as Translations;
-  const { columns, translations } = splitTranslations(language, petitionTexts(data, data.consent), consentVersions(data.consent), current);
+  const { columns, translations } = splitTranslations(language, petitionTexts(texts, consent), consentVersions(consent), stored(row.translations));
   const sets: string[] = [];
   const values: unknown[] = [row.id];
   const set = (column: string, value: unknown) => {
