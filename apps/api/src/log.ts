@@ -41,10 +41,26 @@ export function createLogger(level: string = envConfig().logLevel, destination?:
 }
 
 let processLogger: Logger | undefined;
+let processStream: ReturnType<typeof pino.destination> | undefined;
 /** The process's logger (made on first use, at LOG_LEVEL). */
 export function log(): Logger {
-  processLogger ??= createLogger();
+  processLogger ??= createLogger(envConfig().logLevel, (processStream = pino.destination({ dest: 1, sync: false })));
   return processLogger;
+}
+
+/**
+ * Write out every line still buffered and close the process's log stream; resolves once stdout
+ * has them all (call it last, then exit). `logger.flush(cb)` is not enough: with an asynchronous
+ * destination it calls back at once, and a line still in the write in flight was lost or printed
+ * out of order when the process exited right after.
+ */
+export function endLog(): Promise<void> {
+  const stream = processStream;
+  if (!stream || (stream as { destroyed?: boolean }).destroyed) return Promise.resolve();
+  return new Promise((done) => {
+    stream.once("close", () => done());
+    stream.end();
+  });
 }
 
 /** Log an error where it happened (`context`), redacted: `{"level":50,"msg":context,"error":"<describeError>"}`. */

@@ -4,7 +4,7 @@ import { DataDirLockedError } from "./db/data-dir-lock.js";
 import { openDb } from "./db/open.js";
 import { migrate } from "./db/migrate.js";
 import { startServer } from "./server-start.js";
-import { log, logError } from "./log.js";
+import { endLog, log, logError } from "./log.js";
 
 let config;
 try {
@@ -52,6 +52,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
       code = 1;
     }
     log().info("stopped");
-    log().flush(() => process.exit(code));
+    await endLog();
+    process.exit(code);
   });
 }
