@@ -84,6 +84,29 @@ describe(`console: a petition's Spanish translation, in Chromium (${DB_LABEL})`,
     await context.close();
   });
 
+  test("the petition page previews the real widget in English and in Spanish, inert, with no CSP violation", async () => {
+    const context = await env.browser.newContext();
+    const page = await signedIn(context);
+    const violations = cspViolations(page);
+    await page.goto(`${env.demo.apiUrl}/admin/#/petitions/${SLUG}`);
+    const preview = page.locator("ck-admin-widget-preview");
+    const widget = preview.locator("ck-petition");
+    await widget.locator('[part~="title"]').getByText("E2E: Fund school counselors").waitFor();
+    assert.equal(await widget.locator('[part~="title"]').getAttribute("lang"), "en");
+
+    await preview.getByLabel("Spanish (Español)").check();
+    const title = preview.locator('ck-petition[locale="es"] [part~="title"]');
+    await title.getByText(TITLE_ES).waitFor();
+    assert.equal(await title.getAttribute("lang"), "es");
+    const es = preview.locator('ck-petition[locale="es"]');
+    await es.getByText("Añade tu nombre").first().waitFor();
+    assert.equal(await es.locator('label[for="ck-consentCoalition"] span').innerText(), CONSENT_ES, "the saved Spanish consent beside its checkbox");
+    assert.equal(await es.locator('[part~="target"] span').getAttribute("lang"), "en", "the untranslated target stays English, marked so");
+    assert.equal(await preview.locator(".frame").evaluate((el) => (el as HTMLElement).inert), true, "nothing in the preview can be used");
+    assert.deepEqual(violations, []);
+    await context.close();
+  });
+
   test("the demo partner page in Spanish shows the Spanish title in the widget; axe finds nothing on the form", async () => {
     const context = await env.browser.newContext({ locale: "es-US" });
     const partner = await context.newPage();

@@ -3,6 +3,7 @@ import type { AdminPartner, AdminPetitionDetail } from "@coalition-kit/schema";
 import { AdminView, download } from "./admin-view.js";
 import { dailyChart } from "./daily-chart.js";
 import "./petition-translations.js";
+import "./widget-preview.js";
 
 /** One petition: its numbers by partner and over time, the CSV export, open/close, and the embed code. */
 export class CkAdminPetition extends AdminView {
@@ -90,6 +91,8 @@ export class CkAdminPetition extends AdminView {
       ${d.content
         ? html`<ck-admin-petition-translations .client=${this.client} slug=${petition.slug} .content=${d.content} .reload=${this.reloadDetail}></ck-admin-petition-translations>`
         : nothing}
+      <h2 id="preview-heading">Preview</h2>
+      <ck-admin-widget-preview aria-labelledby="preview-heading" api=${location.origin} tag="ck-petition" bundle="petition" .campaign=${{ petition: petition.slug }}></ck-admin-widget-preview>
       <h2>Embed code</h2>
       <p class="muted">Give each partner this code with its own key (see Partners).</p>
       <pre>${snippet}</pre>

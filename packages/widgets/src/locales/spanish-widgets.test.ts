@@ -29,11 +29,28 @@ describe("widgets in Spanish", () => {
     const title = $(el, '[part~="title"]')!;
     expect(title.textContent).to.match(/^Cierren la brecha de \$713 millones/);
     expect(title.getAttribute("lang")).to.equal("es");
+    expect($(el, '[part~="target"] span')!.getAttribute("lang")).to.equal("es");
     expect($(el, '[part~="body"]')!.textContent).to.contain("Pedimos a la Asamblea General de Connecticut");
     const coalition = $(el, 'label[for="ck-consentCoalition"] span')!;
     expect(coalition.textContent).to.equal("Sí, CT Fund Our Schools Coalition puede enviarme correos sobre esta campaña. Puedo darme de baja en cualquier momento.");
     expect(coalition.getAttribute("lang")).to.equal("es");
     expect($(el, 'label[for="ck-consentPartner"]')!.textContent!.trim()).to.equal("Sí, Educators for Excellence puede enviarme correos sobre su trabajo. Puedo darme de baja en cualquier momento.");
+  });
+
+  it("a text left untranslated is shown in English and marked lang=en, inside the Spanish sentence around it", async () => {
+    const slug = `half-translated-${Date.now().toString(36)}`;
+    const created = await admin("/v1/admin/petitions", {
+      method: "POST",
+      body: { slug, title: { en: "Fund school counselors", es: "Financien a los consejeros escolares" }, body: "Every school needs a counselor.", target: "The Connecticut General Assembly", goal: 500 },
+    });
+    expect(created.status, JSON.stringify(created.body)).to.equal(201);
+    const el = await fixture<CkPetition>(html`<ck-petition locale="es" api=${API} partner=${KEY} petition=${slug} poll-interval="0"></ck-petition>`);
+    await ready(el);
+    await until(() => $(el, '[part~="title"]')?.textContent === "Financien a los consejeros escolares", "the Spanish title");
+    expect($(el, '[part~="title"]')!.getAttribute("lang")).to.equal("es");
+    expect($(el, '[part~="target"]')!.textContent).to.equal("Para: The Connecticut General Assembly");
+    expect($(el, '[part~="target"] span')!.getAttribute("lang")).to.equal("en");
+    expect($(el, '[part~="body"]')!.getAttribute("lang")).to.equal("en");
   });
 
   it("a signature made here records the Spanish consent the signer ticked: the organizer's CSV says es", async () => {

@@ -7,11 +7,17 @@ import { messages } from "./petition-messages.js";
 /** The language of one of the organizer's texts (`fallbacks` names those left in the petition's own). */
 export const langOf = (petition: Petition, field: string): string => petition.fallbacks[field] ?? petition.language;
 
+/** A translated sentence ("Para: \0") with `part` in place of its \0: the interface's words around an organizer's, each in its own language. */
+const inSentence = (sentence: string, part: unknown) => {
+  const [before, after] = sentence.split("\0");
+  return html`${before}${part}${after}`;
+};
+
 /** Title, target, text: everything above the count; title and text marked with their language. */
 export function renderIntro(petition: Petition) {
   return html`
     <h2 part="title" id="ck-title" lang=${langOf(petition, "title")}>${petition.title}</h2>
-    <p part="target" class="target">${messages.to(petition.target)}</p>
+    <p part="target" class="target">${inSentence(messages.to("\0"), html`<span lang=${langOf(petition, "target")}>${petition.target}</span>`)}</p>
     <div part="body" class="body" lang=${langOf(petition, "body")}>${paragraphs(petition.body).map((p) => html`<p>${p}</p>`)}</div>
   `;
 }
