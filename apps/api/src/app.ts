@@ -40,7 +40,7 @@ import { docsRoutes } from "./routes/docs.js";
 export interface AppOptions {
   db: Db;
   /** Per-IP writes per minute per action, and per partner key from all addresses (default from the environment). */
-  rateLimit?: { signaturesPerMinute: number; keyWritesPerMinute?: number; adminAuthFailuresPerMinute?: number; adminRequestsPerMinute?: number; linkRequestsPerMinute?: number };
+  rateLimit?: { signaturesPerMinute: number; challengedWritesPerMinute?: number; challengeWork?: number; keyWritesPerMinute?: number; adminAuthFailuresPerMinute?: number; adminRequestsPerMinute?: number; linkRequestsPerMinute?: number };
   /** Folder served at /embed/v1/ (default: the widgets package's dist/embed). */
   embedDir?: string;
   /** Built organizer console (apps/admin/dist), served at /admin/. */
@@ -99,6 +99,8 @@ export function createApp(options: AppOptions): Hono {
   });
   const writeOptions = {
     signaturesPerMinute: options.rateLimit?.signaturesPerMinute ?? config.signaturesPerMinute,
+    challengedWritesPerMinute: options.rateLimit?.challengedWritesPerMinute ?? config.challengedWritesPerMinute,
+    challengeWork: options.rateLimit?.challengeWork ?? config.challengeWork,
     keyWritesPerMinute: options.rateLimit?.keyWritesPerMinute ?? config.keyWritesPerMinute,
     maxBodyBytes: options.maxBodyBytes ?? 16 * 1024,
     trustedProxies: options.trustedProxies ?? config.trustedProxies,

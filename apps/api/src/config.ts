@@ -10,8 +10,12 @@ export interface ApiConfig {
   smtpUrl: string | undefined;
   mailFrom: string | undefined;
   publicUrl: string | undefined;
-  /** Writes per minute from one IP address, per action. */
+  /** Writes per minute from one IP address, per action, before a proof-of-work challenge is asked. */
   signaturesPerMinute: number;
+  /** Writes per minute from one IP address, per action, with a solved challenge; past it, 429. */
+  challengedWritesPerMinute: number;
+  /** How much work a challenge asks: the counter its solver must reach, at most (SHA-256 hashes). */
+  challengeWork: number;
   /** Writes per minute with one partner key, from all addresses together. */
   keyWritesPerMinute: number;
   /** Failed secret-key attempts per minute from one address before it is refused (429). */
@@ -99,6 +103,8 @@ export function readConfig(env: Env = process.env): ApiConfig {
     mailFrom,
     publicUrl: url("CK_PUBLIC_URL", ["http:", "https:"])?.replace(/\/+$/, ""),
     signaturesPerMinute: int("CK_SIGNATURES_PER_MINUTE", 20, 1, 1_000_000_000),
+    challengedWritesPerMinute: int("CK_CHALLENGED_WRITES_PER_MINUTE", 300, 1, 1_000_000_000),
+    challengeWork: int("CK_CHALLENGE_WORK", 50_000, 2, 100_000_000),
     keyWritesPerMinute: int("CK_KEY_WRITES_PER_MINUTE", 600, 1, 1_000_000_000),
     adminAuthFailuresPerMinute: int("CK_ADMIN_AUTH_FAILURES_PER_MINUTE", 10, 1, 100_000),
     adminRequestsPerMinute: int("CK_ADMIN_REQUESTS_PER_MINUTE", 600, 1, 1_000_000_000),

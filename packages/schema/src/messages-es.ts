@@ -21,6 +21,7 @@ const EXACT: Record<string, string> = {
   "This petition is closed and no longer accepting signatures.": "Esta petición está cerrada y ya no acepta firmas.",
   "Registration for this session is closed.": "La inscripción para esta sesión está cerrada.",
   "Too many attempts. Please wait a minute and try again.": "Demasiados intentos. Espera un minuto y vuelve a intentarlo.",
+  "Many people are taking part from this network right now. Please try again in a moment.": "Mucha gente está participando desde esta red ahora mismo. Vuelve a intentarlo en un momento.",
   "This request was already sent with different details.": "Esta solicitud ya se envió con otros datos.",
   "That request is too large.": "Esa solicitud es demasiado grande.",
   "Send JSON or a form.": "Envía JSON o un formulario.",

@@ -11,6 +11,12 @@ export const PARTNER_KEY_PARAM = "key";
 export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 /** Set on an answer replayed from an earlier write with the same Idempotency-Key. */
 export const IDEMPOTENT_REPLAYED_HEADER = "Idempotent-Replayed";
+/**
+ * A solved proof-of-work challenge (ALTCHA v2: base64 of `{ challenge, solution }`), sent with a
+ * write that was answered `challenge_required`: many writes from one address (a school behind one
+ * IP) go on after a few hundred milliseconds of the browser's work instead of being refused.
+ */
+export const CHALLENGE_HEADER = "X-CK-Challenge";
 
 /** Publishable partner keys (safe in web pages): `pk_` and letters, digits or underscores. */
 export const PARTNER_KEY_PREFIX = "pk_";

@@ -1,9 +1,9 @@
 import type { MiddlewareHandler } from "hono";
 import type { Db } from "../db/types.js";
 import { isKnownOrigin } from "../services/partners/partner-lookup.js";
-import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, PARTNER_KEY_HEADER } from "@coalition-kit/schema";
+import { CHALLENGE_HEADER, IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, PARTNER_KEY_HEADER } from "@coalition-kit/schema";
 
-const ALLOW_HEADERS = `Content-Type, ${PARTNER_KEY_HEADER}, ${IDEMPOTENCY_KEY_HEADER}, Authorization, Accept-Language`;
+const ALLOW_HEADERS = `Content-Type, ${PARTNER_KEY_HEADER}, ${IDEMPOTENCY_KEY_HEADER}, ${CHALLENGE_HEADER}, Authorization, Accept-Language`;
 const EXPOSE_HEADERS = `Retry-After, ${IDEMPOTENT_REPLAYED_HEADER}`;
 
 /**

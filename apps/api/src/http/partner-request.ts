@@ -1,32 +1,50 @@
 import type { Context } from "hono";
 import type { Db } from "../db/types.js";
 import { validIdempotencyKey } from "../services/platform/idempotency.js";
-import { enforceRateLimits, ipBucket, type Clock } from "../services/platform/rate-limit.js";
+import { countRateLimits, enforceRateLimits, ipBucket, type Clock } from "../services/platform/rate-limit.js";
+import { challengeRequired, newWriteChallenge, takeSolution } from "../services/platform/write-challenges.js";
 import { readBody, type ParsedBody } from "./body.js";
 import { clientIp } from "./client-ip.js";
 import { ApiError } from "../services/errors.js";
 import { resolvePartner, type PartnerContext } from "../services/partners/partner-lookup.js";
 import type { PartnerWriter } from "../services/partners/partner-writer.js";
 import { publicBaseUrl } from "./base-url.js";
-import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, PARTNER_KEY_HEADER, PARTNER_KEY_PARAM, pickLocale } from "@coalition-kit/schema";
+import { CHALLENGE_HEADER, IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, PARTNER_KEY_HEADER, PARTNER_KEY_PARAM, pickLocale } from "@coalition-kit/schema";
 
 /** Limits every public write shares: per-IP and per-key rates, body size, and how many proxy hops to trust. */
 export interface WriteOptions {
+  /** Writes per minute from one address, per action, with nothing asked (CK_SIGNATURES_PER_MINUTE). */
   signaturesPerMinute: number;
+  /** Writes per minute from one address, per action, that solved a challenge; past it, 429 (CK_CHALLENGED_WRITES_PER_MINUTE). */
+  challengedWritesPerMinute: number;
+  /** The counter a challenge's solver must reach, at most: its cost in hashes (CK_CHALLENGE_WORK). */
+  challengeWork: number;
   keyWritesPerMinute: number;
   maxBodyBytes: number;
   trustedProxies: number;
-  /** The clock for rate-limit windows (tests freeze it). */
+  /** The clock for rate-limit windows and challenge lifetimes (tests freeze it). */
   clock?: Clock;
 }
 
 /**
  * The rate limits on a partner write: per IP address for this action (`scope`), and per partner
  * key across every address (a key copied to a script on many machines is still limited).
+ * Past the address's rate, a write gets `challenge_required` with a proof-of-work challenge
+ * instead of a refusal; a write that sends a solution counts against the address's far higher
+ * challenged rate, and only past that is it refused (429 rate_limited).
  */
 export async function enforceWriteLimits(db: Db, c: Context, options: WriteOptions, scope: string, partner: PartnerContext): Promise<void> {
-  const ip = { bucket: await ipBucket(db, scope, clientIp(c, options.trustedProxies)), limit: options.signaturesPerMinute };
-  await enforceRateLimits(db, ip, { bucket: `key:${partner.id}`, limit: options.keyWritesPerMinute }, options.clock);
+  const now = options.clock?.() ?? new Date();
+  const bucket = await ipBucket(db, scope, clientIp(c, options.trustedProxies));
+  const key = { bucket: `key:${partner.id}`, limit: options.keyWritesPerMinute };
+  const solution = c.req.header(CHALLENGE_HEADER);
+  if (solution && (await takeSolution(db, solution, bucket, now))) {
+    await enforceRateLimits(db, { bucket: `${bucket}:solved`, limit: options.challengedWritesPerMinute }, key, options.clock);
+    return;
+  }
+  const count = await countRateLimits(db, { bucket, limit: options.signaturesPerMinute }, key, options.clock);
+  if (count.firstSpent) throw challengeRequired(await newWriteChallenge(db, bucket, options.challengeWork, now), count.retry);
+  if (count.secondSpent) throw new ApiError("rate_limited", { headers: { "Retry-After": String(count.retry) } });
 }
 
 const keyOf = (c: Context) => c.req.header(PARTNER_KEY_HEADER) ?? c.req.query(PARTNER_KEY_PARAM);

@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, ERROR_STATUS, fieldErrors, type ApiErrorBody, type ErrorCode, type Locale } from "@coalition-kit/schema";
+import { ERROR_MESSAGES, ERROR_STATUS, fieldErrors, type ApiErrorBody, type ErrorCode, type Locale, type WriteChallenge } from "@coalition-kit/schema";
 import { spanishFor } from "@coalition-kit/schema/messages/es";
 
 /** An error meant for the client: it becomes `{ error: { code, message, fields } }` with the code's status. */
@@ -6,12 +6,15 @@ export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly fields: Record<string, string> | undefined;
   readonly headers: Record<string, string>;
+  /** With challenge_required: the proof-of-work challenge to solve. */
+  readonly challenge: WriteChallenge | undefined;
 
-  constructor(code: ErrorCode, options: { message?: string; fields?: Record<string, string>; headers?: Record<string, string> } = {}) {
+  constructor(code: ErrorCode, options: { message?: string; fields?: Record<string, string>; headers?: Record<string, string>; challenge?: WriteChallenge } = {}) {
     super(options.message ?? ERROR_MESSAGES[code]);
     this.code = code;
     this.fields = options.fields;
     this.headers = options.headers ?? {};
+    this.challenge = options.challenge;
   }
 
   get status(): number {
@@ -22,7 +25,7 @@ export class ApiError extends Error {
   toBody(locale: Locale = "en"): ApiErrorBody {
     const say = (en: string) => (locale === "es" ? (spanishFor(en) ?? en) : en);
     const fields = this.fields ? Object.fromEntries(Object.entries(this.fields).map(([k, v]) => [k, say(v)])) : undefined;
-    return { error: { code: this.code, message: say(this.message), ...(fields ? { fields } : {}) } };
+    return { error: { code: this.code, message: say(this.message), ...(fields ? { fields } : {}), ...(this.challenge ? { challenge: this.challenge } : {}) } };
   }
 }
 

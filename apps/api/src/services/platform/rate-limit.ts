@@ -61,12 +61,19 @@ export interface Limit {
   limit: number;
 }
 
+/** What counting two limits found: whether each is spent, and the seconds until the window ends. */
+export interface LimitCount {
+  firstSpent: boolean;
+  secondSpent: boolean;
+  retry: number;
+}
+
 /**
  * Two limits in one round trip, the second counted only while the first holds (per IP address,
  * then per partner key): requests one address sends past its own limit never use up the key's,
- * so one abuser cannot shut a partner's page for everyone. Throws rate_limited when either is spent.
+ * so one abuser cannot shut a partner's page for everyone.
  */
-export async function enforceRateLimits(db: Db, first: Limit, second: Limit, clock: Clock = realClock): Promise<void> {
+export async function countRateLimits(db: Db, first: Limit, second: Limit, clock: Clock = realClock): Promise<LimitCount> {
   const now = clock();
   const window = windowOf(now);
   const rows = await db.query<{ first: number; second: number | null }>(
@@ -85,7 +92,11 @@ export async function enforceRateLimits(db: Db, first: Limit, second: Limit, clo
   );
   await sometimesSweep(db, now);
   const row = rows[0];
-  if (row && (row.first > first.limit || (row.second ?? 0) > second.limit)) {
-    throw rateLimited(window);
-  }
+  return { firstSpent: !!row && row.first > first.limit, secondSpent: !!row && (row.second ?? 0) > second.limit, retry: window.retry };
+}
+
+/** countRateLimits, throwing rate_limited (429 + Retry-After) when either limit is spent. */
+export async function enforceRateLimits(db: Db, first: Limit, second: Limit, clock: Clock = realClock): Promise<void> {
+  const count = await countRateLimits(db, first, second, clock);
+  if (count.firstSpent || count.secondSpent) throw rateLimited(count);
 }
