@@ -43,9 +43,12 @@ function realApi() {
       sej.meetings = [...(sej.meetings ?? []), testMeeting()];
       await seed(db, sej, { extraOrigins });
       const server = await startServer({ port: API_PORT, db, rateLimit: { signaturesPerMinute: 1000 }, logger: createLogger(process.env.LOG_LEVEL ?? "warn") });
-      running = { db, server, secretKey: (await createSecretKey(db, "ct-fund-our-schools")).key };
+      // The same API and database with a classroom's limits: the 3rd write a minute from one address is asked for a proof-of-work.
+      const classroom = await startServer({ port: 0, db, webhooks: false, rateLimit: { signaturesPerMinute: 2, challengeWork: 2000 }, logger: createLogger(process.env.LOG_LEVEL ?? "warn") });
+      running = { db, server, classroom, secretKey: (await createSecretKey(db, "ct-fund-our-schools")).key };
     },
     async serverStop() {
+      await running?.classroom.close();
       await running?.server.close();
       await running?.db.close();
     },
@@ -87,6 +90,6 @@ export default {
     }),
   ],
   testRunnerHtml: (testFramework) => `<!doctype html><html><head><meta charset="utf-8"></head><body>
-    <script>window.CK_TEST_API = ${JSON.stringify(running?.server.url ?? "")};</script>
+    <script>window.CK_TEST_API = ${JSON.stringify(running?.server.url ?? "")}; window.CK_TEST_CLASSROOM_API = ${JSON.stringify(running?.classroom.url ?? "")};</script>
     <script type="module" src="${testFramework}"></script></body></html>`,
 };

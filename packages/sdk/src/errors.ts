@@ -1,4 +1,5 @@
 import { PARTNER_ERROR_CODES, type ErrorCode } from "@coalition-kit/schema/rules";
+import type { WriteChallenge } from "@coalition-kit/schema";
 
 /** Base class of every error the SDK throws. */
 export class CkError extends Error {
@@ -14,13 +15,16 @@ export class CkApiError extends CkError {
   readonly fields: Readonly<Record<string, string>>;
   /** Seconds to wait before retrying, from Retry-After (429). */
   readonly retryAfter: number | undefined;
+  /** With `challenge_required`: the proof-of-work to solve (see the `solveChallenge` client option). */
+  readonly challenge: WriteChallenge | undefined;
 
-  constructor(init: { code: ErrorCode; status: number; message?: string | undefined; fields?: Record<string, string> | undefined; retryAfter?: number | undefined }) {
+  constructor(init: { code: ErrorCode; status: number; message?: string | undefined; fields?: Record<string, string> | undefined; retryAfter?: number | undefined; challenge?: WriteChallenge | undefined }) {
     super(init.message ?? "The request could not be completed.");
     this.code = init.code;
     this.status = init.status;
     this.fields = Object.freeze({ ...(init.fields ?? {}) });
     this.retryAfter = init.retryAfter;
+    this.challenge = init.challenge;
   }
 }
 
@@ -51,7 +55,7 @@ const BY_STATUS: Readonly<Record<number, ErrorCode>> = { 401: "invalid_key", 403
  * only the codes a partner page can get (`codes`; the full client passes every code).
  */
 export function apiErrorFrom(status: number, body: unknown, retryAfterHeader: string | null, codes: readonly ErrorCode[] = PARTNER_ERROR_CODES): CkApiError {
-  const error = (body as { error?: { code?: ErrorCode; message?: string; fields?: Record<string, string> } } | undefined)?.error;
+  const error = (body as { error?: { code?: ErrorCode; message?: string; fields?: Record<string, string>; challenge?: WriteChallenge } } | undefined)?.error;
   const known = codes.includes(error?.code as ErrorCode);
   return new CkApiError({
     code: known ? error!.code! : (BY_STATUS[status] ?? "internal"),
@@ -59,5 +63,6 @@ export function apiErrorFrom(status: number, body: unknown, retryAfterHeader: st
     message: known ? error!.message : undefined,
     fields: known ? error!.fields : undefined,
     retryAfter: Number(retryAfterHeader) || undefined,
+    challenge: known ? error!.challenge : undefined,
   });
 }

@@ -1,6 +1,6 @@
 import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from "ky";
-import { ERROR_CODES, IDEMPOTENCY_KEY_HEADER, PARTNER_KEY_HEADER } from "@coalition-kit/schema";
-import { apiErrorFrom, CkNetworkError, CkResponseError } from "./errors.js";
+import { CHALLENGE_HEADER, ERROR_CODES, IDEMPOTENCY_KEY_HEADER, PARTNER_KEY_HEADER, type WriteChallenge } from "@coalition-kit/schema";
+import { apiErrorFrom, CkApiError, CkNetworkError, CkResponseError } from "./errors.js";
 import { withPartnerKey } from "./reads.js";
 
 export interface ClientOptions {
@@ -18,6 +18,13 @@ export interface ClientOptions {
   locale?: string;
   /** Organizer secret key (`sk_...`), for the admin client only: never put one in a web page you do not control. */
   secretKey?: string;
+  /**
+   * Solves a proof-of-work challenge and returns the `X-CK-Challenge` header value. Past the
+   * per-address rate (many people behind one school address) a write is answered 429
+   * `challenge_required`; with this option it is sent again, solved, with the same Idempotency-Key.
+   * With altcha-lib: `async (challenge) => { const solution = await solveChallenge({ challenge, deriveKey }); return solution ? btoa(JSON.stringify({ challenge, solution })) : undefined; }`.
+   */
+  solveChallenge?: (challenge: WriteChallenge) => Promise<string | undefined>;
 }
 
 /** A parser from unknown JSON to T: any zod (mini) schema's safeParse fits. */
@@ -47,6 +54,8 @@ export function createHttp(options: ClientOptions): Http {
       methods: ["get", "post", "put", "patch", "delete"],
       statusCodes: [408, 429, 502, 503, 504],
       backoffLimit: 4_000,
+      // A challenge is answered by solving it, not by sending the same request again.
+      shouldRetry: async ({ error }) => (error instanceof HTTPError && error.response.status === 429 && (await challengeOf(error.response)) ? false : undefined),
     },
   };
   if (options.fetch) kyOptions.fetch = options.fetch;
@@ -67,9 +76,18 @@ export function createHttp(options: ClientOptions): Http {
 
   const send: Http["send"] = (method, path, body, parser, idempotencyKey) => {
     // Writes name their partner in a header; reads carry it in the URL (no CORS preflight, cacheable).
-    const partner = options.partnerKey ? { [PARTNER_KEY_HEADER]: options.partnerKey } : {};
-    const init: Options = { method, headers: { ...partner, [IDEMPOTENCY_KEY_HEADER]: idempotencyKey }, ...(body === undefined ? {} : { json: body }) };
-    return run(() => client(path.replace(/^\//, ""), init), parser);
+    const partner: Record<string, string> = options.partnerKey ? { [PARTNER_KEY_HEADER]: options.partnerKey } : {};
+    const attempt = (solution?: string) => {
+      const headers: Record<string, string> = { ...partner, [IDEMPOTENCY_KEY_HEADER]: idempotencyKey, ...(solution ? { [CHALLENGE_HEADER]: solution } : {}) };
+      return run(() => client(path.replace(/^\//, ""), { method, headers, ...(body === undefined ? {} : { json: body }) }), parser);
+    };
+    return attempt().catch(async (error: unknown) => {
+      // Past the per-address rate: solve the challenge and send the same write again (once).
+      if (!(error instanceof CkApiError) || error.code !== "challenge_required" || !error.challenge || !options.solveChallenge) throw error;
+      const solution = await options.solveChallenge(error.challenge);
+      if (!solution) throw error;
+      return attempt(solution);
+    });
   };
 
   return {
@@ -86,6 +104,12 @@ export function createHttp(options: ClientOptions): Http {
       }
     },
   };
+}
+
+/** Whether a 429 is `challenge_required` (read from a copy: the body is still read afterwards). */
+async function challengeOf(response: Response): Promise<boolean> {
+  const body = (await response.clone().json().catch(() => undefined)) as { error?: { code?: string } } | undefined;
+  return body?.error?.code === "challenge_required";
 }
 
 async function toCkError(error: unknown): Promise<Error> {

@@ -7,12 +7,14 @@ import { responseChecker, type ResponseChecker } from "./openapi.js";
  * The real API on a free loopback port with a fresh, seeded database. `fetch` checks every answer
  * against the API's OpenAPI document (`openapi.problems` lists what did not match).
  */
-export async function startIsolatedApi(): Promise<{ db: Db; url: string; fetch: typeof fetch; openapi: ResponseChecker; stop(): Promise<void> }> {
+export async function startIsolatedApi(
+  serverOptions: Pick<Parameters<typeof startServer>[0], "rateLimit"> = {},
+): Promise<{ db: Db; url: string; fetch: typeof fetch; openapi: ResponseChecker; stop(): Promise<void> }> {
   const options = isolatedDb();
   const db = await openDb("databaseUrl" in options ? { url: options.databaseUrl, schema: options.dbSchema } : { memory: true });
   await migrate(db);
   await seed(db, await loadSeedFile(SEED_FILE));
-  const server = await startServer({ port: 0, db, logger: createLogger(process.env.LOG_LEVEL ?? "warn") });
+  const server = await startServer({ port: 0, db, logger: createLogger(process.env.LOG_LEVEL ?? "warn"), ...serverOptions });
   const openapi = await responseChecker(server.url);
   return {
     db,

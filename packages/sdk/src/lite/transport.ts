@@ -1,4 +1,5 @@
-import { IDEMPOTENCY_KEY_HEADER, PARTNER_KEY_HEADER } from "@coalition-kit/schema/rules";
+import { CHALLENGE_HEADER, IDEMPOTENCY_KEY_HEADER, PARTNER_KEY_HEADER } from "@coalition-kit/schema/rules";
+import type { WriteChallenge } from "@coalition-kit/schema";
 import { apiErrorFrom, CkNetworkError, CkResponseError } from "../errors.js";
 import { takePrefetched, withPartnerKey } from "../reads.js";
 
@@ -12,6 +13,12 @@ export interface LiteOptions {
   retries?: number;
   /** Language for the API's messages ("en", "es"), read on every request; sent as Accept-Language. */
   locale?: string | (() => string);
+  /**
+   * Solves a proof-of-work challenge (a write answered 429 `challenge_required`, many writes from
+   * one address) and returns the `X-CK-Challenge` header value; the write is then sent again with
+   * the same Idempotency-Key. Without it, such a write fails with `challenge_required`.
+   */
+  solveChallenge?: (challenge: WriteChallenge) => Promise<string | undefined>;
 }
 
 export interface Transport {
@@ -47,6 +54,8 @@ export function liteTransport(options: LiteOptions): Transport {
       if (options.partnerKey) headers[PARTNER_KEY_HEADER] = options.partnerKey;
       if (key) headers[IDEMPOTENCY_KEY_HEADER] = key;
     }
+    /** Challenges solved for this write (a second one, if the first expired on the way; never more). */
+    let solved = 0;
     for (let attempt = 0; ; attempt += 1) {
       let response: Response;
       try {
@@ -65,6 +74,16 @@ export function liteTransport(options: LiteOptions): Transport {
         continue;
       }
       const json: unknown = await response.json().catch(() => undefined);
+      const challenge = (json as { error?: { code?: string; challenge?: WriteChallenge } } | undefined)?.error;
+      if (!read && response.status === 429 && challenge?.code === "challenge_required" && challenge.challenge && options.solveChallenge && solved < 2) {
+        solved += 1;
+        const header = await options.solveChallenge(challenge.challenge);
+        if (header) {
+          headers[CHALLENGE_HEADER] = header;
+          attempt -= 1;
+          continue;
+        }
+      }
       if (response.ok) {
         if (json === undefined) throw new CkResponseError(response.status);
         return { status: response.status, data: json as T };

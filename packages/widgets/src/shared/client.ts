@@ -1,9 +1,12 @@
-import { createLiteClient, type CoalitionClient } from "@coalition-kit/sdk/lite";
+import { createLiteClient, type CoalitionClient, type LiteOptions } from "@coalition-kit/sdk/lite";
 import { requestedLocale } from "./i18n.js";
 
-/** A lite client for this API origin and partner key, asking for the page's language. */
+/** Solve a write's proof-of-work challenge with the solver loaded on first need (it is not in the bundle). */
+const solveChallenge: NonNullable<LiteOptions["solveChallenge"]> = async (challenge) => (await import("./challenge-solver.js")).solve(challenge);
+
+/** A lite client for this API origin and partner key, asking for the page's language and solving challenges. */
 export function clientFor(api: string, partner: string | undefined): CoalitionClient {
-  return createLiteClient({ baseUrl: api, locale: requestedLocale, ...(partner ? { partnerKey: partner } : {}) });
+  return createLiteClient({ baseUrl: api, locale: requestedLocale, solveChallenge, ...(partner ? { partnerKey: partner } : {}) });
 }
 
 /**

@@ -7,10 +7,13 @@ import type { CkPetition } from "../petition/ck-petition.js";
 declare global {
   interface Window {
     CK_TEST_API: string;
+    CK_TEST_CLASSROOM_API: string;
   }
 }
 
 export const API = window.CK_TEST_API;
+/** The same API and database, asking for a proof-of-work from the 3rd write a minute from one address (a classroom's limits). */
+export const CLASSROOM_API = window.CK_TEST_CLASSROOM_API;
 export const KEY = "pk_demo_e4e";
 /**
  * An organizer's request to the real admin API (moderation, queues), made by the test config from
