@@ -13,7 +13,7 @@ export const SUITES = [
   { name: "Packed packages in fresh Vite + TypeScript apps (plain, React, Vue): README snippets type-check and build", args: ["--filter", "@coalition-kit/test", "run", "test:consumer"], env: {}, kind: "node" },
   { name: "Bundle size budgets (min+gzip)", args: ["--filter", "@coalition-kit/widgets", "run", "size"], env: {}, kind: "wtr" },
   { name: "Storybook build", args: ["--filter", "@coalition-kit/stories", "run", "build-storybook"], env: {}, kind: "build" },
-  { name: "Reliability: kill -9 recovery, 10,000-request fuzz, security in Chromium (PGlite + PostgreSQL), email drain with a killed replica (1,000), two replicas on one PostgreSQL", args: ["--filter", "@coalition-kit/test", "run", "reliability"], env: { CK_RECORD: "0", CK_DRAIN_MESSAGES: "1000" }, kind: "wtr" },
+  { name: "Reliability: kill -9 recovery, 10,000-request fuzz, security in Chromium (PGlite + PostgreSQL), email drain with a killed replica (1,000), two replicas on one PostgreSQL, a classroom of 300 behind one address", args: ["--filter", "@coalition-kit/test", "run", "reliability"], env: { CK_RECORD: "0", CK_DRAIN_MESSAGES: "1000", CK_CLASSROOM_WORK: "5000" }, kind: "wtr" },
   { name: "Accessibility: axe-core on every story in Chromium", args: ["--filter", "@coalition-kit/test", "run", "test:a11y"], env: {}, kind: "node" },
 ];
 
