@@ -11,6 +11,7 @@ import { ROOT, fmt, markdownTable, recordSection } from "./support.mjs";
 import { reads } from "./reads.mjs";
 import { throughput } from "./throughput.mjs";
 import { widgetLoad } from "./widget-load.mjs";
+import { challengeSolve } from "./challenge-solve.mjs";
 
 const KINDS = (process.env.CK_BENCH_DBS ?? "pglite,postgres").split(",");
 const sections = [];
@@ -67,6 +68,15 @@ print(
   markdownTable(
     ["page", "CPU", "form on screen ms", "long tasks", "long task ms", "requests before", "bytes before", "sequential hops", "preflights", "CLS"],
     loads.map((l) => [l.page, l.throttle > 1 ? `${l.throttle}× slower` : "as is", fmt(l.readyMs), fmt(l.longTasks), fmt(l.longTaskMs), fmt(l.requestsBefore), `${fmt(l.bytesBefore)} B`, fmt(l.hops), fmt(l.preflights), fmt(l.cls, 3)]),
+  ),
+);
+
+const solves = await challengeSolve();
+print(
+  "Proof-of-work past the per-address rate: the widgets' solver in Chromium (challenges as the API makes them)",
+  markdownTable(
+    ["CPU", "challenges", "hashes at most", "p50 ms", "p95 ms", "slowest ms"],
+    solves.map((s) => [s.throttle > 1 ? `${s.throttle}× slower` : "as is", fmt(s.runs), fmt(s.work), fmt(s.p50), fmt(s.p95), fmt(s.max)]),
   ),
 );
 
