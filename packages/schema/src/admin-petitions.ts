@@ -146,6 +146,14 @@ export const AdminPetitionDetail = z.object({
   coalitionOptIns: Count,
   /** Signatures waiting for the signer's email confirmation or a guardian's consent (not counted publicly). */
   pending: z.optional(z.object({ email: Count, guardian: Count })),
+  /** Counted signatures by the `source` of the widget that took them (null: none set), most first. */
+  sources: z.optional(z.array(z.object({ source: z.nullable(z.string()), count: Count }))),
+  /**
+   * Recruitment through share links: signatures that came through one (`recruited`), how many
+   * signers' links brought someone (`sharers`), and counted signatures by steps from the first
+   * sharer (`byDepth`, depth 0: nobody's link). It names no one.
+   */
+  referrals: z.optional(z.object({ recruited: Count, sharers: Count, byDepth: z.array(z.object({ depth: Count, count: Count })) })),
 });
 export type AdminPetitionDetail = z.infer<typeof AdminPetitionDetail>;
 

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { AGE_BAND_REQUIRED_MESSAGE, EMAIL_MESSAGE, GUARDIAN_CONSENT_MESSAGE, GUARDIAN_EMAIL_MESSAGE, ZIP_MESSAGE } from "./vocabulary.js";
+import { SHARE_CODE_PATTERN } from "./wire.js";
 import { AgeBand, Attribution, Checkbox, ConsentText, Email, FirstName, isEmail, IsoDateTime, LastName, OptionalEmailText, OrganizationSummary, Slug, TextLanguages } from "./common.js";
 
 export { AGE_BAND_REQUIRED_MESSAGE, EMAIL_MESSAGE, GUARDIAN_CONSENT_MESSAGE, GUARDIAN_EMAIL_MESSAGE, ZIP_MESSAGE } from "./vocabulary.js";
@@ -80,7 +81,15 @@ export const SignPetitionFields = z.object({
  * Under 13: a guardian email and guardian consent are required.
  */
 export const SignPetitionRequest = z
-  .extend(SignPetitionFields, Attribution.shape)
+  .extend(SignPetitionFields, {
+    ...Attribution.shape,
+    /**
+     * The share code of the link that brought this signer (`ck_ref` in the page's address, as the
+     * widget sends it): the signature that shared it recruited this one. A code that names no
+     * signature of this petition is ignored.
+     */
+    ref: z.optional(z.string().check(z.regex(SHARE_CODE_PATTERN, "A share code is 22 letters, digits, - or _."))),
+  })
   .check(
     z.superRefine((v, ctx) => {
       if (v.ageBand !== "under_13") return;
@@ -105,5 +114,10 @@ export const SignPetitionResponse = z.object({
    */
   status: z.enum(["signed", "already_signed", "confirm_email", "guardian_pending"]),
   stats: PetitionStats,
+  /**
+   * A new signature's own share code (not with "already_signed"): add it to shared links as
+   * `ck_ref`, and whoever signs through one counts as recruited by this signer. It names nobody.
+   */
+  ref: z.optional(z.string()),
 });
 export type SignPetitionResponse = z.infer<typeof SignPetitionResponse>;

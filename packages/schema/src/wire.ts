@@ -18,6 +18,11 @@ export const IDEMPOTENT_REPLAYED_HEADER = "Idempotent-Replayed";
  */
 export const CHALLENGE_HEADER = "X-CK-Challenge";
 
+/** A signature's share code (`ck_ref` in a shared link's address): 22 URL-safe base64 characters. */
+export const SHARE_CODE_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+/** The query parameter a shared link carries its share code in. */
+export const SHARE_CODE_PARAM = "ck_ref";
+
 /** Publishable partner keys (safe in web pages): `pk_` and letters, digits or underscores. */
 export const PARTNER_KEY_PREFIX = "pk_";
 export const PARTNER_KEY_PATTERN = /^pk_[A-Za-z0-9_]{4,120}$/;

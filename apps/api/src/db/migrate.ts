@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Db, Queryable } from "./types.js";
@@ -6,10 +7,25 @@ const MIGRATIONS_DIR = fileURLToPath(new URL("../../migrations/", import.meta.ur
 /** Any constant: the advisory lock that keeps two replicas from migrating at once. */
 const MIGRATION_LOCK = 727_001;
 
-/** The committed migrations' file names, in the order they apply. */
-const migrationFiles = async (): Promise<string[]> => (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f)).sort();
+/**
+ * The committed migrations, in the order they apply: the numbered files once each, then each file
+ * in functions/ (a database function as it is now, `create or replace`) whenever its words change,
+ * recorded as `functions/<file>@<digest>`. A function changes in one file, not in a copy of its
+ * whole body per migration; a numbered migration drops it first when its parameters change.
+ */
+async function migrationFiles(): Promise<string[]> {
+  const numbered = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f)).sort();
+  const functions = (await readdir(`${MIGRATIONS_DIR}functions/`)).filter((f) => /^[\w-]+\.sql$/.test(f)).sort();
+  const versions = await Promise.all(
+    functions.map(async (f) => `functions/${f}@${createHash("sha256").update(await readFile(`${MIGRATIONS_DIR}functions/${f}`)).digest("hex").slice(0, 12)}`),
+  );
+  return [...numbered, ...versions];
+}
 
-/** Apply committed SQL migrations in name order, each once, in one transaction. Returns the names applied. */
+/** A migration's SQL: a numbered file, or a function file named by its version. */
+const migrationSql = (version: string) => readFile(MIGRATIONS_DIR + version.replace(/@[0-9a-f]+$/, ""), "utf8");
+
+/** Apply committed SQL migrations in order, each once, in one transaction. Returns the names applied. */
 export async function migrate(db: Db): Promise<string[]> {
   const files = await migrationFiles();
   return db.tx(async (q) => {
@@ -19,7 +35,7 @@ export async function migrate(db: Db): Promise<string[]> {
     const applied: string[] = [];
     for (const file of files) {
       if (done.has(file)) continue;
-      const sql = await readFile(MIGRATIONS_DIR + file, "utf8");
+      const sql = await migrationSql(file);
       for (const statement of splitStatements(sql)) await q.query(statement);
       await q.query("insert into schema_migrations (version) values ($1)", [file]);
       applied.push(file);

@@ -95,7 +95,7 @@ export function consentTexts(row: PartnerConsentColumns, partner: PartnerContext
 
 /**
  * The consent rows a write records: the opt-ins actually ticked, each with exactly the text shown.
- * Signing builds the same rows inside sign_petition (migration 017): change them in both places.
+ * Signing builds the same rows inside sign_petition (migrations/functions/sign_petition.sql): change them in both places.
  */
 export function consentsGiven(row: PartnerConsentColumns, partner: PartnerContext, given: { consentCoalition?: boolean | undefined; consentPartner?: boolean | undefined }): ConsentRow[] {
   const rows: ConsentRow[] = [];

@@ -42,7 +42,7 @@ export interface NewMessage {
  * Queue a message in the caller's transaction (so it exists exactly when the action committed).
  * Nothing is queued for a person recorded as under 13, nor a reminder in a scope they unsubscribed
  * from, nor anything to a suppressed address but what the person just asked for. Returns whether a
- * new message was queued. Signing applies the same rules inside sign_petition (migration 017):
+ * new message was queued. Signing applies the same rules inside sign_petition (migrations/functions/sign_petition.sql):
  * change them in both places.
  */
 export async function enqueueMessage(q: Queryable, m: NewMessage): Promise<boolean> {

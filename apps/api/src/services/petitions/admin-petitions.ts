@@ -38,6 +38,30 @@ async function dailyCounts(q: Queryable, petition: PetitionRow): Promise<DailyCo
   return rows;
 }
 
+/** Counted signatures by widget source and by steps from the first sharer, and how many signers' links recruited someone. */
+async function recruitment(q: Queryable, petition: PetitionRow): Promise<Pick<AdminPetitionDetail, "sources" | "referrals">> {
+  const rows = await q.query<{ source: string | null; depth: number; count: number }>(
+    "select source, referral_depth as depth, count(*)::int as count from signatures where petition_id = $1 and status = 'confirmed' group by 1, 2",
+    [petition.id],
+  );
+  const sharers = await q.query<{ n: number }>("select count(distinct referred_by)::int as n from signatures where petition_id = $1 and status = 'confirmed'", [petition.id]);
+  const add = <K>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
+  const bySource = new Map<string | null, number>();
+  const byDepth = new Map<number, number>();
+  for (const r of rows) {
+    add(bySource, r.source, r.count);
+    add(byDepth, r.depth, r.count);
+  }
+  return {
+    sources: [...bySource].map(([source, count]) => ({ source, count })).sort((a, b) => b.count - a.count || (a.source === null ? 1 : b.source === null ? -1 : a.source.localeCompare(b.source))),
+    referrals: {
+      recruited: rows.filter((r) => r.depth > 0).reduce((n, r) => n + r.count, 0),
+      sharers: sharers[0]?.n ?? 0,
+      byDepth: [...byDepth].map(([depth, count]) => ({ depth, count })).sort((a, b) => a.depth - b.depth),
+    },
+  };
+}
+
 /** One petition for its organizers: totals, signatures per day, coalition opt-ins and pending signatures. */
 export async function petitionDetail(db: Db, admin: AdminContext, slug: string): Promise<AdminPetitionDetail> {
   const row = await ownPetition(db, admin, slug);
@@ -52,6 +76,7 @@ export async function petitionDetail(db: Db, admin: AdminContext, slug: string):
     [row.id],
   );
   return {
+    ...(await recruitment(db, row)),
     petition: toPetition(row, undefined),
     content: petitionContent(row),
     stats: await petitionStats(db, row),

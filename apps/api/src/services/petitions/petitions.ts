@@ -16,6 +16,7 @@ import { requestHash } from "../platform/idempotency.js";
 import { ASKED_FOR } from "../messages/queue.js";
 import { campaignFor } from "../campaigns.js";
 import { findPetition, orderPartners, petitionStats, toPetition, type PetitionRow } from "./petition-queries.js";
+import { shareCode, sharedBy } from "./referrals.js";
 
 /** A petition and its totals, in the asker's language where translated; not_found for another coalition's partner. */
 export async function getPetition(db: Db, slug: string, partner: PartnerContext | undefined, locale?: Locale): Promise<PetitionResponse> {
@@ -51,15 +52,15 @@ export function parseSignature(input: Record<string, unknown>, petition: Pick<Pe
   return parsed.data;
 }
 
-/** What sign_petition (migration 017) answers. */
+/** What sign_petition (migrations/functions/sign_petition.sql) answers. */
 type SignCall =
-  | { outcome: "done" | "replay"; status: 200 | 201; body: SignPetitionResponse }
+  | { outcome: "done" | "replay"; status: 200 | 201; body: Omit<SignPetitionResponse, "ref"> & { signature?: string | null } }
   | { outcome: "not_found" | "petition_closed" | "age_band_required" | "idempotency_conflict" };
 
-const SIGN_SQL = `select sign_petition(${Array.from({ length: 23 }, (_, i) => `$${i + 1}`).join(", ")}) as result`;
+const SIGN_SQL = `select sign_petition(${Array.from({ length: 24 }, (_, i) => `$${i + 1}`).join(", ")}) as result`;
 
 /**
- * Store a signature in one call to the database (sign_petition, migration 017): the
+ * Store a signature in one call to the database (migrations/functions/sign_petition.sql): the
  * Idempotency-Key claim, the petition's checks, the person (deduped by normalized email per
  * coalition), the signature attributed to the partner, the consents actually given, the webhook
  * event, the email and the answer with live counts. A replay answers what was stored.
@@ -79,14 +80,16 @@ export async function signPetition(db: Db, slug: string, input: Record<string, u
     data.email, data.firstName, data.lastName || null, data.zip ?? null,
     data.source ?? null, data.utmSource ?? null, data.utmMedium ?? null, data.utmCampaign ?? null, data.ageBand ?? null,
     data.consentCoalition === true, data.consentPartner === true, data.guardianEmail ?? null,
-    locale, baseUrl, ASKED_FOR,
+    locale, baseUrl, ASKED_FOR, await sharedBy(db, data.ref),
   ]);
   const raw = rows[0]!.result;
   const call = (typeof raw === "string" ? JSON.parse(raw) : raw) as SignCall;
   switch (call.outcome) {
     case "done":
     case "replay": {
-      const body = { ...call.body, stats: { ...call.body.stats, partners: orderPartners(call.body.stats.partners) } };
+      // The new signature's id becomes its signer's share code; the id itself never leaves the API.
+      const { signature, ...answer } = call.body;
+      const body: SignPetitionResponse = { ...answer, stats: { ...answer.stats, partners: orderPartners(answer.stats.partners) }, ...(signature ? { ref: await shareCode(db, signature) } : {}) };
       return { status: call.status, body, replayed: call.outcome === "replay" };
     }
     case "age_band_required":
