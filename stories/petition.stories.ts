@@ -91,6 +91,7 @@ export const UnderThirteenGuardian: Story = {
 };
 
 export const Submitting: Story = { args: { mode: "submitting" }, play: ({ canvasElement }) => submitValid(canvasElement, 'button[type="submit"][disabled]') };
+/** Thanks, then the share panel: the link with the signer's code, and WhatsApp, text, email, Facebook and X (on a device without a share sheet). */
 export const Success: Story = { play: ({ canvasElement }) => submitValid(canvasElement, ".success") };
 export const AlreadySigned: Story = { args: { mode: "already-signed" }, play: ({ canvasElement }) => submitValid(canvasElement, ".success") };
 export const NetworkErrorOnSubmit: Story = { args: { mode: "submit-offline" }, play: ({ canvasElement }) => submitValid(canvasElement, ".alert") };

@@ -53,6 +53,10 @@ export const templates = {
   "petition.copied": "Enlace copiado",
   "petition.share": "Compartir",
   "petition.link": "Enlace",
+  "petition.shareVia": "Compártela en",
+  "petition.sms": "Mensaje de texto",
+  "petition.email": "Correo",
+  "petition.shareText": str`Acabo de firmar «${0}». Añade tu nombre tú también:`,
   "petition.closed": "Esta petición está cerrada.",
   "petition.missingSetup": "A esta petición le falta su configuración (petición y dirección de la API).",
 

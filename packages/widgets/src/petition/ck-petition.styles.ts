@@ -113,4 +113,12 @@ export const petitionStyles = css`
   .share input {
     flex: 1 1 14rem;
   }
+  .share-links {
+    align-items: center;
+    margin-top: 0.75rem;
+  }
+  .share-links a {
+    padding: 0.6rem 0.25rem;
+    color: var(--_primary);
+  }
 `;

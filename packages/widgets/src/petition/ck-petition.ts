@@ -4,7 +4,7 @@ import { CkFormWidget } from "../shared/ck-form-widget.js";
 import { emit, errorDetail } from "../shared/events.js";
 import { formatLocale } from "../shared/i18n.js";
 import { formStyles } from "../shared/form-styles.js";
-import { utmFromLocation } from "../shared/format.js";
+import { attributionFromLocation } from "../shared/format.js";
 import { loadPanel } from "../shared/load-panels.js";
 import { messages } from "./petition-messages.js";
 import { panelStyles } from "../shared/panel-styles.js";
@@ -65,6 +65,8 @@ export class CkPetition extends CkFormWidget<SignPetitionRequest> {
   declare protected ageBand: AgeBand | undefined;
   declare protected result: SignPetitionResponse["status"] | undefined;
   declare protected copied: boolean;
+  /** The signer's own share code, from the API's answer: added to the links they share. */
+  protected shareRef: string | undefined;
 
   private pollTimer: ReturnType<typeof setInterval> | undefined;
   private successView: typeof import("./petition-success.js") | undefined;
@@ -158,7 +160,8 @@ export class CkPetition extends CkFormWidget<SignPetitionRequest> {
       zip: text("zip"),
       consentCoalition: fd.has("consentCoalition"),
       consentPartner: fd.has("consentPartner"),
-      ...utmFromLocation(location.search),
+      // Through someone's share link, its code too: this signature then counts as their recruit.
+      ...attributionFromLocation(location.search),
     };
     if (text("lastName").trim()) input.lastName = text("lastName");
     if (this.ageBand) input.ageBand = this.ageBand;
@@ -189,6 +192,7 @@ export class CkPetition extends CkFormWidget<SignPetitionRequest> {
       done: (result) => {
         if (this.data) this.data = { ...this.data, stats: result.stats };
         this.result = result.status;
+        this.shareRef = result.ref;
         this.phase = "success";
         return { widget: "petition", petition, status: result.status, total: result.stats.total };
       },
@@ -232,7 +236,7 @@ export class CkPetition extends CkFormWidget<SignPetitionRequest> {
       case "success": {
         const result = this.result ?? "signed";
         return this.successView
-          ? this.successView.renderSuccess({ result, title: petition.title, shareUrl: petition.shareUrl, copied: this.copied, onCopied: () => (this.copied = true) })
+          ? this.successView.renderSuccess({ result, title: petition.title, shareUrl: petition.shareUrl, shareRef: this.shareRef, copied: this.copied, onCopied: () => (this.copied = true) })
           : html`<div part="success" class="success"><h3 id="ck-thanks" tabindex="-1">${result === "already_signed" ? messages.alreadySigned : messages.thanks}</h3></div>`;
       }
       case "ready":
