@@ -2,6 +2,7 @@ import { html, nothing } from "lit";
 import type { AdminPartner, AdminPetitionDetail } from "@coalition-kit/schema";
 import { AdminView, download } from "./admin-view.js";
 import { dailyChart } from "./daily-chart.js";
+import { recruitmentSection } from "./petition-recruitment.js";
 import "./petition-translations.js";
 import "./widget-preview.js";
 
@@ -86,6 +87,7 @@ export class CkAdminPetition extends AdminView {
           )}
         </tbody>
       </table>
+      ${recruitmentSection(d)}
       <h2>Over time</h2>
       ${d.daily.some((day) => day.count > 0) ? dailyChart(d.daily) : html`<p class="muted">No signatures yet.</p>`}
       ${d.content
