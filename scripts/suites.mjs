@@ -10,6 +10,7 @@ export const SUITES = [
   { name: "SDK contract + demo end-to-end in Chromium (PostgreSQL)", args: ["--filter", "@coalition-kit/test", "test"], env: {}, db: "postgres", kind: "node" },
   { name: "Widgets in Chromium against the API", args: ["--filter", "@coalition-kit/widgets", "test"], env: {}, kind: "wtr" },
   { name: "Package lint (publint: schema, sdk, widgets)", args: ["-r", "--filter", "./packages/*", "run", "lint:package"], env: {}, kind: "build" },
+  { name: "Changesets: every one parses, none mixes ignored and published packages", args: ["exec", "changeset", "status", "--since=HEAD"], env: {}, kind: "build" },
   { name: "Packed packages in fresh Vite + TypeScript apps (plain, React, Vue): README snippets type-check and build", args: ["--filter", "@coalition-kit/test", "run", "test:consumer"], env: {}, kind: "node" },
   { name: "Bundle size budgets (min+gzip)", args: ["--filter", "@coalition-kit/widgets", "run", "size"], env: {}, kind: "wtr" },
   { name: "Storybook build", args: ["--filter", "@coalition-kit/stories", "run", "build-storybook"], env: {}, kind: "build" },

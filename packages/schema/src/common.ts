@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { AGE_BANDS, CONTROL_CHARACTERS, CONTROL_CHARACTER_MESSAGE, EMAIL_MESSAGE, LOCALES } from "./vocabulary.js";
+import { AGE_BANDS, CHANNELS, CONTROL_CHARACTERS, CONTROL_CHARACTER_MESSAGE, DATE_TIME_MESSAGE, EMAIL_MESSAGE, LOCALES } from "./vocabulary.js";
 
 export { AGE_BANDS } from "./vocabulary.js";
 
@@ -37,6 +37,16 @@ export const Attribution = z.object({
   utmMedium: z.optional(z.string().check(z.maxLength(100))),
   utmCampaign: z.optional(z.string().check(z.maxLength(100))),
 });
+
+/**
+ * Where and when an action was taken, for tabling mode: on a shared device at a table or in a
+ * classroom (`channel: "tabling"`), possibly offline, so it reaches the API later than it was
+ * collected (`collectedAt`, at most 30 days ago and never in the future, checked by the API).
+ */
+export const Collection = {
+  channel: z.optional(z.enum(CHANNELS, "Choose online or tabling.")),
+  collectedAt: z.optional(z.iso.datetime({ offset: true, error: DATE_TIME_MESSAGE })),
+};
 
 export const OrganizationSummary = z.object({
   slug: Slug,

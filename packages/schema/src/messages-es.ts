@@ -67,6 +67,9 @@ const EXACT: Record<string, string> = {
   "Remove the invisible control character from this field.": "Quita el carácter de control invisible de este campo.",
   // organizer changes to a training session or a meeting week
   "Enter a real date and time with its offset, like 2026-03-10T18:00:00-05:00.": "Escribe una fecha y hora reales con su desfase, como 2026-03-10T18:00:00-05:00.",
+  "This was collected more than 30 days ago or in the future; it can no longer be sent. Check the device's date and time.": "Esto se recogió hace más de 30 días o en el futuro; ya no se puede enviar. Revisa la fecha y la hora del dispositivo.",
+  "Choose online or tabling.": "Elige en línea o en mesa.",
+  "A share code is 22 letters, digits, - or _.": "Un código para compartir tiene 22 letras, dígitos, - o _.",
   "Choose online, in person, or both.": "Elige en línea, en persona o ambas.",
   "A session ends after it starts.": "Una sesión termina después de empezar.",
   "This is after the session's end: change the end time too.": "Esto es después del final de la sesión: cambia también la hora de fin.",

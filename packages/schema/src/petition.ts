@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { AGE_BAND_REQUIRED_MESSAGE, EMAIL_MESSAGE, GUARDIAN_CONSENT_MESSAGE, GUARDIAN_EMAIL_MESSAGE, ZIP_MESSAGE } from "./vocabulary.js";
 import { SHARE_CODE_PATTERN } from "./wire.js";
-import { AgeBand, Attribution, Checkbox, ConsentText, Email, FirstName, isEmail, IsoDateTime, LastName, OptionalEmailText, OrganizationSummary, Slug, TextLanguages } from "./common.js";
+import { AgeBand, Attribution, Checkbox, Collection, ConsentText, Email, FirstName, isEmail, IsoDateTime, LastName, OptionalEmailText, OrganizationSummary, Slug, TextLanguages } from "./common.js";
 
 export { AGE_BAND_REQUIRED_MESSAGE, EMAIL_MESSAGE, GUARDIAN_CONSENT_MESSAGE, GUARDIAN_EMAIL_MESSAGE, ZIP_MESSAGE } from "./vocabulary.js";
 
@@ -83,6 +83,7 @@ export const SignPetitionFields = z.object({
 export const SignPetitionRequest = z
   .extend(SignPetitionFields, {
     ...Attribution.shape,
+    ...Collection,
     /**
      * The share code of the link that brought this signer (`ck_ref` in the page's address, as the
      * widget sends it): the signature that shared it recruited this one. A code that names no

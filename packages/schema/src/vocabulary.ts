@@ -113,6 +113,10 @@ export const SCALE_MESSAGE = "Choose a number from 1 to 5.";
 /** Organizer changes to one training session or one meeting week (the admin API's field errors). */
 export const DATE_TIME_MESSAGE = "Enter a real date and time with its offset, like 2026-03-10T18:00:00-05:00.";
 export const DATE_MESSAGE = "Enter a date as YYYY-MM-DD.";
+/** Tabling mode: how old a collected action may be when it reaches the API. */
+export const COLLECTED_MAX_DAYS = 30;
+export const COLLECTED_AT_MESSAGE = "This was collected more than 30 days ago or in the future; it can no longer be sent. Check the device's date and time.";
+export const CHANNELS = ["online", "tabling"] as const;
 export const YEAR_RANGE_MESSAGE = "Enter a date between the years 2000 and 2100.";
 export const TIME_MESSAGE = "Enter a time as HH:MM (24-hour).";
 export const SESSION_FORMAT_MESSAGE = "Choose online, in person, or both.";

@@ -1,10 +1,11 @@
 -- sign_petition: one signature in one database call (migration 017 made it; this file is the
--- function as it is now, applied whenever it changes: see db/migrate.ts). The Idempotency-Key claim
--- and its stored answer, the petition's checks, the person (deduplicated per coalition), the
--- signature attributed to its partner and, through a share link, to the signature that recruited
--- it, the consent rows actually given (in the signer's language where the organizer translated
--- them), the signature.created outbox rows, the email, and the live counts. New signatures answer
--- with their id (`signature`), which the API turns into the signer's own share code.
+-- function as it is now, applied whenever it changes: see db/migrate.ts). The Idempotency-Key
+-- claim and its stored answer, the petition's checks, the person (deduplicated per coalition), the
+-- signature (attributed to its partner; through a share link, to the signature that recruited it;
+-- with its channel, and when it was collected if a tabling device sent it later), the consent rows
+-- actually given (in the signer's language where the organizer translated them), the
+-- signature.created outbox rows, the email, and the live counts. New signatures answer with their
+-- id (`signature`), which the API turns into the signer's own share code.
 -- The under-13 checks name the person by id: written as p.id, the cached generic plan was a hashed
 -- subplan that read every signature.
 create or replace function sign_petition(
@@ -13,7 +14,7 @@ create or replace function sign_petition(
   p_email text, p_first_name text, p_last_name text, p_zip text,
   p_source text, p_utm_source text, p_utm_medium text, p_utm_campaign text, p_age_band text,
   p_consent_coalition boolean, p_consent_partner boolean, p_guardian_email text,
-  p_locale text, p_base_url text, p_asked_for text[], p_referrer uuid
+  p_locale text, p_base_url text, p_asked_for text[], p_referrer uuid, p_channel text, p_collected_at timestamptz
 ) returns json language plpgsql as $$
 declare
   v_stored record;
@@ -91,10 +92,10 @@ begin
   on conflict (coalition_id, email_normalized) do nothing;
   select id, first_name, last_name, zip into v_person from people where coalition_id = v_petition.coalition_id and email_normalized = p_email;
 
-  insert into signatures (petition_id, person_id, partner_id, source, utm_source, utm_medium, utm_campaign, age_band, status, confirmed_at, locale, guardian_email, pending_consents, referred_by, referral_depth)
+  insert into signatures (petition_id, person_id, partner_id, source, utm_source, utm_medium, utm_campaign, age_band, status, confirmed_at, locale, guardian_email, pending_consents, referred_by, referral_depth, channel, collected_at)
   values (v_petition.id, v_person.id, p_partner_id, p_source, p_utm_source, p_utm_medium, p_utm_campaign, p_age_band, v_status,
           case when v_status = 'confirmed' then now() end, p_locale, case when p_age_band = 'under_13' then p_guardian_email end,
-          case when v_status = 'confirmed' then null else v_consents end, v_referrer, v_depth)
+          case when v_status = 'confirmed' then null else v_consents end, v_referrer, v_depth, p_channel, p_collected_at)
   on conflict (petition_id, person_id) do nothing
   returning id into v_signature;
 
@@ -114,7 +115,8 @@ begin
       select e.id, 'signature.created',
              json_build_object('id', v_event_id, 'type', 'signature.created', 'createdAt', v_created_at, 'data', json_build_object(
                'petition', p_slug, 'partner', p_partner_slug, 'source', p_source, 'utmSource', p_utm_source, 'utmMedium', p_utm_medium,
-               'utmCampaign', p_utm_campaign, 'ageBand', p_age_band, 'language', p_locale,
+               'utmCampaign', p_utm_campaign, 'ageBand', p_age_band, 'language', p_locale, 'channel', p_channel,
+               'collectedAt', to_char(coalesce(p_collected_at, clock_timestamp()) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                'person', case when (case when e.organization_id = v_petition.coalition_id then p_consent_coalition else p_consent_partner end) then v_person_json end))::text,
              v_person.id
         from webhook_endpoints e

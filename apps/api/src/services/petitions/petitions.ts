@@ -17,6 +17,7 @@ import { ASKED_FOR } from "../messages/queue.js";
 import { campaignFor } from "../campaigns.js";
 import { findPetition, orderPartners, petitionStats, toPetition, type PetitionRow } from "./petition-queries.js";
 import { shareCode, sharedBy } from "./referrals.js";
+import { collectionTime } from "../platform/collection.js";
 
 /** A petition and its totals, in the asker's language where translated; not_found for another coalition's partner. */
 export async function getPetition(db: Db, slug: string, partner: PartnerContext | undefined, locale?: Locale): Promise<PetitionResponse> {
@@ -57,7 +58,7 @@ type SignCall =
   | { outcome: "done" | "replay"; status: 200 | 201; body: Omit<SignPetitionResponse, "ref"> & { signature?: string | null } }
   | { outcome: "not_found" | "petition_closed" | "age_band_required" | "idempotency_conflict" };
 
-const SIGN_SQL = `select sign_petition(${Array.from({ length: 24 }, (_, i) => `$${i + 1}`).join(", ")}) as result`;
+const SIGN_SQL = `select sign_petition(${Array.from({ length: 26 }, (_, i) => `$${i + 1}`).join(", ")}) as result`;
 
 /**
  * Store a signature in one call to the database (migrations/functions/sign_petition.sql): the
@@ -74,13 +75,14 @@ export async function signPetition(db: Db, slug: string, input: Record<string, u
   // the petition's own rule (an age band) is reported with the schema's messages.
   const parsed = SignPetitionRequest.safeParse(input);
   const data = parsed.success ? parsed.data : parseSignature(input, campaignFor(await findPetition(db, slug), partner));
+  const collected = collectionTime(data.collectedAt);
   const rows = await db.query<{ result: SignCall | string }>(SIGN_SQL, [
     partner.id, partner.coalitionId, partner.organizationId, partner.slug, partner.name,
     idempotencyKey ?? null, requestHash(`sign:${slug}`, data), slug,
     data.email, data.firstName, data.lastName || null, data.zip ?? null,
     data.source ?? null, data.utmSource ?? null, data.utmMedium ?? null, data.utmCampaign ?? null, data.ageBand ?? null,
     data.consentCoalition === true, data.consentPartner === true, data.guardianEmail ?? null,
-    locale, baseUrl, ASKED_FOR, await sharedBy(db, data.ref),
+    locale, baseUrl, ASKED_FOR, await sharedBy(db, data.ref), data.channel ?? "online", collected?.toISOString() ?? null,
   ]);
   const raw = rows[0]!.result;
   const call = (typeof raw === "string" ? JSON.parse(raw) : raw) as SignCall;

@@ -7,7 +7,9 @@ import type { AdminContext } from "../keys/secret-keys.js";
 
 const HEADER = ["signed_at", "first_name", "last_name", "email", "zip", "partner", "source", "utm_source", "utm_medium", "utm_campaign", "age_band", "coalition_opt_in", "partner_opt_in",
   // The language the signer used, and the version and language of each consent text they agreed to.
-  "language", "coalition_consent_version", "coalition_consent_language", "partner_consent_version", "partner_consent_language"];
+  "language", "coalition_consent_version", "coalition_consent_language", "partner_consent_version", "partner_consent_language",
+  // Where it was taken (online, or tabling on a shared device) and when it was collected (signed_at is when it arrived).
+  "channel", "collected_at"];
 const PAGE = 1000;
 
 interface ExportRow {
@@ -32,6 +34,8 @@ interface ExportRow {
   coalition_language: string | null;
   partner_version: string | null;
   partner_language: string | null;
+  channel: string;
+  collected_at: Date | string | null;
 }
 
 /**
@@ -62,7 +66,8 @@ export async function signatureCsv(db: Db, admin: AdminContext, slug: string): P
 function cells(r: ExportRow, forPartner: boolean): unknown[] {
   const email = forPartner || r.coalition_opt_in ? r.email_normalized : "";
   return [new Date(r.created_at).toISOString(), r.first_name, r.last_name, email, r.zip, r.partner, r.source, r.utm_source, r.utm_medium, r.utm_campaign, r.age_band, r.coalition_opt_in ? "yes" : "no", r.partner_opt_in ? "yes" : "no",
-    r.language ?? "en", r.coalition_opt_in ? r.coalition_version : "", r.coalition_opt_in ? r.coalition_language : "", r.partner_opt_in ? r.partner_version : "", r.partner_opt_in ? r.partner_language : ""];
+    r.language ?? "en", r.coalition_opt_in ? r.coalition_version : "", r.coalition_opt_in ? r.coalition_language : "", r.partner_opt_in ? r.partner_version : "", r.partner_opt_in ? r.partner_language : "",
+    r.channel, new Date(r.collected_at ?? r.created_at).toISOString()];
 }
 
 function page(db: Db, petitionId: string, partnerIds: string[] | null, organizationId: string, after: { at: string; id: string } | undefined): Promise<ExportRow[]> {
@@ -71,7 +76,8 @@ function page(db: Db, petitionId: string, partnerIds: string[] | null, organizat
             s.source, s.utm_source, s.utm_medium, s.utm_campaign, s.age_band,
             exists (select 1 from consents c where c.signature_id = s.id and c.scope = 'coalition' and c.withdrawn_at is null) as coalition_opt_in,
             exists (select 1 from consents c where c.signature_id = s.id and c.scope = 'partner' and c.organization_id = pa.organization_id and c.withdrawn_at is null) as partner_opt_in,
-            s.locale as language, kc.version as coalition_version, kc.language as coalition_language, kp.version as partner_version, kp.language as partner_language
+            s.locale as language, kc.version as coalition_version, kc.language as coalition_language, kp.version as partner_version, kp.language as partner_language,
+            s.channel, s.collected_at
        from signatures s
        left join lateral (select version, language from consents c where c.signature_id = s.id and c.scope = 'coalition' order by c.created_at desc limit 1) kc on true
        left join lateral (select version, language from consents c where c.signature_id = s.id and c.scope = 'partner' order by c.created_at desc limit 1) kp on true
