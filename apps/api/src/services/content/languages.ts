@@ -14,6 +14,9 @@ export interface TranslatedColumns {
   translations: Translations | string | null;
 }
 
+/** A consent text column (`consent_coalition_text`, `follow_up_consent_text`): its version goes with it. */
+const isConsentColumn = (column: string) => /^(\w+_)?consent_\w*text$/.test(column) && !column.includes(".");
+
 /** A row's translations, whichever way the driver returned the jsonb column. */
 export const stored = (t: TranslatedColumns["translations"]): Translations => (typeof t === "string" ? (JSON.parse(t) as Translations) : (t ?? {}));
 
@@ -96,7 +99,7 @@ export function splitTranslations(
     const words = translations[lang];
     if (!words) continue;
     for (const [column, text] of Object.entries(words)) {
-      if (!column.endsWith("_text") || !column.startsWith("consent_")) continue;
+      if (!isConsentColumn(column)) continue;
       // Not sent this time: the translation keeps the version it was saved with.
       const base = columns[column.replace(/_text$/, "_version")];
       if (base) words[column.replace(/_text$/, "_version")] = translationVersion(base, lang, text);
@@ -111,6 +114,16 @@ export function savedTexts(row: TranslatedColumns, column: string): Record<strin
   const out: Record<string, string> = { [row.language]: String((row as unknown as Record<string, unknown>)[column] ?? "") };
   for (const [lang, words] of Object.entries(stored(row.translations))) if (words?.[column]) out[lang] = words[column];
   return out;
+}
+
+/**
+ * A text as an admin read shows it, in the shape a write takes: the plain string `text` (the
+ * campaign language's) when it has no translation, else one text per language.
+ */
+export function savedText(row: TranslatedColumns, column: string, text: string): string | Record<string, string> {
+  const out: Record<string, string> = { [row.language]: text };
+  for (const [lang, words] of Object.entries(stored(row.translations))) if (words?.[column]) out[lang] = words[column];
+  return Object.keys(out).length === 1 ? text : out;
 }
 
 /** Per language other than the campaign's, the fields (public name → column) still without a translation. */
