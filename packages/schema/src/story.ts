@@ -106,6 +106,8 @@ export const PublicStory = z.object({
   school: z.nullable(z.string()),
   authorName: z.nullable(z.string()),
   publishedAt: IsoDateTime,
+  /** The language the author wrote in (the one their form was in), for the wall's `lang`. */
+  language: z._default(z.enum(LOCALES), "en"),
 });
 export type PublicStory = z.infer<typeof PublicStory>;
 

@@ -1,9 +1,9 @@
 // Bilingual story calls (issue 19): the call and its consents in the asker's language, text by
 // text; the consent ledger records the exact text shown, its language and version; the moderation
-// queue and the story webhooks say the author's language.
+// queue, the story webhooks and the wall say the author's language.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { ModerationListResponse, StoryCampaignResponse } from "@coalition-kit/schema";
+import { ModerationListResponse, StoryCampaignResponse, StoryWallResponse } from "@coalition-kit/schema";
 import { DB_LABEL, ORIGIN } from "../testing/harness.js";
 import { adminSuite } from "../testing/suites.js";
 
@@ -64,5 +64,10 @@ describe(`story calls in English and Spanish (${DB_LABEL})`, () => {
     const events = await h.db.query<{ payload: string }>("select payload from outbox where event_type = 'story.submitted'");
     const languages = events.map((e) => (JSON.parse(e.payload) as { data: { language: string } }).data.language).sort();
     assert.deepEqual(languages, ["en", "es"]);
+    // On the wall, a story says the language it was written in (the widget marks it with lang).
+    const spanish = queue.stories.find((s) => s.title === "Faltan pupitres")!;
+    assert.equal((await h.admin.send("POST", `/stories/${spanish.id}/moderation`, { decision: "approve" })).status, 200);
+    const wall = StoryWallResponse.parse(await (await fetch(`${h.url}${CAMPAIGN}/wall?r=${Math.random()}`)).json());
+    assert.equal(wall.stories.find((s) => s.id === spanish.id)!.language, "es");
   });
 });

@@ -1,4 +1,4 @@
-import type { Locale, ModerationStory, PublicStory, StoryCampaign } from "@coalition-kit/schema";
+import { pickLocale, type Locale, type ModerationStory, type PublicStory, type StoryCampaign } from "@coalition-kit/schema";
 import type { Queryable } from "../../db/types.js";
 import { localize, shownLanguage, type TranslatedColumns } from "../content/languages.js";
 import type { ConsentRow } from "../people/people.js";
@@ -64,8 +64,8 @@ export function toStoryCampaign(saved: StoryCampaignRow, partner: PartnerContext
 export async function wallPage(q: Queryable, campaignId: string, role: string | undefined, page: number, pageSize: number): Promise<{ stories: PublicStory[]; total: number }> {
   const where = `campaign_id = $1 and status = 'approved' and guardian_status is distinct from 'pending' and publish_as in ('anonymous', 'first_name') and ($2::text is null or role = $2)`;
   const [rows, count] = await Promise.all([
-    q.query<{ id: string; title: string; body: string; role: PublicStory["role"]; school: string | null; author: string | null; published_at: Date | string }>(
-      `select id, title, body, role, school, case when publish_as = 'first_name' then author_first_name end as author, published_at
+    q.query<{ id: string; title: string; body: string; role: PublicStory["role"]; school: string | null; author: string | null; published_at: Date | string; locale: string }>(
+      `select id, title, body, role, school, case when publish_as = 'first_name' then author_first_name end as author, published_at, locale
          from stories where ${where} order by published_at desc, id limit $3 offset $4`,
       [campaignId, role ?? null, pageSize, (page - 1) * pageSize],
     ),
@@ -73,7 +73,7 @@ export async function wallPage(q: Queryable, campaignId: string, role: string | 
   ]);
   return {
     total: count[0]?.n ?? 0,
-    stories: rows.map((r) => ({ id: r.id, title: r.title, story: r.body, role: r.role, school: r.school, authorName: r.author, publishedAt: new Date(r.published_at).toISOString() })),
+    stories: rows.map((r) => ({ id: r.id, title: r.title, story: r.body, role: r.role, school: r.school, authorName: r.author, publishedAt: new Date(r.published_at).toISOString(), language: pickLocale(r.locale) })),
   };
 }
 
@@ -120,7 +120,7 @@ export function toModerationStory(r: ModerationRow): ModerationStory {
     status: r.status,
     guardianPending: withheld,
     rejectionReason: r.rejection_reason,
-    language: r.locale === "es" ? "es" : "en",
+    language: pickLocale(r.locale),
     submittedAt: new Date(r.submitted_at).toISOString(),
     moderatedAt: r.moderated_at === null ? null : new Date(r.moderated_at).toISOString(),
   };
