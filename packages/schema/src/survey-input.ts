@@ -31,7 +31,7 @@ const QuestionInput = z.object({
   help: z.optional(translatable(LABELS.help, 500, false)),
   required: z.boolean(),
   options: z.optional(z.array(z.object({ value: OptionValue, label: translatable(LABELS.option, 200, true) }))),
-  scale: z.optional(z.object({ min: z.literal(1), max: z.literal(5), minLabel: translatable(LABELS.scaleEnd, 100, true), maxLabel: translatable(LABELS.scaleEnd, 100, true) })),
+  scale: z.optional(z.object({ min: z.literal(1), max: z.literal(5), minLabel: translatable(LABELS.scaleEnd, 100, false), maxLabel: translatable(LABELS.scaleEnd, 100, false) })),
   showIf: z.optional(z.object({ question: QuestionId, equals: z.optional(z.string()), includes: z.optional(z.string()) })),
   maxLength: z.optional(z.number().check(z.int(), z.positive())),
 });
@@ -41,7 +41,7 @@ export type QuestionInput = z.output<typeof QuestionInput>;
 export const SurveyVariantInput = z.object({
   slug: Slug,
   title: translatable(LABELS.name, 200, true),
-  intro: translatable(LABELS.intro, 2000, true),
+  intro: translatable(LABELS.intro, 2000, false),
   questions: z.array(QuestionInput),
 });
 export type SurveyVariantInput = z.output<typeof SurveyVariantInput>;
@@ -54,12 +54,12 @@ function surveyTexts(v: { title?: TranslatableText; followUp?: { prompt: Transla
   if (v.followUp) out.push({ path: ["followUp", "prompt"], value: v.followUp.prompt, label: LABELS.followUp }, { path: ["followUp", "consent", "text"], value: v.followUp.consent.text, label: LABELS.consent });
   (v.variants ?? []).forEach((variant, i) => {
     const at = ["variants", i];
-    out.push({ path: [...at, "title"], value: variant.title, label: LABELS.name }, { path: [...at, "intro"], value: variant.intro, label: LABELS.intro });
+    out.push({ path: [...at, "title"], value: variant.title, label: LABELS.name }, { path: [...at, "intro"], value: variant.intro, label: LABELS.intro, optional: true });
     variant.questions.forEach((q, j) => {
       const qa = [...at, "questions", j];
       out.push({ path: [...qa, "prompt"], value: q.prompt, label: LABELS.prompt }, { path: [...qa, "help"], value: q.help, label: LABELS.help, optional: true });
       q.options?.forEach((o, k) => out.push({ path: [...qa, "options", k, "label"], value: o.label, label: LABELS.option }));
-      if (q.scale) out.push({ path: [...qa, "scale", "minLabel"], value: q.scale.minLabel, label: LABELS.scaleEnd }, { path: [...qa, "scale", "maxLabel"], value: q.scale.maxLabel, label: LABELS.scaleEnd });
+      if (q.scale) out.push({ path: [...qa, "scale", "minLabel"], value: q.scale.minLabel, label: LABELS.scaleEnd, optional: true }, { path: [...qa, "scale", "maxLabel"], value: q.scale.maxLabel, label: LABELS.scaleEnd, optional: true });
     });
   });
   return out;
@@ -85,7 +85,7 @@ export const SurveyInput = z
     z.superRefine((v, ctx) => {
       const language: Locale = v.language ?? "en";
       for (const { path, value, label, optional } of surveyTexts(v)) {
-        // Optional help left empty in every language is no help at all.
+        // An optional text (help, intro, a scale's end labels) left empty in every language is simply not there.
         if (optional && typeof value === "object" && Object.keys(value).length === 0) continue;
         const missing = missingDefaultLanguage(value, label, language);
         if (missing) ctx.addIssue({ code: "custom", path: [...path, language], message: missing, input: undefined });
