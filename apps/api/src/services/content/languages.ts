@@ -109,6 +109,14 @@ export function splitTranslations(
   return { columns, translations };
 }
 
+/**
+ * SQL for a campaign's text column read in the language `lang` (an SQL expression: a parameter
+ * such as `$2`, or a column such as `s.locale`), falling back to the campaign's own words: e.g.
+ * the campaign title in an email written in the person's language. `alias` and `column` are fixed
+ * names, never input.
+ */
+export const columnIn = (alias: string, column: string, lang: string): string => `coalesce(nullif(${alias}.translations -> ${lang} ->> '${column}', ''), ${alias}.${column})`;
+
 /** A translatable column as saved, in every language it has (for side-by-side editing). */
 export function savedTexts(row: TranslatedColumns, column: string): Record<string, string> {
   const out: Record<string, string> = { [row.language]: String((row as unknown as Record<string, unknown>)[column] ?? "") };

@@ -5,7 +5,7 @@ import type { LinkAnswer } from "../petitions/signature-confirmation.js";
 import { verifyExpiringLink } from "../platform/signed-links.js";
 import { storySubmittedEvent } from "./story-events.js";
 import { pickLocale } from "@coalition-kit/schema";
-import type { TranslatedColumns } from "../content/languages.js";
+import { columnIn, type TranslatedColumns } from "../content/languages.js";
 import { localizeStoryCampaign, withLanguages } from "./story-queries.js";
 
 /** Days a parent or guardian has to answer before the child's story and data are erased. */
@@ -28,7 +28,7 @@ interface PendingStory extends TranslatedColumns {
 async function lockStory(q: Queryable, storyId: string): Promise<PendingStory | undefined> {
   const rows = await q.query<PendingStory>(
     `select s.id, s.campaign_id, c.coalition_id, s.person_id, s.guardian_status, s.guardian_email, s.pending_consents, s.locale,
-            c.title as campaign, c.consent_guardian_text, c.consent_guardian_version, c.language, c.translations
+            ${columnIn("c", "title", "s.locale")} as campaign, c.consent_guardian_text, c.consent_guardian_version, c.language, c.translations
        from stories s join story_campaigns c on c.id = s.campaign_id where s.id = $1 for update of s`,
     [storyId],
   );
@@ -49,7 +49,7 @@ export async function storyGuardianRequest(db: Db, token: string): Promise<LinkA
   const id = await verifyExpiringLink(db, "story-guardian", token);
   if (!id || id === "expired") return { outcome: id === "expired" ? "expired" : "invalid", locale: null, petition: null, child: null };
   const rows = await db.query<{ guardian_status: string | null; locale: string; campaign: string; child: string | null }>(
-    `select s.guardian_status, s.locale, c.title as campaign, coalesce(s.author_first_name, pe.first_name) as child
+    `select s.guardian_status, s.locale, ${columnIn("c", "title", "s.locale")} as campaign, coalesce(s.author_first_name, pe.first_name) as child
        from stories s join story_campaigns c on c.id = s.campaign_id left join people pe on pe.id = s.person_id where s.id = $1`,
     [id],
   );
