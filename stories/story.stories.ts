@@ -103,3 +103,30 @@ export const Wall: Story = { render: ({ mode }) => wallStory(mode), play: wallSh
 export const WallEmpty: Story = { render: () => wallStory("empty"), play: wallShown };
 export const WallLoading: Story = { render: () => wallStory("loading") };
 export const WallLoadError: Story = { render: () => wallStory("load-error"), play: wallShown };
+
+/**
+ * On a Spanish page (`locale="es"`): the widget's words and the organizer's Spanish title, prompt
+ * and consent texts (here for an author under 13, so the guardian's consent shows too), each
+ * marked `lang="es"`. Widgets keep one language per page: reload the preview to see the other
+ * stories in English again.
+ */
+export const FormSpanishContent: Story = {
+  render: () => html`<ck-provider .client=${createClient({ baseUrl: "https://fixtures.invalid", partnerKey: "pk_demo_faithacts", retries: 0, locale: "es", fetch: storyFetch("ready", "es") })}>
+    <ck-story-form campaign="tell-your-story" locale="es"></ck-story-form>
+  </ck-provider>`,
+  play: async ({ canvasElement }) => {
+    const root = await formRoot(canvasElement);
+    await until(() => root.querySelector('[part~="title"]')?.getAttribute("lang") === "es", "the Spanish story call");
+    click(root, 'input[name="publish"][value="anonymous"]');
+    click(root, 'input[name="ageBand"][value="under_13"]');
+    await shows(root, "#ck-guardianConsent");
+  },
+};
+
+/** The wall on a Spanish page: each story in the language its author wrote it in, marked with lang. */
+export const WallSpanishContent: Story = {
+  render: () => html`<ck-provider .client=${createClient({ baseUrl: "https://fixtures.invalid", partnerKey: "pk_demo_faithacts", retries: 0, locale: "es", fetch: storyFetch("ready", "es") })}>
+    <ck-story-wall campaign="tell-your-story" page-size="3" locale="es"></ck-story-wall>
+  </ck-provider>`,
+  play: wallShown,
+};

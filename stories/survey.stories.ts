@@ -74,3 +74,36 @@ export const ThankYouWithResults: Story = {
     await shows(r, ".success");
   },
 };
+
+const spanish = (variant: string, layout: string) => html`<ck-provider .client=${createClient({ baseUrl: "https://fixtures.invalid", partnerKey: "pk_demo_sej_site", retries: 0, locale: "es", fetch: surveyFetch("ready", "es") })}>
+  <ck-survey survey="students-over-sros" variant=${variant} layout=${layout} show-results locale="es"></ck-survey>
+</ck-provider>`;
+const spanishLoaded = async (canvas: HTMLElement) => {
+  const r = await root(canvas);
+  await until(() => r.querySelector('[part~="title"]')?.getAttribute("lang") === "es" && r.querySelector(".prompt"), "the Spanish survey");
+  return r;
+};
+
+/**
+ * On a Spanish page (`locale="es"`): the widget's words and the organizer's Spanish survey, all
+ * questions at once, each text marked with its language (the school names, left untranslated, say
+ * `lang="en"`). Widgets keep one language per page: reload the preview to see the other stories
+ * in English again.
+ */
+export const SpanishContent: Story = {
+  args: { layout: "all" },
+  render: ({ variant, layout }) => spanish(variant, layout),
+  play: async ({ canvasElement }) => void (await spanishLoaded(canvasElement)),
+};
+
+/** Answered on a Spanish page: the results' questions and options in Spanish. */
+export const SpanishResults: Story = {
+  args: { layout: "all" },
+  render: ({ variant, layout }) => spanish(variant, layout),
+  play: async ({ canvasElement }) => {
+    const r = await spanishLoaded(canvasElement);
+    for (const [name, value] of [["school", "cross"], ["grade", "10"], ["presence", "daily"], ["feel_safe", "2"], ["uncomfortable", "no"], ["instead", "counselors"]] as const) await pick(r, name, value);
+    submit(r);
+    await shows(r, ".results");
+  },
+};

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { Slug } from "./common.js";
 import { SESSION_FORMATS } from "./vocabulary.js";
-import { SurveyVariant } from "./survey.js";
+import { QUESTION_TYPES } from "./vocabulary.js";
 
 /**
  * GET /v1/admin/<kind>/:slug: one training series, meeting or survey as it is saved, in the shape
@@ -74,14 +74,37 @@ export const AdminMeetingDetail = z.object({
 });
 export type AdminMeetingDetail = z.infer<typeof AdminMeetingDetail>;
 
+/** A translatable text as saved: a plain string when it has no translation, else one text per language. */
+const SavedText = z.union([z.string(), z.record(z.string(), z.string())]);
+
 export const AdminSurveyDetail = z.object({
   slug: Slug,
   survey: z.object({
-    title: z.string(),
+    language: z.string(),
+    title: SavedText,
     publicResults: z.boolean(),
     minGroupSize: z.number(),
-    followUp: z.nullable(z.object({ prompt: z.string(), consent: Consent })),
-    variants: z.array(SurveyVariant),
+    followUp: z.nullable(z.object({ prompt: SavedText, consent: z.object({ text: SavedText, version: z.string() }) })),
+    variants: z.array(
+      z.object({
+        slug: Slug,
+        title: SavedText,
+        intro: SavedText,
+        questions: z.array(
+          z.object({
+            id: z.string(),
+            type: z.enum(QUESTION_TYPES),
+            prompt: SavedText,
+            help: z.optional(SavedText),
+            required: z.boolean(),
+            options: z.optional(z.array(z.object({ value: z.string(), label: SavedText }))),
+            scale: z.optional(z.object({ min: z.literal(1), max: z.literal(5), minLabel: SavedText, maxLabel: SavedText })),
+            showIf: z.optional(z.object({ question: z.string(), equals: z.optional(z.string()), includes: z.optional(z.string()) })),
+            maxLength: z.optional(z.number()),
+          }),
+        ),
+      }),
+    ),
   }),
 });
 export type AdminSurveyDetail = z.infer<typeof AdminSurveyDetail>;

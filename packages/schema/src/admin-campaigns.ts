@@ -1,7 +1,6 @@
 import * as z from "zod/mini";
 import { IsoDateTime, Slug, text } from "./common.js";
 import { ConsentInput, HttpsUrl } from "./admin-petitions.js";
-import { SurveyVariant } from "./survey.js";
 import { AdminTrainingSession } from "./admin-sessions.js";
 import { DateTimeInput, LocalDateInput, LocalTimeInput, SessionFormatInput } from "./when-inputs.js";
 import { AdminMeetingWeek } from "./admin-meeting-weeks.js";
@@ -85,15 +84,6 @@ export const TrainingSeriesInput = z.object({
   sessions: z.array(TrainingSessionInput).check(z.maxLength(200, "At most 200 sessions per series.")),
 });
 export type TrainingSeriesInput = z.input<typeof TrainingSeriesInput>;
-
-export const SurveyInput = z.object({
-  title: text("a title", 200, true),
-  publicResults: z.optional(z.boolean()),
-  minGroupSize: z.optional(z.number().check(z.int(), z.gte(3, "Show groups of at least 3 (5 or more protects students better)."), z.lte(100))),
-  followUp: z.optional(z.nullable(z.object({ prompt: text("a prompt", 500, true), consent: ConsentInput }))),
-  variants: z.array(SurveyVariant).check(z.minLength(1, "Add at least one version of the survey.")),
-});
-export type SurveyInput = z.input<typeof SurveyInput>;
 
 export const MeetingInput = z.object({
   title: text("a title", 200, true),

@@ -7,6 +7,7 @@ export * from "./petition.js";
 export * from "./training.js";
 export * from "./story.js";
 export * from "./survey.js";
+export * from "./survey-input.js";
 export * from "./meeting.js";
 export * from "./admin-petitions.js";
 export * from "./admin-organization.js";

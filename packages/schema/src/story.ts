@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { AgeBand, Checkbox, ConsentText, isEmail, IsoDateTime, OptionalEmailText, OrganizationSummary, Slug, text } from "./common.js";
+import { AgeBand, Checkbox, ConsentText, isEmail, IsoDateTime, OptionalEmailText, OrganizationSummary, Slug, text, TextLanguages } from "./common.js";
 import {
   EMAIL_MESSAGE,
   GUARDIAN_CONSENT_MESSAGE,
@@ -10,6 +10,7 @@ import {
   STORY_MAX,
   STORY_MIN,
   STORY_ROLES,
+  LOCALES,
 } from "./vocabulary.js";
 
 export { NAME_REQUIRED_FOR_PUBLISH, PUBLISH_CHOICES, PUBLISH_CONSENT_MESSAGE, STORY_MAX, STORY_MIN, STORY_ROLES, UNDER_13_NO_DATA } from "./vocabulary.js";
@@ -33,6 +34,8 @@ export const StoryCampaign = z.object({
     partner: z.nullable(ConsentText),
     guardian: ConsentText,
   }),
+  /** Fallback fields: title, prompt, consent.publish, consent.coalition, consent.partner, consent.guardian. */
+  ...TextLanguages,
 });
 export type StoryCampaign = z.infer<typeof StoryCampaign>;
 
@@ -103,6 +106,8 @@ export const PublicStory = z.object({
   school: z.nullable(z.string()),
   authorName: z.nullable(z.string()),
   publishedAt: IsoDateTime,
+  /** The language the author wrote in (the one their form was in), for the wall's `lang`. */
+  language: z._default(z.enum(LOCALES), "en"),
 });
 export type PublicStory = z.infer<typeof PublicStory>;
 
@@ -135,6 +140,8 @@ export const ModerationStory = z.object({
    */
   guardianPending: z.boolean(),
   rejectionReason: z.nullable(z.string()),
+  /** The language the author used (the form's, and the consent texts they were shown). */
+  language: z._default(z.enum(LOCALES), "en"),
   submittedAt: IsoDateTime,
   moderatedAt: z.nullable(IsoDateTime),
 });

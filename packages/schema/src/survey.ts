@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { ConsentText, Email, OrganizationSummary, Slug } from "./common.js";
+import { ConsentText, Email, OrganizationSummary, Slug, TextLanguages } from "./common.js";
 import { QUESTION_TYPES } from "./vocabulary.js";
 
 export { QUESTION_TYPES } from "./vocabulary.js";
@@ -49,6 +49,12 @@ export const Survey = z.object({
   /** Counts for groups smaller than this are never shown. */
   minGroupSize: z.number().check(z.int(), z.positive()),
   variants: z.array(SurveyVariant),
+  /**
+   * Fallback fields: title, followUp.prompt, followUp.consent, and per version
+   * `variants.<slug>.title` / `.intro` / `.questions.<id>.prompt` / `.help` / `.options.<value>` /
+   * `.scale.minLabel` / `.scale.maxLabel`.
+   */
+  ...TextLanguages,
 });
 export type Survey = z.infer<typeof Survey>;
 
@@ -100,5 +106,7 @@ export const SurveyResults = z.object({
   /** True when too few responses exist to show anything. */
   suppressed: z.boolean(),
   questions: z.array(QuestionResult),
+  /** Prompts and labels in the viewer's language; fallback fields `questions.<id>.prompt`, `questions.<id>.options.<value>`. */
+  ...TextLanguages,
 });
 export type SurveyResults = z.infer<typeof SurveyResults>;

@@ -37,6 +37,8 @@ export interface VariantDraft {
 
 export interface SurveyDraft {
   slug: string;
+  /** The survey's own language, once saved (the texts here are in it). */
+  language?: SurveyInput["language"];
   title: string;
   publicResults: boolean;
   minGroupSize: string;
@@ -56,28 +58,33 @@ export const blankVariant = (n: number): VariantDraft => ({ slug: n === 1 ? "eve
 
 export const blankSurvey = (): SurveyDraft => ({ slug: "", title: "", publicResults: false, minGroupSize: "5", followUp: null, variants: [blankVariant(1)] });
 
-/** A saved survey into the form. */
+/**
+ * A saved survey into the form, its texts in the survey's own language. Saved back as plain text,
+ * each text keeps its translations (the API's PUT), so editing here never drops the Spanish.
+ */
 export function surveyDraftOf({ slug, survey }: AdminSurveyDetail): SurveyDraft {
+  const own = (text: string | Record<string, string>) => (typeof text === "string" ? text : (text[survey.language] ?? ""));
   return {
     slug,
-    title: survey.title,
+    language: survey.language === "es" ? "es" : "en",
+    title: own(survey.title),
     publicResults: survey.publicResults,
     minGroupSize: String(survey.minGroupSize),
     followUp: survey.followUp,
     variants: survey.variants.map((v) => ({
       slug: v.slug,
-      title: v.title,
-      intro: v.intro,
+      title: own(v.title),
+      intro: own(v.intro),
       questions: v.questions.map((q) => ({
         id: q.id,
         type: q.type,
-        prompt: q.prompt,
-        help: q.help ?? "",
+        prompt: own(q.prompt),
+        help: q.help === undefined ? "" : own(q.help),
         required: q.required,
-        choices: (q.options ?? []).map((o) => o.label).join("\n"),
+        choices: (q.options ?? []).map((o) => own(o.label)).join("\n"),
         values: (q.options ?? []).map((o) => o.value),
-        minLabel: q.scale?.minLabel ?? "",
-        maxLabel: q.scale?.maxLabel ?? "",
+        minLabel: q.scale ? own(q.scale.minLabel) : "",
+        maxLabel: q.scale ? own(q.scale.maxLabel) : "",
         showIf: q.showIf?.question ?? "",
         showValue: q.showIf?.equals ?? q.showIf?.includes ?? "",
         ...(q.maxLength ? { maxLength: q.maxLength } : {}),
@@ -158,6 +165,7 @@ export function surveyInputOf(d: SurveyDraft): { input: SurveyInput; typing: Rec
   if (min === null || Number.isNaN(min)) typing.minGroupSize = "Show groups of at least 3 (5 or more protects students better).";
   return {
     input: {
+      ...(d.language ? { language: d.language } : {}),
       title: d.title,
       publicResults: d.publicResults,
       minGroupSize: min ?? Number.NaN,

@@ -83,7 +83,7 @@ describe(`admin: read one survey as saved, to edit it (${DB_LABEL})`, () => {
 
   test("what PUT saved comes back in the shape PUT takes, variants and show-if included", async () => {
     const sej = (await loadSeedFile(`${SEEDS_DIR}sej-students-over-sros.json`)).surveys![0]!;
-    const survey = { title: "School climate", publicResults: true, minGroupSize: 5, followUp: sej.followUp!, variants: sej.variants };
+    const survey = { language: "en", title: "School climate", publicResults: true, minGroupSize: 5, followUp: sej.followUp!, variants: sej.variants };
     assert.equal((await h.admin.send("PUT", "/surveys/school-climate", survey)).status, 201);
     const read = AdminSurveyDetail.parse(await (await h.admin.get("/surveys/school-climate")).json());
     assert.deepEqual(read, { slug: "school-climate", survey });

@@ -5,6 +5,7 @@ import { ApiError } from "../services/errors.js";
 import { findSurvey } from "../services/surveys/survey-queries.js";
 import { surveyResults } from "../services/surveys/survey-results.js";
 import { responsesCsv } from "../services/surveys/surveys.js";
+import { pickLocale } from "@coalition-kit/schema";
 
 /** Organizer access to a coalition's survey: aggregates (even when not public) and the CSV export. */
 export function adminSurveyRoutes(db: Db): Hono {
@@ -19,7 +20,7 @@ export function adminSurveyRoutes(db: Db): Hono {
 
   app.get("/:slug/results", async (c) => {
     const survey = await ownSurvey(c, c.req.param("slug"));
-    return c.json(await surveyResults(db, survey, c.req.query("variant") || undefined));
+    return c.json(await surveyResults(db, survey, c.req.query("variant") || undefined, pickLocale(c.req.header("accept-language"))));
   });
 
   app.get("/:slug/responses.csv", async (c) => {

@@ -72,6 +72,7 @@ describe(`email for stories (${DB_LABEL})`, () => {
     const ask = await h.sink.waitFor((m) => m.to.includes("mama.tomas@example.org"));
     assert.equal(ask.subject, "Tomás quiere compartir una historia: se necesita tu consentimiento");
     assert.match(ask.text, /Tomás envió una historia titulada «Thirty-eight in my math class/, "what the child did");
+    assert.match(ask.text, /a Cuenta tu historia: ¿qué significa la brecha de financiamiento en tu escuela\?, en una página de/, "the story call by its Spanish title");
     for (const held of [/Nombre, que se muestra con la historia: Tomás/, new RegExp(`Correo: ${child.replace(/\./g, "\\.")}`), /Escuela o distrito: Clemente Leadership Academy/, /Pidió recibir correos de CT Fund Our Schools Coalition/]) {
       assert.match(ask.text, held, "exactly what is held");
     }
@@ -91,11 +92,16 @@ describe(`email for stories (${DB_LABEL})`, () => {
     assert.match(await (await fetch(link)).text(), /Tomás pidió compartir una historia/, "the link's page asks, in Spanish, and changes nothing");
     assert.equal(await h.count("select count(*)::int as n from consents where story_id = $1", [id]), 0);
     assert.match(await (await answerLink(link, { decision: "consent" })).text(), /ya pueden leer la historia/);
+    const recorded = await h.db.query<{ scope: string; guardian_email: string | null; text: string; version: string; language: string }>("select scope, guardian_email, text, version, language from consents where story_id = $1 order by scope", [id]);
     assert.deepEqual(
-      (await h.db.query<{ scope: string; guardian_email: string | null }>("select scope, guardian_email from consents where story_id = $1 order by scope", [id])).map((r) => [r.scope, r.guardian_email]),
+      recorded.map((r) => [r.scope, r.guardian_email]),
       [["coalition", null], ["guardian", "mama.tomas@example.org"], ["publish", null]],
       "the held opt-ins and the guardian's own consent are recorded",
     );
+    assert.deepEqual(recorded.map((r) => r.language), ["es", "es", "es"], "each in the Spanish the child's form showed");
+    const guardian = recorded.find((r) => r.scope === "guardian")!;
+    assert.match(guardian.text, /^Soy el padre, la madre o el tutor legal de este estudiante/);
+    assert.match(guardian.version, /^2026-09-guardian-v1\+es\.[0-9a-f]{8}$/);
     assert.equal(await h.count("select count(*)::int as n from outbox where payload like '%' || $1 || '%'", [child]), 1, "the webhook goes out once they agree");
     assert.match(await (await answerLink(link, { decision: "consent" })).text(), /Ya habías aceptado/, "agreeing twice is harmless");
     assert.equal((await h.admin.send("POST", `/stories/${id}/moderation`, { decision: "approve" })).status, 200);

@@ -5,6 +5,7 @@ import type { Db } from "../db/types.js";
 import { readBody } from "../http/body.js";
 import { ApiError } from "../services/errors.js";
 import { confirmPage, donePage } from "../http/html.js";
+import { pickLocale } from "@coalition-kit/schema";
 import { getStoryCampaign, storyWall, submitStory, withdrawStory } from "../services/stories/stories.js";
 import { storyGuardianRoutes } from "./story-guardian.js";
 
@@ -30,7 +31,7 @@ export function storyRoutes(db: Db, options: WriteOptions): Hono {
 
   app.get("/:campaign", publicRead(db), async (c) => {
     const partner = await optionalPartner(db, c);
-    return c.json(await getStoryCampaign(db, c.req.param("campaign"), partner));
+    return c.json(await getStoryCampaign(db, c.req.param("campaign"), partner, pickLocale(c.req.header("accept-language"))));
   });
 
   app.get("/:campaign/wall", publicRead(db), async (c) => {

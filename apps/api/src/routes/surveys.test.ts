@@ -51,7 +51,7 @@ describe(`surveys: anonymous responses and results (${DB_LABEL})`, () => {
     const stored = JSON.stringify(rows[0]);
     for (const identifying of ["127.0.0.1", "203.0.113.9", "example.org", "Dani", "partner-cookie-value"]) assert.ok(!stored.includes(identifying), `response holds ${identifying}`);
     const followUps = await h.db.query<Record<string, unknown>>("select * from survey_follow_ups");
-    assert.deepEqual(Object.keys(followUps[0]!).sort(), ["consent_text", "consent_version", "email", "first_name", "id", "submitted_on", "survey_id"]);
+    assert.deepEqual(Object.keys(followUps[0]!).sort(), ["consent_text", "consent_version", "email", "first_name", "id", "language", "submitted_on", "survey_id"]);
     assert.equal(followUps[0]!.email, "student.org@example.org");
   });
 

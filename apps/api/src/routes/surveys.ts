@@ -6,20 +6,21 @@ import { ApiError } from "../services/errors.js";
 import { findSurvey } from "../services/surveys/survey-queries.js";
 import { surveyResults } from "../services/surveys/survey-results.js";
 import { getSurvey, submitSurveyResponse } from "../services/surveys/surveys.js";
+import { pickLocale } from "@coalition-kit/schema";
 
 export function surveyRoutes(db: Db, options: WriteOptions): Hono {
   const app = new Hono();
 
   app.get("/:slug", publicRead(db), async (c) => {
     const partner = await optionalPartner(db, c);
-    return c.json(await getSurvey(db, c.req.param("slug"), partner));
+    return c.json(await getSurvey(db, c.req.param("slug"), partner, pickLocale(c.req.header("accept-language"))));
   });
 
-  /** Public aggregates, only for surveys that publish them. */
+  /** Public aggregates, only for surveys that publish them, in the viewer's language. */
   app.get("/:slug/results", publicRead(db, 60), async (c) => {
     const survey = await findSurvey(db, c.req.param("slug"));
     if (!survey || !survey.public_results) throw new ApiError("not_found");
-    return c.json(await surveyResults(db, survey, c.req.query("variant") || undefined));
+    return c.json(await surveyResults(db, survey, c.req.query("variant") || undefined, pickLocale(c.req.header("accept-language"))));
   });
 
   app.post("/:slug/responses", async (c) => {

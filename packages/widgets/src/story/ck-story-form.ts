@@ -10,6 +10,7 @@ import { panelStyles } from "../shared/panel-styles.js";
 import { tokens } from "../shared/tokens.js";
 import { STORY_FIELD_ORDER, renderStoryForm } from "./story-form-fields.js";
 import { storyStyles } from "./story.styles.js";
+import { langOf } from "../shared/text-language.js";
 import { sendingMessages as sending } from "../shared/common-messages.js";
 
 /**
@@ -159,8 +160,8 @@ export class CkStoryForm extends CkFormWidget<SubmitStoryRequest> {
     return html`
       <section part="container" class="container" aria-labelledby="ck-story-heading">
         <slot name="header"></slot>
-        <h2 part="title" id="ck-story-heading">${this.data.title}</h2>
-        <div class="prompt">${paragraphs(this.data.prompt).map((p) => html`<p>${p}</p>`)}</div>
+        <h2 part="title" id="ck-story-heading" lang=${langOf(this.data, "title")}>${this.data.title}</h2>
+        <div class="prompt" lang=${langOf(this.data, "prompt")}>${paragraphs(this.data.prompt).map((p) => html`<p>${p}</p>`)}</div>
         ${this.phase === "success"
           ? html`<div part="success" class="success" tabindex="-1">
               <slot name="thank-you"><h3 id="ck-thanks" tabindex="-1">${this.guardianPending ? m.guardianPending : m.thanks}</h3></slot>

@@ -122,8 +122,8 @@ export class CkStoryWall extends CkWidget {
             : html`<ol part="stories" class="stories" tabindex="-1" aria-label=${m.pageOf(data.page, pages)}>
                 ${data.stories.map(
                   (s) => html`<li part="story" class="story" data-story=${s.id}>
-                    <h3>${s.title}</h3>
-                    ${paragraphs(s.story).map((p) => html`<p>${p}</p>`)}
+                    <h3 lang=${s.language ?? nothing}>${s.title}</h3>
+                    ${paragraphs(s.story).map((p) => html`<p lang=${s.language ?? nothing}>${p}</p>`)}
                     <p class="byline">${this.byline(s)}</p>
                   </li>`,
                 )}

@@ -5,6 +5,10 @@ import { checkbox, textField, type ControlsView } from "../shared/form-controls.
 import { radioGroup, textArea } from "../shared/form-choices.js";
 import { commonMessages as common, minorMessages as minor, sendingMessages as sending } from "../shared/common-messages.js";
 import { storyMessages as m } from "./story-messages.js";
+import { langOf } from "../shared/text-language.js";
+
+/** A consent text exactly as the API sent it, marked with its language. */
+const consent = (campaign: StoryCampaign, scope: "publish" | "coalition" | "partner" | "guardian") => html`<span lang=${langOf(campaign, `consent.${scope}`)}>${campaign.consent[scope]?.text}</span>`;
 
 export const STORY_FIELD_ORDER = ["title", "story", "role", "school", "ageBand", "publish", "firstName", "consentPublish", "email", "guardianEmail", "guardianConsent"] as const;
 
@@ -33,18 +37,18 @@ export function renderStoryForm(view: StoryFormView) {
       ${radioGroup(view, "ageBand", minor.ageLegend, AGE_BANDS.map((a) => [a, minor.ageBands[a]] as const), view.ageBand, (v) => view.onPick("ageBand", v))}
       ${radioGroup(view, "publish", m.publishLegend, PUBLISH_CHOICES.map((p) => [p, m.publish[p]] as const), view.publish, (v) => view.onPick("publish", v))}
       ${view.publish === "first_name" ? textField(view, "firstName", common.firstName, { autocomplete: "given-name", required: true, maxlength: 80 }) : nothing}
-      ${view.publish && view.publish !== "internal" ? checkbox(view, "consentPublish", campaign.consent.publish.text) : nothing}
+      ${view.publish && view.publish !== "internal" ? checkbox(view, "consentPublish", consent(campaign, "publish")) : nothing}
       ${textField(view, "email", m.email, { type: "email", autocomplete: "email", maxlength: 254 })}
       ${view.ageBand === "under_13"
         ? html`<div class="guardian">
             <p class="note">${m.guardianNote}</p>
             ${textField(view, "guardianEmail", minor.guardianEmail, { type: "email", autocomplete: "off", maxlength: 254 })}
-            ${checkbox(view, "guardianConsent", campaign.consent.guardian.text)}
+            ${checkbox(view, "guardianConsent", consent(campaign, "guardian"))}
           </div>`
         : nothing}
       <div class="consents">
-        ${checkbox(view, "consentCoalition", campaign.consent.coalition.text)}
-        ${campaign.consent.partner ? checkbox(view, "consentPartner", campaign.consent.partner.text) : nothing}
+        ${checkbox(view, "consentCoalition", consent(campaign, "coalition"))}
+        ${campaign.consent.partner ? checkbox(view, "consentPartner", consent(campaign, "partner")) : nothing}
       </div>
       <button part="button" class="submit" type="submit" ?disabled=${view.submitting}>${view.submitting ? sending.sending : m.submit}</button>
     </form>

@@ -14,6 +14,7 @@ import { tokens } from "../shared/tokens.js";
 import { surveyStyles } from "./ck-survey.styles.js";
 import { renderQuestion } from "./survey-question.js";
 import { renderResults } from "./survey-results-view.js";
+import { langOf } from "../shared/text-language.js";
 import { commonMessages as common, pagerMessages as pager, sendingMessages as sending } from "../shared/common-messages.js";
 
 type Phase = "loading" | "choose" | "answering" | "done" | "error";
@@ -222,7 +223,7 @@ export class CkSurvey extends CkFormWidget<SurveyInput> {
     if (this.phase === "error" || !survey) return loadPanel(t.loadFailed, () => this.load());
     return html`<section part="container" class="container" aria-labelledby="ck-survey-title">
       <slot name="header"></slot>
-      <h2 part="title" id="ck-survey-title">${survey.title}</h2>
+      <h2 part="title" id="ck-survey-title" lang=${langOf(survey, "title")}>${survey.title}</h2>
       <p class="anonymous">${t.anonymous}</p>
       ${this.phase === "choose" ? this.renderChooser(survey) : this.phase === "done" ? this.renderDone() : this.renderForm(survey)}
     </section>`;
@@ -230,7 +231,7 @@ export class CkSurvey extends CkFormWidget<SurveyInput> {
 
   private renderChooser(survey: Survey) {
     return html`<fieldset class="choose"><legend>${t.chooseVersion}</legend>
-      ${survey.variants.map((v) => html`<button part="button" type="button" class="variant" @click=${() => { this.variant = v.slug; }}>${v.title}</button>`)}
+      ${survey.variants.map((v) => html`<button part="button" type="button" class="variant" lang=${langOf(survey, `variants.${v.slug}.title`)} @click=${() => { this.variant = v.slug; }}>${v.title}</button>`)}
     </fieldset>`;
   }
 
@@ -246,8 +247,9 @@ export class CkSurvey extends CkFormWidget<SurveyInput> {
     const position = Math.min(this.step + 1, this.stepCount);
     const { submitting } = this;
     const last = !steps || this.step + 1 >= this.stepCount;
+    const at = `variants.${this.chosen!.slug}`;
     return html`
-      <p class="intro">${this.chosen!.intro}</p>
+      <p class="intro" lang=${langOf(survey, `${at}.intro`)}>${this.chosen!.intro}</p>
       ${steps
         ? html`<div class="progress">
             <p class="muted small" aria-live="polite">${t.progress(position, this.stepCount)}</p>
@@ -258,7 +260,7 @@ export class CkSurvey extends CkFormWidget<SurveyInput> {
         : nothing}
       <form part="form" class="form" novalidate @submit=${this.onFormSubmit}>
         ${this.alert ? html`<div part="alert" class="alert" role="alert">${this.alert}</div>` : nothing}
-        ${shown.map((question) => keyed(question.id, renderQuestion({ question, value: this.answers[question.id], error: this.errors[question.id], onAnswer: this.onAnswer, onEnter: () => void this.next() })))}
+        ${shown.map((question) => keyed(question.id, renderQuestion({ question, lang: (text) => langOf(survey, `${at}.questions.${question.id}.${text}`), value: this.answers[question.id], error: this.errors[question.id], onAnswer: this.onAnswer, onEnter: () => void this.next() })))}
         ${survey.followUp && (onFollowUp || !steps) ? this.renderFollowUp(survey) : nothing}
         <div class="actions">
           ${steps && this.step > 0 ? html`<button part="button" class="secondary" type="button" @click=${this.back}>${t.back}</button>` : nothing}
@@ -273,10 +275,10 @@ export class CkSurvey extends CkFormWidget<SurveyInput> {
     const errors = Object.fromEntries(Object.entries(view.errors).filter(([, v]) => v));
     return html`<fieldset class="follow-up">
       <legend>${t.followUpHeading}</legend>
-      <p class="muted">${survey.followUp!.prompt}</p>
+      <p class="muted" lang=${langOf(survey, "followUp.prompt")}>${survey.followUp!.prompt}</p>
       ${textField({ ...view, errors }, "email", common.email, { type: "email", autocomplete: "email", maxlength: 254 })}
       ${textField({ ...view, errors }, "firstName", t.followUpName, { autocomplete: "given-name", maxlength: 80 })}
-      ${checkbox({ ...view, errors }, "consentFollowUp", survey.followUp!.consent.text)}
+      ${checkbox({ ...view, errors }, "consentFollowUp", html`<span lang=${langOf(survey, "followUp.consent")}>${survey.followUp!.consent.text}</span>`)}
     </fieldset>`;
   }
 }

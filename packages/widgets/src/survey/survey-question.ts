@@ -6,6 +6,8 @@ import { localizeError } from "../shared/i18n.js";
 
 export interface QuestionView {
   question: Question;
+  /** The language of one of the question's texts ("prompt", "help", "options.<value>", "scale.minLabel"). */
+  lang(text: string): string;
   value: AnswerValue | undefined;
   error: string | undefined;
   onAnswer(id: string, value: AnswerValue | undefined): void;
@@ -19,8 +21,14 @@ function describedBy(view: QuestionView): string | typeof nothing {
   return ids.length ? ids.join(" ") : nothing;
 }
 
-function prompt(q: Question) {
-  return html`${q.prompt}${q.required ? nothing : html` <span class="optional">${t.optional}</span>`}`;
+function prompt(view: QuestionView) {
+  const q = view.question;
+  return html`<span lang=${view.lang("prompt")}>${q.prompt}</span>${q.required ? nothing : html` <span class="optional">${t.optional}</span>`}`;
+}
+
+function help(view: QuestionView) {
+  const q = view.question;
+  return q.help ? html`<p class="help" id="q-${q.id}-help" lang=${view.lang("help")}>${q.help}</p>` : nothing;
 }
 
 function choices(view: QuestionView): TemplateResult {
@@ -41,9 +49,9 @@ function choices(view: QuestionView): TemplateResult {
       aria-describedby=${describedBy(view)}
       aria-required=${!multiple && q.required ? "true" : nothing}
     >
-      <legend part="label" class="prompt" tabindex="-1">${prompt(q)}</legend>
-      ${q.help ? html`<p class="help" id="q-${q.id}-help">${q.help}</p>` : nothing}
-      ${q.type === "scale" && q.scale ? html`<p class="scale-ends" aria-hidden="true"><span>1 = ${q.scale.minLabel}</span><span>5 = ${q.scale.maxLabel}</span></p>` : nothing}
+      <legend part="label" class="prompt" tabindex="-1">${prompt(view)}</legend>
+      ${help(view)}
+      ${q.type === "scale" && q.scale ? html`<p class="scale-ends" aria-hidden="true"><span lang=${view.lang("scale.minLabel")}>1 = ${q.scale.minLabel}</span><span lang=${view.lang("scale.maxLabel")}>5 = ${q.scale.maxLabel}</span></p>` : nothing}
       <div class="options">
         ${options.map(
           (o, i) => html`<label class="option">
@@ -57,7 +65,7 @@ function choices(view: QuestionView): TemplateResult {
               .checked=${live(selected(o.value))}
               @change=${(e: Event) => toggle(o.value, (e.target as HTMLInputElement).checked)}
             />
-            <span>${o.label}</span>
+            <span lang=${q.type === "scale" ? nothing : view.lang(`options.${o.value}`)}>${o.label}</span>
           </label>`,
         )}
       </div>
@@ -78,8 +86,8 @@ function textAnswer(view: QuestionView): TemplateResult {
   };
   return html`
     <div part="question" class="question ${q.type}">
-      <label part="label" class="prompt" for="ck-q-${q.id}">${prompt(q)}</label>
-      ${q.help ? html`<p class="help" id="q-${q.id}-help">${q.help}</p>` : nothing}
+      <label part="label" class="prompt" for="ck-q-${q.id}">${prompt(view)}</label>
+      ${help(view)}
       ${long
         ? html`<textarea part="input" id="ck-q-${q.id}" rows="5" maxlength=${q.maxLength ?? 2000} aria-invalid=${view.error ? "true" : "false"} aria-describedby=${describedBy(view)} .value=${typeof view.value === "string" ? view.value : ""} @input=${onInput}></textarea>`
         : html`<input part="input" id="ck-q-${q.id}" type="text" maxlength=${q.maxLength ?? 200} aria-invalid=${view.error ? "true" : "false"} aria-describedby=${describedBy(view)} .value=${typeof view.value === "string" ? view.value : ""} @input=${onInput} @keydown=${onKey} />`}

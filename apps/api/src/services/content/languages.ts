@@ -14,6 +14,9 @@ export interface TranslatedColumns {
   translations: Translations | string | null;
 }
 
+/** A consent text column (`consent_coalition_text`, `follow_up_consent_text`): its version goes with it. */
+const isConsentColumn = (column: string) => /^(\w+_)?consent_\w*text$/.test(column) && !column.includes(".");
+
 /** A row's translations, whichever way the driver returned the jsonb column. */
 export const stored = (t: TranslatedColumns["translations"]): Translations => (typeof t === "string" ? (JSON.parse(t) as Translations) : (t ?? {}));
 
@@ -96,7 +99,7 @@ export function splitTranslations(
     const words = translations[lang];
     if (!words) continue;
     for (const [column, text] of Object.entries(words)) {
-      if (!column.endsWith("_text") || !column.startsWith("consent_")) continue;
+      if (!isConsentColumn(column)) continue;
       // Not sent this time: the translation keeps the version it was saved with.
       const base = columns[column.replace(/_text$/, "_version")];
       if (base) words[column.replace(/_text$/, "_version")] = translationVersion(base, lang, text);
@@ -106,11 +109,29 @@ export function splitTranslations(
   return { columns, translations };
 }
 
+/**
+ * SQL for a campaign's text column read in the language `lang` (an SQL expression: a parameter
+ * such as `$2`, or a column such as `s.locale`), falling back to the campaign's own words: e.g.
+ * the campaign title in an email written in the person's language. `alias` and `column` are fixed
+ * names, never input.
+ */
+export const columnIn = (alias: string, column: string, lang: string): string => `coalesce(nullif(${alias}.translations -> ${lang} ->> '${column}', ''), ${alias}.${column})`;
+
 /** A translatable column as saved, in every language it has (for side-by-side editing). */
 export function savedTexts(row: TranslatedColumns, column: string): Record<string, string> {
   const out: Record<string, string> = { [row.language]: String((row as unknown as Record<string, unknown>)[column] ?? "") };
   for (const [lang, words] of Object.entries(stored(row.translations))) if (words?.[column]) out[lang] = words[column];
   return out;
+}
+
+/**
+ * A text as an admin read shows it, in the shape a write takes: the plain string `text` (the
+ * campaign language's) when it has no translation, else one text per language.
+ */
+export function savedText(row: TranslatedColumns, column: string, text: string): string | Record<string, string> {
+  const out: Record<string, string> = { [row.language]: text };
+  for (const [lang, words] of Object.entries(stored(row.translations))) if (words?.[column]) out[lang] = words[column];
+  return Object.keys(out).length === 1 ? text : out;
 }
 
 /** Per language other than the campaign's, the fields (public name → column) still without a translation. */

@@ -2,6 +2,8 @@ import { signExpiringLink, signLink } from "../platform/signed-links.js";
 import { STORY_GUARDIAN_DAYS } from "../stories/story-guardian.js";
 import type { ComposeContext, Composed } from "./compose.js";
 import { say } from "./render/strings.js";
+import { pickLocale } from "@coalition-kit/schema";
+import { columnIn } from "../content/languages.js";
 
 const DAY = 86_400_000;
 
@@ -28,12 +30,12 @@ async function composeStoryGuardian(ctx: ComposeContext, storyId: string): Promi
   const { q, locale } = ctx;
   const rows = await q.query<GuardianStoryRow>(
     `select s.title, char_length(s.body) as length, s.publish_as, s.author_first_name, s.school, s.submitted_at, s.guardian_status, s.pending_consents,
-            c.title as campaign, co.name as coalition, po.name as partner, pe.email_normalized as email
+            ${columnIn("c", "title", "$2")} as campaign, co.name as coalition, po.name as partner, pe.email_normalized as email
        from stories s join story_campaigns c on c.id = s.campaign_id join organizations co on co.id = c.coalition_id
        join partners pa on pa.id = s.partner_id join organizations po on po.id = pa.organization_id
        left join people pe on pe.id = s.person_id
       where s.id = $1`,
-    [storyId],
+    [storyId, pickLocale(locale)],
   );
   const story = rows[0];
   if (!story || story.guardian_status !== "pending") return undefined;
@@ -75,8 +77,8 @@ export async function composeStoryMessage(ctx: ComposeContext): Promise<Composed
   if (!message.story_id) return undefined;
   if (message.kind === "story.guardian") return composeStoryGuardian(ctx, message.story_id);
   const rows = await q.query<{ title: string; status: string; publish_as: string; rejection_reason: string | null; campaign: string }>(
-    "select s.title, s.status, s.publish_as, s.rejection_reason, c.title as campaign from stories s join story_campaigns c on c.id = s.campaign_id where s.id = $1",
-    [message.story_id],
+    `select s.title, s.status, s.publish_as, s.rejection_reason, ${columnIn("c", "title", "$2")} as campaign from stories s join story_campaigns c on c.id = s.campaign_id where s.id = $1`,
+    [message.story_id, pickLocale(locale)],
   );
   const story = rows[0];
   if (!story || story.status === "withdrawn") return undefined;

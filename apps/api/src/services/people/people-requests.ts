@@ -18,7 +18,7 @@ async function personIdOf(q: Queryable, coalitionId: string, email: string): Pro
 
 const followUps = (q: Queryable, admin: AdminContext, email: string) =>
   q.query<Row>(
-    `select f.id, s.slug as survey, f.first_name, f.email, f.consent_text, f.consent_version, f.submitted_on::text as submitted_on
+    `select f.id, s.slug as survey, f.first_name, f.email, f.consent_text, f.consent_version, f.language, f.submitted_on::text as submitted_on
        from survey_follow_ups f join surveys s on s.id = f.survey_id
       where s.coalition_id = $1 and lower(f.email) = $2`,
     [admin.organizationId, email],

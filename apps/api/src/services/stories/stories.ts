@@ -8,6 +8,7 @@ import {
   type SubmitStoryParsed,
   type SubmitStoryResponse,
   type WithdrawStoryResponse,
+  type Locale,
   STORY_AWAITS_GUARDIAN_MESSAGE,
 } from "@coalition-kit/schema";
 import type { Db, Queryable } from "../../db/types.js";
@@ -21,11 +22,11 @@ import { campaignFor, consentsGiven } from "../campaigns.js";
 import { recordConsents, upsertPerson, type ConsentRow } from "../people/people.js";
 import type { AdminContext } from "../keys/secret-keys.js";
 import { signLink, verifyLink } from "../platform/signed-links.js";
-import { MODERATION_SELECT, findStoryCampaign, toModerationStory, toStoryCampaign, wallPage, type ModerationRow, type StoryCampaignRow } from "./story-queries.js";
+import { MODERATION_SELECT, findStoryCampaign, localizeStoryCampaign, toModerationStory, toStoryCampaign, wallPage, withLanguages, type ModerationRow, type StoryCampaignRow } from "./story-queries.js";
 
-/** A story campaign with its prompt and consent texts; not_found for another coalition's partner. */
-export async function getStoryCampaign(db: Db, slug: string, partner: PartnerContext | undefined): Promise<StoryCampaignResponse> {
-  return { campaign: toStoryCampaign(campaignFor(await findStoryCampaign(db, slug), partner), partner) };
+/** A story campaign with its prompt and consent texts in the asker's language where translated; not_found for another coalition's partner. */
+export async function getStoryCampaign(db: Db, slug: string, partner: PartnerContext | undefined, locale?: Locale): Promise<StoryCampaignResponse> {
+  return { campaign: toStoryCampaign(campaignFor(await findStoryCampaign(db, slug), partner), partner, locale) };
 }
 
 /** One page of a campaign's published stories, optionally of one role. */
@@ -52,7 +53,9 @@ export async function submitStory(db: Db, slug: string, input: Record<string, un
     // Under 13 with anything that identifies the child: a parent or guardian is asked first.
     const askGuardian = data.ageBand === "under_13" && Boolean(firstName || data.email || data.school) && Boolean(data.guardianEmail);
     const personId = data.email ? await upsertPerson(q, campaign.coalition_id, { email: data.email, firstName }) : null;
-    const consents = storyConsents(campaign, partner, data);
+    // The consent texts exactly as the author was shown them: in their language where translated.
+    const shown = localizeStoryCampaign(campaign, locale).row;
+    const consents = withLanguages(campaign, locale, storyConsents(shown, partner, data));
     const rows = await q.query<{ id: string }>(
       `insert into stories (campaign_id, partner_id, person_id, title, body, role, school, age_band, publish_as, author_first_name, source, locale,
                             guardian_status, guardian_email, pending_consents)
@@ -69,7 +72,7 @@ export async function submitStory(db: Db, slug: string, input: Record<string, un
       await queueStoryGuardianMessage(q, storyId, data.guardianEmail!, baseUrl);
     } else {
       const guardianTick = data.ageBand === "under_13" && data.guardianConsent;
-      const guardian = guardianTick ? [{ organizationId: campaign.coalition_id, scope: "guardian" as const, text: campaign.consent_guardian_text, version: campaign.consent_guardian_version, guardianEmail: data.guardianEmail ?? null }] : [];
+      const guardian = guardianTick ? withLanguages(campaign, locale, [{ organizationId: campaign.coalition_id, scope: "guardian", text: shown.consent_guardian_text, version: shown.consent_guardian_version, guardianEmail: data.guardianEmail ?? null }]) : [];
       await recordConsents(q, personId, { storyId }, [...consents, ...guardian]);
       await queueStoryMessage(q, storyId, "story.receipt", baseUrl);
       await storySubmittedEvent(q, storyId);

@@ -19,9 +19,9 @@ export function storyPublishedEvent(q: Queryable, storyId: string): Promise<void
 }
 
 async function storyEvent(q: Queryable, type: "story.submitted" | "story.published", storyId: string): Promise<void> {
-  const rows = await q.query<ActionRow & { campaign: string; role: string; age_band: string; publish_as: string; published_at: Date | string | null; first_name: string | null; email: string | null }>(
+  const rows = await q.query<ActionRow & { campaign: string; role: string; age_band: string; publish_as: string; locale: string; published_at: Date | string | null; first_name: string | null; email: string | null }>(
     `select c.coalition_id, ${PARTNER_COLUMNS}, c.slug as campaign, s.person_id, s.role, s.age_band,
-            s.publish_as, s.published_at, s.author_first_name as first_name, pe.email_normalized as email,
+            s.publish_as, s.locale, s.published_at, s.author_first_name as first_name, pe.email_normalized as email,
             ${consentColumns("story_id", "s.id", true)}
        from stories s join story_campaigns c on c.id = s.campaign_id ${partnerJoin("s")}
        left join people pe on pe.id = s.person_id
@@ -42,6 +42,8 @@ async function storyEvent(q: Queryable, type: "story.submitted" | "story.publish
       role: r.role,
       ageBand: r.age_band,
       publishAs: r.publish_as,
+      /** The language the author wrote in and was shown the consent texts in. */
+      language: r.locale,
       partner: r.partner_slug,
       ...(type === "story.published" && r.published_at ? { publishedAt: new Date(r.published_at).toISOString() } : {}),
     },

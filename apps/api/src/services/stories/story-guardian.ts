@@ -4,11 +4,14 @@ import { recordConsents, type ConsentRow } from "../people/people.js";
 import type { LinkAnswer } from "../petitions/signature-confirmation.js";
 import { verifyExpiringLink } from "../platform/signed-links.js";
 import { storySubmittedEvent } from "./story-events.js";
+import { pickLocale } from "@coalition-kit/schema";
+import { columnIn, type TranslatedColumns } from "../content/languages.js";
+import { localizeStoryCampaign, withLanguages } from "./story-queries.js";
 
 /** Days a parent or guardian has to answer before the child's story and data are erased. */
 export const STORY_GUARDIAN_DAYS = 7;
 
-interface PendingStory {
+interface PendingStory extends TranslatedColumns {
   id: string;
   campaign_id: string;
   coalition_id: string;
@@ -25,7 +28,7 @@ interface PendingStory {
 async function lockStory(q: Queryable, storyId: string): Promise<PendingStory | undefined> {
   const rows = await q.query<PendingStory>(
     `select s.id, s.campaign_id, c.coalition_id, s.person_id, s.guardian_status, s.guardian_email, s.pending_consents, s.locale,
-            c.title as campaign, c.consent_guardian_text, c.consent_guardian_version
+            ${columnIn("c", "title", "s.locale")} as campaign, c.consent_guardian_text, c.consent_guardian_version, c.language, c.translations
        from stories s join story_campaigns c on c.id = s.campaign_id where s.id = $1 for update of s`,
     [storyId],
   );
@@ -46,7 +49,7 @@ export async function storyGuardianRequest(db: Db, token: string): Promise<LinkA
   const id = await verifyExpiringLink(db, "story-guardian", token);
   if (!id || id === "expired") return { outcome: id === "expired" ? "expired" : "invalid", locale: null, petition: null, child: null };
   const rows = await db.query<{ guardian_status: string | null; locale: string; campaign: string; child: string | null }>(
-    `select s.guardian_status, s.locale, c.title as campaign, coalesce(s.author_first_name, pe.first_name) as child
+    `select s.guardian_status, s.locale, ${columnIn("c", "title", "s.locale")} as campaign, coalesce(s.author_first_name, pe.first_name) as child
        from stories s join story_campaigns c on c.id = s.campaign_id left join people pe on pe.id = s.person_id where s.id = $1`,
     [id],
   );
@@ -73,7 +76,10 @@ export async function storyGuardianDecision(db: Db, token: string, decision: str
       return { outcome: "refused", locale: row.locale, petition: row.campaign };
     }
     const held = (typeof row.pending_consents === "string" ? JSON.parse(row.pending_consents) : (row.pending_consents ?? [])) as ConsentRow[];
-    const guardian: ConsentRow = { organizationId: row.coalition_id, scope: "guardian", text: row.consent_guardian_text, version: row.consent_guardian_version, guardianEmail: row.guardian_email };
+    // The guardian's consent in the language of the child's form (the guardian's email is in it too).
+    const locale = pickLocale(row.locale);
+    const shown = localizeStoryCampaign(row, locale).row;
+    const [guardian] = withLanguages(row, locale, [{ organizationId: row.coalition_id, scope: "guardian", text: shown.consent_guardian_text, version: shown.consent_guardian_version, guardianEmail: row.guardian_email }]) as [ConsentRow];
     await q.query("update stories set guardian_status = 'consented', guardian_email = null, pending_consents = null where id = $1", [row.id]);
     await recordConsents(q, row.person_id, { storyId: row.id }, [...held, guardian]);
     await storySubmittedEvent(q, row.id);

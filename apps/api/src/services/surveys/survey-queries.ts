@@ -1,16 +1,13 @@
-import { SurveyVariant, type Question, type Survey } from "@coalition-kit/schema";
+import { SurveyVariant, type Locale, type Question, type Survey } from "@coalition-kit/schema";
 import type { Queryable } from "../../db/types.js";
 import { coalitionSummary, findCampaign, type CampaignRow } from "../campaigns.js";
+import { localizeSurvey, type SurveyTextColumns } from "./survey-texts.js";
 
-/** A survey with its coalition's names (campaigns.ts). */
-export interface SurveyRow extends CampaignRow {
-  title: string;
+/** A survey with its coalition's names (campaigns.ts), its language and translations (migration 020). */
+export interface SurveyRow extends CampaignRow, SurveyTextColumns {
   variants: unknown;
   public_results: boolean;
   min_group_size: number;
-  follow_up_prompt: string | null;
-  follow_up_consent_text: string | null;
-  follow_up_consent_version: string | null;
 }
 
 /** A survey by slug. */
@@ -24,8 +21,14 @@ export function variantsOf(row: SurveyRow): SurveyVariant[] {
   return (raw as unknown[]).map((v) => SurveyVariant.parse(v));
 }
 
-/** A survey as the public read shows it. */
-export function toSurvey(row: SurveyRow): Survey {
+/** A survey's texts read in `locale`, text by text where the organizer translated them (else in the survey's language). */
+export function localizedSurvey(saved: SurveyRow, locale: Locale = saved.language) {
+  return localizeSurvey(saved, variantsOf(saved), locale);
+}
+
+/** A survey as the public read shows it, in `locale` where translated. */
+export function toSurvey(saved: SurveyRow, locale?: Locale): Survey {
+  const { row, variants, language, fallbacks } = localizedSurvey(saved, locale);
   return {
     slug: row.slug,
     title: row.title,
@@ -37,7 +40,9 @@ export function toSurvey(row: SurveyRow): Survey {
         : null,
     publicResults: row.public_results,
     minGroupSize: row.min_group_size,
-    variants: variantsOf(row),
+    variants,
+    language,
+    fallbacks,
   };
 }
 

@@ -1,6 +1,6 @@
-import type { Question, QuestionResult, SurveyResults } from "@coalition-kit/schema";
+import type { Locale, Question, QuestionResult, SurveyResults } from "@coalition-kit/schema";
 import type { Queryable } from "../../db/types.js";
-import { questionsFor, variantsOf, type SurveyRow } from "./survey-queries.js";
+import { localizedSurvey, questionsFor, type SurveyRow } from "./survey-queries.js";
 
 const FILTER = "survey_id = $1 and ($2::text is null or variant = $2)";
 
@@ -25,12 +25,36 @@ async function countsFor(q: Queryable, survey: SurveyRow, variant: string | unde
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** Counts and percentages per question; anything answered by fewer than min_group_size people is withheld. */
-export async function surveyResults(q: Queryable, survey: SurveyRow, variant: string | undefined): Promise<SurveyResults> {
+/**
+ * Which language each shown prompt and option label is in: the survey's fallbacks for the version
+ * each question was taken from (the first version that has it, as questionsFor picks).
+ */
+function resultFallbacks(variants: { slug: string; questions: Question[] }[], variant: string | undefined, fallbacks: Record<string, Locale>): Record<string, Locale> {
+  const out: Record<string, Locale> = {};
+  const seen = new Set<string>();
+  for (const v of variants) {
+    if (variant && v.slug !== variant) continue;
+    for (const question of v.questions) {
+      if (seen.has(question.id)) continue;
+      seen.add(question.id);
+      const at = `variants.${v.slug}.questions.${question.id}`;
+      for (const [path, lang] of Object.entries(fallbacks)) if (path === `${at}.prompt` || path.startsWith(`${at}.options.`)) out[`questions.${question.id}.${path.slice(at.length + 1)}`] = lang;
+    }
+  }
+  return out;
+}
+
+/**
+ * Counts and percentages per question, in the viewer's language (`locale`) where the organizer
+ * translated the prompts and labels: answers are stored by option value, so every language's
+ * answers count together. Anything answered by fewer than min_group_size people is withheld.
+ */
+export async function surveyResults(q: Queryable, survey: SurveyRow, variant: string | undefined, locale?: Locale): Promise<SurveyResults> {
+  const { variants, language, fallbacks } = localizedSurvey(survey, locale);
   const total = (await q.query<{ n: number }>(`select count(*)::int as n from survey_responses where ${FILTER}`, [survey.id, variant ?? null]))[0]?.n ?? 0;
   const min = survey.min_group_size;
   const questions: QuestionResult[] = [];
-  for (const question of questionsFor(variantsOf(survey), variant)) {
+  for (const question of questionsFor(variants, variant)) {
     const { answered, counts, average } = await countsFor(q, survey, variant, question);
     const suppressed = total < min || answered < min;
     const options =
@@ -47,5 +71,14 @@ export async function surveyResults(q: Queryable, survey: SurveyRow, variant: st
       average: suppressed || average === null ? null : round1(average),
     });
   }
-  return { survey: survey.slug, variant: variant ?? null, responses: total < min ? 0 : total, minGroupSize: min, suppressed: total < min, questions };
+  return {
+    survey: survey.slug,
+    variant: variant ?? null,
+    responses: total < min ? 0 : total,
+    minGroupSize: min,
+    suppressed: total < min,
+    questions,
+    language,
+    fallbacks: resultFallbacks(variants, variant, fallbacks),
+  };
 }

@@ -1,4 +1,5 @@
-import { SubmitSurveyRequest, fieldErrors, validateAnswers, type SurveyResponse } from "@coalition-kit/schema";
+import { SubmitSurveyRequest, fieldErrors, validateAnswers, type Locale, type SurveyResponse } from "@coalition-kit/schema";
+import { localize, shownLanguage } from "../content/languages.js";
 import type { Db } from "../../db/types.js";
 import { campaignFor } from "../campaigns.js";
 import { validationError } from "../errors.js";
@@ -8,9 +9,9 @@ import { csvStream } from "../platform/csv.js";
 import { idempotentWrite, requestHash } from "../platform/idempotency.js";
 import { findSurvey, questionsFor, toSurvey, variantsOf, type SurveyRow } from "./survey-queries.js";
 
-/** A survey's definition; not_found for another coalition's partner. */
-export async function getSurvey(db: Db, slug: string, partner: PartnerContext | undefined): Promise<SurveyResponse> {
-  return { survey: toSurvey(campaignFor(await findSurvey(db, slug), partner)) };
+/** A survey's definition in the asker's language where translated; not_found for another coalition's partner. */
+export async function getSurvey(db: Db, slug: string, partner: PartnerContext | undefined, locale?: Locale): Promise<SurveyResponse> {
+  return { survey: toSurvey(campaignFor(await findSurvey(db, slug), partner), locale) };
 }
 
 /** Field keys: "answers.q1" from zod becomes "q1", matching validateAnswers and the widget. */
@@ -24,7 +25,7 @@ function answerFieldErrors(error: Parameters<typeof fieldErrors>[0]): Record<str
  * Record an anonymous response. Answers are stored with the variant, partner and the day only.
  * Follow-up contact details go to a separate table with no link to the answers.
  */
-export async function submitSurveyResponse(db: Db, slug: string, input: Record<string, unknown>, { partner, idempotencyKey }: PartnerWriter) {
+export async function submitSurveyResponse(db: Db, slug: string, input: Record<string, unknown>, { partner, idempotencyKey, locale }: PartnerWriter) {
   const survey = campaignFor(await findSurvey(db, slug), partner);
   const parsed = SubmitSurveyRequest.safeParse(input);
   if (!parsed.success) throw validationError(answerFieldErrors(parsed.error));
@@ -40,9 +41,11 @@ export async function submitSurveyResponse(db: Db, slug: string, input: Record<s
     await q.query("insert into survey_responses (survey_id, variant, partner_id, answers) values ($1, $2, $3, $4)", [survey.id, variant.slug, partner.id, JSON.stringify(kept)]);
     const followUp = parsed.data.followUp;
     if (followUp) {
+      // The consent exactly as the widget showed it: in the respondent's language where translated, with that text's version.
+      const { row: shown } = localize(survey, locale, { consent: "follow_up_consent_text" });
       await q.query(
-        "insert into survey_follow_ups (survey_id, first_name, email, consent_text, consent_version) values ($1, $2, $3, $4, $5)",
-        [survey.id, followUp.firstName || null, followUp.email, survey.follow_up_consent_text, survey.follow_up_consent_version],
+        "insert into survey_follow_ups (survey_id, first_name, email, consent_text, consent_version, language) values ($1, $2, $3, $4, $5, $6)",
+        [survey.id, followUp.firstName || null, followUp.email, shown.follow_up_consent_text, shown.follow_up_consent_version, shownLanguage(survey, locale, "follow_up_consent_text")],
       );
     }
     return { status: 201, body: { status: "recorded" as const } };
