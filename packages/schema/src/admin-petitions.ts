@@ -57,6 +57,14 @@ const languageCheck = z.superRefine((v: Parameters<typeof petitionLanguageErrors
  * Whether a signature counts at once ("none") or only after the signer confirms by email
  * ("double_opt_in"), and after how many days an unconfirmed one is erased (default 7).
  */
+/** Proca-style social proof: hide a small count, raise a goal that is nearly reached. */
+const Momentum = {
+  /** Show the count once it reaches this many (0: always). Below it the widget shows the goal alone. */
+  countShownFrom: z.optional(z.number("Enter a number of signatures.").check(z.int("Enter a whole number of signatures."), z.gte(0, "Enter 0 or more."), z.lte(10_000_000, "Enter at most 10,000,000."))),
+  /** Raise the goal shown (5,000 → 10,000 → 20,000 → 50,000 …) each time 90 % of it is reached. */
+  autoGoal: z.optional(z.boolean("Choose true or false.")),
+};
+
 const Confirmation = {
   confirmation: z.optional(z.enum(["none", "double_opt_in"], "Choose none or double_opt_in.")),
   pendingDays: z.optional(z.number("Enter a number of days.").check(z.int("Enter a number of days."), z.gte(1, "Keep unconfirmed signatures at least 1 day."), z.lte(60, "Keep unconfirmed signatures at most 60 days."))),
@@ -75,6 +83,7 @@ export const PetitionInput = z.object({
   closesAt: z.optional(z.nullable(DateTimeInput)),
   consent: z.optional(z.object({ coalition: TranslatableConsentInput, partner: TranslatableConsentInput, guardian: TranslatableConsentInput })),
   ...Confirmation,
+  ...Momentum,
 }).check(languageCheck);
 export type PetitionInput = z.input<typeof PetitionInput>;
 
@@ -96,6 +105,7 @@ export const PetitionPatch = z.object({
   shareUrl: z.optional(z.nullable(HttpsUrl)),
   closesAt: z.optional(z.nullable(DateTimeInput)),
   ...Confirmation,
+  ...Momentum,
 });
 export type PetitionPatch = z.input<typeof PetitionPatch>;
 

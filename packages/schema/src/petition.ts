@@ -22,6 +22,8 @@ export const Petition = z.object({
   shareUrl: z.nullable(z.string()),
   /** Whether the form asks for an age band (campaigns that welcome students). */
   askAgeBand: z.boolean(),
+  /** The widget shows the count once it reaches this many (0: always); below it, the goal alone. */
+  countShownFrom: z._default(z.number().check(z.int(), z.nonnegative()), 0),
   coalition: OrganizationSummary,
   /** The partner whose key made this request, if any. */
   partner: z.nullable(OrganizationSummary),
@@ -45,6 +47,7 @@ export type PartnerCount = z.infer<typeof PartnerCount>;
 
 export const PetitionStats = z.object({
   total: z.number().check(z.int(), z.nonnegative()),
+  /** The goal to show: the organizer's, or, on a petition that raises its goal, the next one up once 90 % of it is reached. */
   goal: z.number().check(z.int(), z.nonnegative()),
   /** Highest count first; partners with zero signatures are included. */
   partners: z.array(PartnerCount),

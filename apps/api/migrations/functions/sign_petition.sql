@@ -49,7 +49,7 @@ begin
 
   -- The consent texts in the signer's language where the organizer translated them (the widget
   -- showed the same: the public read falls back text by text the same way), with that language.
-  select c.id, c.coalition_id, c.goal, c.ask_age_band, c.confirmation,
+  select c.id, c.coalition_id, c.goal, c.auto_goal, c.ask_age_band, c.confirmation,
          coalesce(c.translations -> p_locale ->> 'consent_coalition_text', c.consent_coalition_text) as consent_coalition_text,
          coalesce(c.translations -> p_locale ->> 'consent_coalition_version', c.consent_coalition_version) as consent_coalition_version,
          case when c.translations -> p_locale ? 'consent_coalition_text' then p_locale else c.language end as consent_coalition_language,
@@ -154,7 +154,9 @@ begin
              and not exists (select 1 from petition_counts c where c.petition_id = v_petition.id and c.partner_id = pa.id)) r;
 
   v_code := case when v_outcome = 'already_signed' then 200 else 201 end;
-  v_body := json_build_object('status', v_outcome, 'stats', json_build_object('total', v_total, 'goal', v_petition.goal, 'partners', v_stats), 'signature', v_signature);
+  -- The goal as the organizer set it, and whether it rises (the API picks the goal to show: services/petitions/goals.ts).
+  v_body := json_build_object('status', v_outcome, 'stats', json_build_object('total', v_total, 'goal', v_petition.goal, 'partners', v_stats),
+                              'signature', v_signature, 'autoGoal', v_petition.auto_goal);
   if p_key is not null then
     update idempotency_keys set status_code = v_code, response_body = v_body::text where partner_id = p_partner_id and key = p_key;
   end if;

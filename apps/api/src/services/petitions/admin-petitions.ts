@@ -101,12 +101,14 @@ export async function createPetition(q: Queryable, admin: AdminContext, input: u
   await q.query(
     `insert into petitions (coalition_id, slug, title, body, target, goal, ask_age_band, share_url, closes_at,
                             consent_coalition_text, consent_coalition_version, consent_partner_text, consent_partner_version,
-                            consent_guardian_text, consent_guardian_version, confirmation, pending_days, language, translations)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+                            consent_guardian_text, consent_guardian_version, confirmation, pending_days, language, translations,
+                            count_shown_from, auto_goal)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
     [
       admin.organizationId, data.slug, columns.title, columns.body, columns.target, data.goal, data.askAgeBand, data.shareUrl ?? null, data.closesAt ?? null,
       columns.consent_coalition_text, columns.consent_coalition_version, columns.consent_partner_text, columns.consent_partner_version,
       columns.consent_guardian_text, columns.consent_guardian_version, data.confirmation ?? "none", data.pendingDays ?? 7, language, JSON.stringify(translations),
+      data.countShownFrom ?? 0, data.autoGoal ?? false,
     ],
   );
   return toPetition((await findPetition(q, data.slug))!, undefined);
@@ -131,7 +133,7 @@ function consentVersions(consent: ConsentsSent | undefined): Record<string, stri
 
 const COLUMNS = {
   goal: "goal", status: "status", askAgeBand: "ask_age_band", shareUrl: "share_url", closesAt: "closes_at",
-  confirmation: "confirmation", pendingDays: "pending_days",
+  confirmation: "confirmation", pendingDays: "pending_days", countShownFrom: "count_shown_from", autoGoal: "auto_goal",
 } as const;
 
 /** Change what may change; signatures keep the consent text and version they were given. */

@@ -3,6 +3,7 @@ import { localize, missingTranslations, savedTexts, type TranslatedColumns } fro
 import type { Queryable } from "../../db/types.js";
 import { coalitionSummary, consentTexts, findCampaign, partnerSummary, type CampaignRow, type PartnerConsentColumns } from "../campaigns.js";
 import type { PartnerContext } from "../partners/partner-lookup.js";
+import { shownGoal } from "./goals.js";
 
 /** A petition with its coalition's names (campaigns.ts) and whether it is closed now. */
 export interface PetitionRow extends CampaignRow, PartnerConsentColumns, TranslatedColumns {
@@ -19,6 +20,8 @@ export interface PetitionRow extends CampaignRow, PartnerConsentColumns, Transla
   is_closed: boolean;
   confirmation: "none" | "double_opt_in";
   pending_days: number;
+  count_shown_from: number;
+  auto_goal: boolean;
 }
 
 /** A petition by slug, closed once its status says so or its closing time has passed. */
@@ -27,7 +30,7 @@ export function findPetition(q: Queryable, slug: string): Promise<PetitionRow | 
 }
 
 /** A petition's total, goal and per-partner counts (active partners, most signatures first). */
-export async function petitionStats(q: Queryable, petition: Pick<PetitionRow, "id" | "coalition_id" | "goal">): Promise<PetitionStats> {
+export async function petitionStats(q: Queryable, petition: Pick<PetitionRow, "id" | "coalition_id" | "goal" | "auto_goal">): Promise<PetitionStats> {
   // petition_counts is kept by a trigger on signatures (migration 007): a few rows, not a count(*).
   // One query: every active partner's count (total = their sum plus signatures via paused partners).
   // sign_petition (migrations/functions/sign_petition.sql) reads the counts the same way for its answer: change both.
@@ -45,7 +48,7 @@ export async function petitionStats(q: Queryable, petition: Pick<PetitionRow, "i
     [petition.id, petition.coalition_id],
   );
   const total = rows.reduce((n, r) => n + r.count, 0);
-  return { total, goal: petition.goal, partners: orderPartners(rows.filter((r): r is { slug: string; name: string; count: number } => r.slug !== null && r.name !== null)) };
+  return { total, goal: shownGoal(petition.goal, total, petition.auto_goal), partners: orderPartners(rows.filter((r): r is { slug: string; name: string; count: number } => r.slug !== null && r.name !== null)) };
 }
 
 /** Partners as the counts show them: most signatures first, then by name. */
@@ -82,6 +85,7 @@ export function toPetition(saved: PetitionRow, partner: PartnerContext | undefin
     closesAt,
     shareUrl: row.share_url,
     askAgeBand: row.ask_age_band,
+    countShownFrom: row.count_shown_from,
     coalition: coalitionSummary(row),
     partner: partnerSummary(partner),
     consent: {

@@ -17,6 +17,7 @@ import { ASKED_FOR } from "../messages/queue.js";
 import { campaignFor } from "../campaigns.js";
 import { findPetition, orderPartners, petitionStats, toPetition, type PetitionRow } from "./petition-queries.js";
 import { shareCode, sharedBy } from "./referrals.js";
+import { shownGoal } from "./goals.js";
 import { collectionTime } from "../platform/collection.js";
 
 /** A petition and its totals, in the asker's language where translated; not_found for another coalition's partner. */
@@ -55,7 +56,7 @@ export function parseSignature(input: Record<string, unknown>, petition: Pick<Pe
 
 /** What sign_petition (migrations/functions/sign_petition.sql) answers. */
 type SignCall =
-  | { outcome: "done" | "replay"; status: 200 | 201; body: Omit<SignPetitionResponse, "ref"> & { signature?: string | null } }
+  | { outcome: "done" | "replay"; status: 200 | 201; body: Omit<SignPetitionResponse, "ref"> & { signature?: string | null; autoGoal?: boolean } }
   | { outcome: "not_found" | "petition_closed" | "age_band_required" | "idempotency_conflict" };
 
 const SIGN_SQL = `select sign_petition(${Array.from({ length: 26 }, (_, i) => `$${i + 1}`).join(", ")}) as result`;
@@ -90,8 +91,10 @@ export async function signPetition(db: Db, slug: string, input: Record<string, u
     case "done":
     case "replay": {
       // The new signature's id becomes its signer's share code; the id itself never leaves the API.
-      const { signature, ...answer } = call.body;
-      const body: SignPetitionResponse = { ...answer, stats: { ...answer.stats, partners: orderPartners(answer.stats.partners) }, ...(signature ? { ref: await shareCode(db, signature) } : {}) };
+      const { signature, autoGoal, ...answer } = call.body;
+      const { total, goal, partners } = answer.stats;
+      const stats = { total, goal: shownGoal(goal, total, autoGoal === true), partners: orderPartners(partners) };
+      const body: SignPetitionResponse = { ...answer, stats, ...(signature ? { ref: await shareCode(db, signature) } : {}) };
       return { status: call.status, body, replayed: call.outcome === "replay" };
     }
     case "age_band_required":
