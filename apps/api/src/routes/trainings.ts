@@ -1,6 +1,7 @@
 import { publicRead } from "../http/public-read.js";
 import { acceptPartnerWrite, optionalPartner, replyWritten, type WriteOptions } from "../http/partner-request.js";
 import { Hono } from "hono";
+import { pickLocale } from "@coalition-kit/schema";
 import type { Db } from "../db/types.js";
 import { publicBaseUrl } from "../http/base-url.js";
 import { calendarResponse } from "../http/calendar-response.js";
@@ -14,7 +15,7 @@ export function trainingRoutes(db: Db, options: WriteOptions): Hono {
 
   app.get("/:series", publicRead(db), async (c) => {
     const partner = await optionalPartner(db, c);
-    return c.json(await getSeries(db, c.req.param("series"), partner, publicBaseUrl(c)));
+    return c.json(await getSeries(db, c.req.param("series"), partner, publicBaseUrl(c), pickLocale(c.req.header("accept-language"))));
   });
 
   app.get("/:series/calendar.ics", async (c) => {

@@ -123,3 +123,41 @@ export function missingTranslations(row: TranslatedColumns, fields: Record<strin
   }
   return out;
 }
+
+/** A text column of a child row (a session, a break, a week) whose language is its parent's. */
+export interface ChildTranslations {
+  translations: Translations | string | null;
+}
+
+/**
+ * A child row (a training session, a meeting break or week) as `asked` reads it: it is written in
+ * its parent's `language` and carries its own translations (migration 021). As `localize`.
+ */
+export function localizeChild<R extends ChildTranslations>(row: R, language: Locale, asked: Locale, fields: Record<string, string>): { row: R; language: Locale; fallbacks: Record<string, Locale> } {
+  const out = localize({ ...row, language }, asked, fields);
+  const { language: _parent, ...rest } = out.row;
+  return { row: rest as unknown as R, language: out.language, fallbacks: out.fallbacks };
+}
+
+/** The translations a child row keeps, as JSON for its `translations` column. */
+export function childTranslations(language: Locale, texts: Record<string, TranslatableText | null | undefined>): { columns: Record<string, string>; translations: string } {
+  const sent = Object.fromEntries(Object.entries(texts).map(([column, value]) => [column, value ?? undefined]));
+  const { columns, translations } = splitTranslations(language, sent, {});
+  return { columns, translations: JSON.stringify(translations) };
+}
+
+/** A translatable column as an admin read gives it back: the plain string when it has no translations, else one text per language. */
+export function savedText(row: TranslatedColumns, column: string): string | Record<string, string> {
+  const all = savedTexts(row, column);
+  return Object.keys(all).length === 1 ? all[row.language]! : all;
+}
+
+/** The language each of `fields` of a localized child is in, as fallbacks against the answer's `language` (under `prefix`). */
+export function childFallbacks(answer: Locale, child: { language: Locale; fallbacks: Record<string, Locale> }, fields: string[], prefix: string): Record<string, Locale> {
+  const out: Record<string, Locale> = {};
+  for (const field of fields) {
+    const lang = child.fallbacks[field] ?? child.language;
+    if (lang !== answer) out[`${prefix}${field}`] = lang;
+  }
+  return out;
+}
