@@ -32,7 +32,7 @@ describe(`training series in English and Spanish (${DB_LABEL})`, () => {
       coalition: { text: { en: "Yes, email me about trainings.", es: "Sí, envíenme correos sobre las capacitaciones." }, version: "c1" },
       partner: { text: "Yes, {partner} may email me.", version: "p1" },
     },
-    sessions: [session("mapa"), session("plain", { title: "Budget hearings", description: "How budgets are made.", leaders: [] })],
+    sessions: [session("mapa"), session("plain", { title: "Budget hearings", description: "How budgets are made.", startsAt: inDays(12), endsAt: inDays(12, 1.5), leaders: [] })],
     ...overrides,
   });
   const read = async (language: string) => {
