@@ -126,6 +126,18 @@ describe(`meetings in English and Spanish (${DB_LABEL})`, () => {
       assert.equal((await read("padres", "es")).meeting.breaks[0]?.reason, "Verano", "and keeps its translations");
     });
 
+    test("a text sent as a plain string keeps its saved translations (a one-language form erases nothing); one text per language replaces them", async () => {
+      const plain = await h.admin.send("PUT", "/meetings/padres", base({ title: "Parents' meeting", breaks: [{ from: "2099-07-01", to: "2099-08-31", reason: "Summer" }] }));
+      assert.equal(plain.status, 200, await plain.clone().text());
+      const kept = (await read("padres", "es")).meeting;
+      assert.deepEqual([kept.title, kept.breaks[0]?.reason], ["Reunión de padres", "Verano"]);
+      assert.equal((await read("padres", "en")).meeting.title, "Parents' meeting");
+      assert.equal((await h.admin.send("PUT", "/meetings/padres", base({ title: { en: "Parent meeting" } }))).status, 200);
+      const replaced = (await read("padres", "es")).meeting;
+      assert.deepEqual([replaced.title, replaced.language], ["Parent meeting", "en"], "nothing left in Spanish: the answer is in English");
+      assert.equal((await h.admin.send("PUT", "/meetings/padres", base({ title: { en: "Parent meeting", es: "Reunión de padres" } }))).status, 200);
+    });
+
     test("changing only the Spanish consent words makes a new Spanish version; the English one stays", async () => {
       const put = (es: string) => h.admin.send("PUT", "/meetings/padres", base({ consent: { coalition: { text: { en: "Yes, email me.", es }, version: "1" }, partner: { text: "Yes, {partner} may email me.", version: "1" } } }));
       assert.equal((await put("Sí, envíenme correos.")).status, 200);

@@ -82,6 +82,18 @@ describe(`training series in English and Spanish (${DB_LABEL})`, () => {
     assert.equal((await read("es")).sessions[0]!.leaders[0]!.role, "Facilitadora estudiantil");
   });
 
+  test("texts sent as plain strings (a one-language form) keep their saved translations, the series' and each session's", async () => {
+    const plain = series({
+      title: "Organizing 101",
+      description: "Three evenings.",
+      consent: { coalition: { text: "Yes, email me about trainings.", version: "c1" }, partner: { text: "Yes, {partner} may email me.", version: "p1" } },
+      sessions: [session("mapa", { title: "Power Mapping Your District", description: "Who decides how your school is funded?", leaders: [{ name: "Ana López", role: "Student facilitator" }] }), session("plain", { title: "Budget hearings", startsAt: inDays(12), endsAt: inDays(12, 1.5), leaders: [] })],
+    });
+    assert.equal((await h.admin.send("PUT", "/trainings/org-101", plain)).status, 200);
+    const es = await read("es");
+    assert.deepEqual([es.series.title, es.series.consent.coalition.text, es.sessions[0]!.title, es.sessions[0]!.leaders[0]!.role], ["Organización 101", "Sí, envíenme correos sobre las capacitaciones.", "Mapa de poder de tu distrito", "Facilitadora estudiantil"]);
+  });
+
   test("a translation too long, an unknown language or a missing English text is a field error naming the language; nothing changes", async () => {
     const long = await h.admin.send("PUT", "/trainings/org-101", series({ sessions: [session("mapa", { title: { en: "Power mapping", es: "x".repeat(201), fr: "Cartographie" } })] }));
     assert.equal(long.status, 422);

@@ -139,10 +139,19 @@ export function localizeChild<R extends ChildTranslations>(row: R, language: Loc
   return { row: rest as unknown as R, language: out.language, fallbacks: out.fallbacks };
 }
 
-/** The translations a child row keeps, as JSON for its `translations` column. */
-export function childTranslations(language: Locale, texts: Record<string, TranslatableText | null | undefined>): { columns: Record<string, string>; translations: string } {
+/**
+ * The translations a child row keeps, as JSON for its `translations` column: as `splitTranslations`,
+ * a plain string keeps the `current` translations of its column, one text per language replaces them.
+ */
+export function childTranslations(language: Locale, texts: Record<string, TranslatableText | null | undefined>, current: Translations = {}): { columns: Record<string, string>; translations: string } {
   const sent = Object.fromEntries(Object.entries(texts).map(([column, value]) => [column, value ?? undefined]));
-  const { columns, translations } = splitTranslations(language, sent, {});
+  // Columns not sent (a note left out) keep no translation.
+  const kept: Translations = {};
+  for (const [lang, words] of Object.entries(current) as Array<[Locale, Record<string, string>]>) {
+    const left = Object.fromEntries(Object.entries(words).filter(([column]) => sent[column] !== undefined));
+    if (Object.keys(left).length) kept[lang] = left;
+  }
+  const { columns, translations } = splitTranslations(language, sent, {}, kept);
   return { columns, translations: JSON.stringify(translations) };
 }
 

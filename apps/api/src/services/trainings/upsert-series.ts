@@ -1,6 +1,6 @@
 import type { Queryable } from "../../db/types.js";
 import type { Locale, TranslatableText } from "@coalition-kit/schema";
-import { childTranslations, splitTranslations } from "../content/languages.js";
+import { childTranslations, splitTranslations, stored, type Translations } from "../content/languages.js";
 
 /**
  * A training series as organizers define it (admin PUT) or a seed file holds it. Each text is a
@@ -44,10 +44,14 @@ export interface TrainingSessionDefinition {
 export async function upsertTrainingSeries(q: Queryable, coalitionId: string, all: TrainingSeriesDefinition[]): Promise<void> {
   for (const series of all) {
     const language = series.language ?? "en";
+    // A text sent as a plain string keeps the translations saved with it (an older client, or a
+    // form that edits one language, does not erase them); sent as one text per language, it replaces them.
+    const saved = await savedTranslations(q, series.slug, language);
     const { columns: c, translations } = splitTranslations(
       language,
       { title: series.title, description: series.description, consent_coalition_text: series.consent.coalition.text, consent_partner_text: series.consent.partner.text },
       { consent_coalition_text: series.consent.coalition.version, consent_partner_text: series.consent.partner.version },
+      saved.series,
     );
     const rows = await q.query<{ id: string }>(
       `insert into training_series (coalition_id, slug, title, description, consent_coalition_text, consent_coalition_version, consent_partner_text, consent_partner_version, reminder_minutes, language, translations)
@@ -70,7 +74,7 @@ export async function upsertTrainingSeries(q: Queryable, coalitionId: string, al
         title: s.title,
         description: s.description,
         ...Object.fromEntries(s.leaders.map((l, i) => [`leaders.${i}.role`, l.role])),
-      });
+      }, saved.sessions.get(s.key));
       const t = texts.columns;
       const session = await q.query<{ id: string }>(
         `insert into training_sessions (series_id, key, title, description, starts_at, ends_at, time_zone, format, location, virtual_link, leaders, capacity, status, translations)
@@ -106,4 +110,13 @@ export async function upsertTrainingSeries(q: Queryable, coalitionId: string, al
       if (!s.partners) await q.query("update training_session_partners set seats = null where session_id = $1 and seats is not null", [session[0]!.id]);
     }
   }
+}
+
+/** A series' saved translations, and its sessions' (by key), while it keeps its language. */
+async function savedTranslations(q: Queryable, slug: string, language: Locale): Promise<{ series: Translations; sessions: Map<string, Translations> }> {
+  const rows = await q.query<{ id: string; language: Locale; translations: Translations | string | null }>("select id, language, translations from training_series where slug = $1", [slug]);
+  const row = rows[0];
+  if (!row || row.language !== language) return { series: {}, sessions: new Map() };
+  const sessions = await q.query<{ key: string; translations: Translations | string | null }>("select key, translations from training_sessions where series_id = $1", [row.id]);
+  return { series: stored(row.translations), sessions: new Map(sessions.map((r) => [r.key, stored(r.translations)])) };
 }
