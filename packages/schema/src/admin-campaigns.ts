@@ -18,6 +18,11 @@ import {
 /**
  * What organizers send to create or change training series, surveys and meetings
  * (PUT /v1/admin/<kind>/:slug: the slug is the address). The same shapes as the seed files.
+ *
+ * Training series and meetings (issue 19): each organizer-written text is a plain string in the
+ * campaign's `language`, or one text per language ({"en": "…", "es": "…"}). A plain string keeps
+ * the translations saved with that text (a session's by its key, a break's by its first day, a
+ * week's by its date); one text per language replaces them (a language left out has none).
  */
 const Format = SessionFormatInput;
 const Count = z.number().check(z.int(), z.nonnegative());
