@@ -42,6 +42,10 @@ describe(`meetings in English and Spanish (${DB_LABEL})`, () => {
 
   test("an RSVP made in Spanish stores the Spanish consent text, version and language, and its email names the meeting in Spanish", async () => {
     const { meeting: shown } = await read("bilingual", "es");
+    await h.db.query(
+      `insert into webhook_endpoints (organization_id, url, events, secret) select id, 'https://hooks.example.org/sej', array['rsvp.created'], 'whsec_test' from organizations where slug = $1`,
+      [SEJ_ORGANIZATION],
+    );
     const ana = signer({ firstName: "Ana", email: "ana.rsvp.es@example.org" });
     const res = await h.post("/v1/meetings/bilingual/rsvps", { ...ana, response: "yes", occurrence: dates[0], consentCoalition: true, consentPartner: true }, { "X-Partner-Key": SEJ_KEY, "Accept-Language": "es" });
     assert.equal(res.status, 201, await res.clone().text());
@@ -54,6 +58,8 @@ describe(`meetings in English and Spanish (${DB_LABEL})`, () => {
     ]);
     const person = (await (await h.admin.get(`/people?email=${encodeURIComponent("ana.rsvp.es@example.org")}`)).json()) as { consents: Array<Record<string, unknown>> };
     assert.deepEqual(person.consents.map((c) => c.language), ["es", "es"], "the person's export shows the language of each consent");
+    const events = await h.db.query<{ payload: string }>(`select payload from outbox where event_type = 'rsvp.created' and payload like '%ana.rsvp.es@example.org%'`);
+    assert.equal((JSON.parse(events[0]!.payload) as { data: { language: string } }).data.language, "es", "rsvp.created says the language");
     await h.deliver();
     const mail = await h.sink.waitFor((m) => m.to.includes("ana.rsvp.es@example.org"));
     assert.match(mail.subject, /Reunión de miembros de SEJ/);

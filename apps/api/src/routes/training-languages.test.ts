@@ -61,9 +61,14 @@ describe(`training series in English and Spanish (${DB_LABEL})`, () => {
 
   test("a registration made in Spanish stores the Spanish consent text, version and language; its session comes back in Spanish", async () => {
     const es = await read("es");
+    await h.db.query(
+      `insert into webhook_endpoints (organization_id, url, events, secret) select id, 'https://hooks.example.org/ct', array['registration.created'], 'whsec_test' from organizations where slug = 'ct-fund-our-schools'`,
+    );
     const res = await h.post(`/v1/trainings/org-101/sessions/${es.sessions[0]!.id}/registrations`, signer({ email: "lu.es@example.org", firstName: "Lu", consentCoalition: true, consentPartner: true }), { "X-Partner-Key": E4E, "Accept-Language": "es" });
     assert.equal(res.status, 201, await res.clone().text());
     assert.equal(RegisterResponse.parse(await res.json()).session.title, "Mapa de poder de tu distrito");
+    const events = await h.db.query<{ payload: string }>(`select payload from outbox where event_type = 'registration.created' and payload like '%lu.es@example.org%'`);
+    assert.equal((JSON.parse(events[0]!.payload) as { data: { language: string } }).data.language, "es", "registration.created says the language");
     const rows = await h.db.query<{ scope: string; text: string; version: string; language: string }>(
       `select k.scope, k.text, k.version, k.language from consents k join people p on p.id = k.person_id where p.email_normalized = 'lu.es@example.org' order by k.scope`,
     );
