@@ -5,13 +5,13 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { AdminTrainingSeriesDetail, RegisterResponse, TrainingSeriesResponse } from "@coalition-kit/schema";
 import { DB_LABEL, E4E, ORIGIN, signer } from "../testing/harness.js";
-import { adminSuite } from "../testing/suites.js";
+import { mailSuite } from "../testing/suites.js";
 
 type ErrorBody = { error: { code: string; fields: Record<string, string> } };
 const inDays = (days: number, hours = 0) => new Date(Date.now() + days * 86_400_000 + hours * 3_600_000).toISOString();
 
 describe(`training series in English and Spanish (${DB_LABEL})`, () => {
-  const h = adminSuite({ webhooks: false });
+  const h = mailSuite({ webhooks: false });
   const session = (key: string, overrides: Record<string, unknown> = {}) => ({
     key,
     title: { en: "Power Mapping Your District", es: "Mapa de poder de tu distrito" },
@@ -59,7 +59,7 @@ describe(`training series in English and Spanish (${DB_LABEL})`, () => {
     assert.deepEqual([en.series.language, en.series.title, en.sessions[0]!.title, en.sessions[0]!.leaders[0]!.role], ["en", "Organizing 101", "Power Mapping Your District", "Student facilitator"]);
   });
 
-  test("a registration made in Spanish stores the Spanish consent text, version and language; its session comes back in Spanish", async () => {
+  test("a registration made in Spanish stores the Spanish consent text, version and language; its session and confirmation come back in Spanish", async () => {
     const es = await read("es");
     await h.db.query(
       `insert into webhook_endpoints (organization_id, url, events, secret) select id, 'https://hooks.example.org/ct', array['registration.created'], 'whsec_test' from organizations where slug = 'ct-fund-our-schools'`,
@@ -76,6 +76,10 @@ describe(`training series in English and Spanish (${DB_LABEL})`, () => {
       { scope: "coalition", text: es.series.consent.coalition.text, version: es.series.consent.coalition.version, language: "es" },
       { scope: "partner", text: es.series.consent.partner!.text, version: "p1", language: "en" },
     ], "the partner's text had no Spanish: the English one was shown, and is recorded as English");
+    await h.deliver();
+    const mail = await h.sink.waitFor((m) => m.to.includes("lu.es@example.org"));
+    assert.match(`${mail.subject}\n${mail.text}`, /Mapa de poder de tu distrito/, "the confirmation names the session in Spanish");
+    assert.match(mail.text, /Organización 101/, "and the series");
   });
 
   test("the organizer reads the texts back in every language and can send them back as they are", async () => {
