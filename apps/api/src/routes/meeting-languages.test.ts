@@ -5,6 +5,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { AdminMeetingDetail, MeetingResponse, MeetingWeekChanged } from "@coalition-kit/schema";
 import { DB_LABEL, ORIGIN, signer } from "../testing/harness.js";
+import { parseIcs, unescapeText } from "../testing/ics-parse.js";
 import { SEJ_KEY, SEJ_ORGANIZATION, seedWeeklyMeeting } from "../testing/meetings.js";
 import { mailSuite } from "../testing/suites.js";
 
@@ -82,6 +83,21 @@ describe(`meetings in English and Spanish (${DB_LABEL})`, () => {
     assert.deepEqual([two.note, two.language], ["Bring a friend.", "en"], "never an empty note: the English one, marked en");
     const detail = AdminMeetingDetail.parse(await (await h.admin.get("/meetings/bilingual")).json());
     assert.deepEqual(detail.meeting.changes.find((c) => c.date === dates[1])?.note, { en: "In person, with food!", es: "¡En persona y con comida!" });
+  });
+
+  test("a Spanish read hands out a Spanish calendar feed: the title, the notes and the calendar's own words in Spanish", async () => {
+    const { feedUrl, occurrences } = await read("bilingual", "es");
+    assert.match(feedUrl, /\/v1\/meetings\/bilingual\/calendar\.ics\?lang=es$/);
+    assert.doesNotMatch((await read("bilingual", "en")).feedUrl, /lang=/);
+    const res = await fetch(feedUrl);
+    assert.equal(res.status, 200);
+    const { calendar, events } = parseIcs(await res.text());
+    assert.equal(unescapeText(calendar["X-WR-CALNAME"] ?? ""), "Reunión de miembros de SEJ");
+    const noted = events.find((e) => unescapeText(e.DESCRIPTION ?? "").startsWith("¡En persona y con comida!"));
+    assert.ok(noted, "the week's Spanish note");
+    assert.equal(unescapeText(noted.SUMMARY!), "Reunión de miembros de SEJ");
+    assert.match(unescapeText(events.find((e) => e.LOCATION === undefined || /En línea/.test(e.LOCATION))?.DESCRIPTION ?? ""), /Planificada en la hora de America\/New_York\./);
+    assert.ok(occurrences.length > 0);
   });
 
   test("a week's note too long in Spanish, in an unknown language, or without English is a field error naming it; nothing changes", async () => {

@@ -5,6 +5,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { AdminTrainingSeriesDetail, RegisterResponse, TrainingSeriesResponse } from "@coalition-kit/schema";
 import { DB_LABEL, E4E, ORIGIN, signer } from "../testing/harness.js";
+import { parseIcs, unescapeText } from "../testing/ics-parse.js";
 import { mailSuite } from "../testing/suites.js";
 
 type ErrorBody = { error: { code: string; fields: Record<string, string> } };
@@ -57,6 +58,17 @@ describe(`training series in English and Spanish (${DB_LABEL})`, () => {
     assert.deepEqual([plain!.language, plain!.title, plain!.fallbacks], ["en", "Budget hearings", {}], "never an empty text: the English one, marked en");
     const en = await read("en");
     assert.deepEqual([en.series.language, en.series.title, en.sessions[0]!.title, en.sessions[0]!.leaders[0]!.role], ["en", "Organizing 101", "Power Mapping Your District", "Student facilitator"]);
+  });
+
+  test("a Spanish read hands out a Spanish calendar feed: series, sessions, roles and the calendar's own words in Spanish", async () => {
+    const { feedUrl } = await read("es");
+    assert.match(feedUrl, /\/v1\/trainings\/org-101\/calendar\.ics\?lang=es$/);
+    const { calendar, events } = parseIcs(await (await fetch(feedUrl)).text());
+    assert.equal(unescapeText(calendar["X-WR-CALNAME"] ?? ""), "Organización 101");
+    assert.equal(unescapeText(events[0]!.SUMMARY!), "Mapa de poder de tu distrito · Organización 101");
+    assert.match(unescapeText(events[0]!.DESCRIPTION!), /Dirigida por Ana López \(Facilitadora estudiantil\), Bo Chen \(Guest leader\)\./);
+    const english = parseIcs(await (await fetch((await read("en")).feedUrl)).text());
+    assert.equal(unescapeText(english.events[0]!.SUMMARY!), "Power Mapping Your District · Organizing 101");
   });
 
   test("a registration made in Spanish stores the Spanish consent text, version and language; its session and confirmation come back in Spanish", async () => {

@@ -70,7 +70,7 @@ export async function getMeeting(db: Db, slug: string, partner: PartnerContext |
   const today = localDate(Date.now(), m.time_zone);
   const breaks = (await loadBreaks(db, m.id)).filter((b) => b.to_date >= today);
   const occurrences = await withCounts(db, m.id, await upcomingOccurrences(db, m, count, Date.now(), locale));
-  return { meeting: toMeeting(m, partner, breaks, locale), occurrences, feedUrl: `${baseUrl}/v1/meetings/${m.slug}/calendar.ics` };
+  return { meeting: toMeeting(m, partner, breaks, locale), occurrences, feedUrl: `${baseUrl}/v1/meetings/${m.slug}/calendar.ics${locale === m.language ? "" : `?lang=${locale}`}` };
 }
 
 /** RSVP for one occurrence, or "every week" from today on (which replaces answers for future dates). */

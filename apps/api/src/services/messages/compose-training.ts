@@ -62,7 +62,7 @@ export async function composeTrainingMessage(ctx: ComposeContext): Promise<Compo
     }
     actions.push({ label: say(locale, "cancelRegistration"), url: `${ctx.baseUrl}/v1/registrations/cancel?token=${encodeURIComponent(await signLink(q, "cancel", message.registration_id!))}` });
   };
-  const calendar = () => [{ filename: "invite.ics", content: sessionCalendar(series, session, host, link), contentType: "text/calendar; charset=utf-8; method=PUBLISH" }];
+  const calendar = () => [{ filename: "invite.ics", content: sessionCalendar(series, session, host, link, asked), contentType: "text/calendar; charset=utf-8; method=PUBLISH" }];
 
   switch (kind) {
     case "training.confirmation":

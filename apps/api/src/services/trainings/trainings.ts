@@ -4,6 +4,7 @@ import {
   type CancelRegistrationResponse,
   type RegisterParsed,
   type RegisterResponse,
+  pickLocale,
   type Locale,
   type TrainingSeriesResponse,
 } from "@coalition-kit/schema";
@@ -27,7 +28,7 @@ import { seatsLeftFor } from "./seats.js";
 export async function getSeries(db: Db, slug: string, partner: PartnerContext | undefined, baseUrl: string, locale?: Locale): Promise<TrainingSeriesResponse> {
   const series = campaignFor(await findSeries(db, slug), partner);
   const sessions = await listSessions(db, series.id);
-  return { series: toSeries(series, partner, locale), sessions: sessions.map((s) => toSession(s, partner?.organizationId, locale)), feedUrl: `${baseUrl}/v1/trainings/${series.slug}/calendar.ics` };
+  return { series: toSeries(series, partner, locale), sessions: sessions.map((s) => toSession(s, partner?.organizationId, locale)), feedUrl: `${baseUrl}/v1/trainings/${series.slug}/calendar.ics${!locale || locale === series.language ? "" : `?lang=${locale}`}` };
 }
 
 /** The consents ticked, each with exactly the text shown in `locale`, its version and its language. */
@@ -187,11 +188,11 @@ export async function fillOpenSeats(q: Queryable, seriesSlug: string): Promise<n
 }
 
 /** The registration behind a calendar link, with the session it belongs to. */
-export async function registrationForCalendar(db: Db, token: string): Promise<{ session: SessionRow; series: SeriesRow; confirmed: boolean } | undefined> {
+export async function registrationForCalendar(db: Db, token: string): Promise<{ session: SessionRow; series: SeriesRow; confirmed: boolean; locale: Locale } | undefined> {
   const registrationId = await verifyLink(db, "calendar", token);
   if (!registrationId) return undefined;
-  const rows = await db.query<{ series_slug: string; session_id: string; series_id: string; status: string }>(
-    `select ts.slug as series_slug, s.id as session_id, s.series_id, r.status
+  const rows = await db.query<{ series_slug: string; session_id: string; series_id: string; status: string; locale: string }>(
+    `select ts.slug as series_slug, s.id as session_id, s.series_id, r.status, r.locale
        from training_registrations r join training_sessions s on s.id = r.session_id join training_series ts on ts.id = s.series_id
       where r.id = $1`,
     [registrationId],
@@ -200,5 +201,5 @@ export async function registrationForCalendar(db: Db, token: string): Promise<{ 
   if (!row) return undefined;
   const series = (await findSeries(db, row.series_slug))!;
   const session = (await findSession(db, row.series_id, row.session_id))!;
-  return { session, series, confirmed: row.status === "registered" };
+  return { session, series, confirmed: row.status === "registered", locale: pickLocale(row.locale) };
 }
