@@ -124,7 +124,7 @@ export function missingTranslations(row: TranslatedColumns, fields: Record<strin
   return out;
 }
 
-/** A text column of a child row (a session, a break, a week) whose language is its parent's. */
+/** What every child row (a session, a break, a week) carries: its own translations, keyed by column (its language is its parent's). */
 export interface ChildTranslations {
   translations: Translations | string | null;
 }
