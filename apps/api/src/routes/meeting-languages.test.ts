@@ -41,6 +41,18 @@ describe(`meetings in English and Spanish (${DB_LABEL})`, () => {
     assert.deepEqual([en.language, en.title, en.consent.coalition.version], ["en", "SEJ Member Meeting", "2026-09-members-v1"]);
   });
 
+  test("the cacheable read keeps one answer per language: the same address read in English, Spanish, English again (within the memory cache's second)", async () => {
+    const at = `${h.url}/v1/meetings/bilingual?count=2&key=${SEJ_KEY}`;
+    const get = (language: string) => fetch(at, { headers: { Origin: ORIGIN, "Accept-Language": language } });
+    const [en, es, again] = [await get("en"), await get("es"), await get("en")];
+    const titles = await Promise.all([en, es, again].map(async (r) => MeetingResponse.parse(await r.json()).meeting.title));
+    assert.deepEqual(titles, ["SEJ Member Meeting", "Reunión de miembros de SEJ", "SEJ Member Meeting"]);
+    assert.notEqual(en.headers.get("etag"), es.headers.get("etag"));
+    for (const r of [en, es]) assert.match(r.headers.get("vary") ?? "", /Accept-Language/);
+    const revalidated = await fetch(at, { headers: { Origin: ORIGIN, "Accept-Language": "es", "If-None-Match": en.headers.get("etag")! } });
+    assert.equal(revalidated.status, 200, "the English answer's ETag does not stand for the Spanish one");
+  });
+
   test("an RSVP made in Spanish stores the Spanish consent text, version and language, and its email names the meeting in Spanish", async () => {
     const { meeting: shown } = await read("bilingual", "es");
     await h.db.query(
