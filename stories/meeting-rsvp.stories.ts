@@ -67,3 +67,19 @@ export const SavedEveryWeek: Story = {
     await shows(r, ".success");
   },
 };
+
+/**
+ * On a Spanish page (`locale="es"`): the widget's words and the organizer's Spanish title,
+ * description, summer break, one-week notes and consent texts (the RSVP form is open), each marked
+ * `lang="es"`. Widgets keep one language per page: reload the preview to see the other stories in
+ * English again.
+ */
+export const SpanishContent: Story = {
+  render: ({ timeZone }) => html`<ck-provider .client=${createClient({ baseUrl: "https://fixtures.invalid", partnerKey: "pk_demo_sej_site", retries: 0, locale: "es", fetch: meetingFetch("ready", "es") })}>
+    <ck-meeting-rsvp meeting="sej-member-meetings" time-zone=${timeZone} locale="es"></ck-meeting-rsvp>
+  </ck-provider>`,
+  play: async ({ canvasElement }) => {
+    const r = await openFirst(canvasElement);
+    await until(() => r.querySelector('#ck-meeting-title[lang="es"]')?.textContent === "Reunión de miembros de SEJ", "the Spanish meeting");
+  },
+};

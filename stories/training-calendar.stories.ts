@@ -69,3 +69,21 @@ export const PastSessions: Story = {
     await until(() => root.querySelector(".is-past"), "past sessions");
   },
 };
+
+/**
+ * On a Spanish page (`locale="es"`): the widget's words and the organizer's Spanish series title,
+ * description, session titles and descriptions, leaders' roles and consent texts (the registration
+ * form is open), each marked `lang="es"`. Widgets keep one language per page: reload the preview to
+ * see the other stories in English again.
+ */
+export const SpanishContent: Story = {
+  render: ({ view, timeZone }) => html`
+    <ck-provider .client=${createClient({ baseUrl: "https://fixtures.invalid", partnerKey: "pk_demo_sej", retries: 0, locale: "es", fetch: trainingFetch("ready", "es") })}>
+      <ck-training-calendar series="heal-together-2" view=${view} time-zone=${timeZone} locale="es"></ck-training-calendar>
+    </ck-provider>
+  `,
+  play: async ({ canvasElement }) => {
+    const root = await openFirst(canvasElement);
+    await until(() => root.querySelector('#ck-cal-title[lang="es"]')?.textContent === "Serie de capacitaciones HEAL Together 2.0", "the Spanish series");
+  },
+};

@@ -45,7 +45,14 @@ function realApi() {
       const server = await startServer({ port: API_PORT, db, rateLimit: { signaturesPerMinute: 1000 }, logger: createLogger(process.env.LOG_LEVEL ?? "warn") });
       // The same API and database with a classroom's limits: the 3rd write a minute from one address is asked for a proof-of-work.
       const classroom = await startServer({ port: 0, db, webhooks: false, rateLimit: { signaturesPerMinute: 2, challengeWork: 2000 }, logger: createLogger(process.env.LOG_LEVEL ?? "warn") });
-      running = { db, server, classroom, secretKey: (await createSecretKey(db, "ct-fund-our-schools")).key };
+      running = {
+        db,
+        server,
+        classroom,
+        secretKey: (await createSecretKey(db, "ct-fund-our-schools")).key,
+        // SEJ's organizer, for its meetings (the CT key sees only CT's campaigns and people).
+        sejSecretKey: (await createSecretKey(db, "students-for-educational-justice")).key,
+      };
     },
     async serverStop() {
       await running?.classroom.close();
@@ -53,14 +60,15 @@ function realApi() {
       await running?.db.close();
     },
     /**
-     * `ck-admin` ({ method?, path, body? }): an organizer's request to the admin API with the secret
-     * key, sent from Node, since the admin API answers no partner page's CORS. Resolves { status, body }.
+     * `ck-admin` ({ method?, path, body?, organization? }): an organizer's request to the admin API
+     * with the secret key (CT's, or SEJ's with organization "sej"), sent from Node, since the admin
+     * API answers no partner page's CORS. Resolves { status, body }.
      */
     async executeCommand({ command, payload }) {
       if (command !== "ck-admin") return undefined;
       const res = await fetch(`${running.server.url}${payload.path}`, {
         method: payload.method ?? "GET",
-        headers: { Authorization: `Bearer ${running.secretKey}`, "Content-Type": "application/json" },
+        headers: { Authorization: `Bearer ${payload.organization === "sej" ? running.sejSecretKey : running.secretKey}`, "Content-Type": "application/json" },
         ...(payload.body === undefined ? {} : { body: JSON.stringify(payload.body) }),
       });
       return { status: res.status, body: res.headers.get("content-type")?.includes("json") ? await res.json() : await res.text() };

@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { Slug } from "./common.js";
 import { SESSION_FORMATS } from "./vocabulary.js";
 import { QUESTION_TYPES } from "./vocabulary.js";
+import { SavedText } from "./translatable.js";
 
 /**
  * GET /v1/admin/<kind>/:slug: one training series, meeting or survey as it is saved, in the shape
@@ -9,20 +10,23 @@ import { QUESTION_TYPES } from "./vocabulary.js";
  * leniently (plain strings): what was saved is shown as saved, and PUT checks it again.
  */
 const Consent = z.object({ text: z.string(), version: z.string() });
-const TwoConsents = z.object({ coalition: Consent, partner: Consent });
+/** Training series and meetings (issue 19): a text with translations comes back as one text per language. */
+const TranslatedConsent = z.object({ text: SavedText, version: z.string() });
+const TwoConsents = z.object({ coalition: TranslatedConsent, partner: TranslatedConsent });
 
 export const AdminTrainingSeriesDetail = z.object({
   slug: Slug,
   series: z.object({
-    title: z.string(),
-    description: z.string(),
+    language: z.optional(z.string()),
+    title: SavedText,
+    description: SavedText,
     consent: TwoConsents,
     reminderMinutes: z.array(z.number()),
     sessions: z.array(
       z.object({
         key: z.string(),
-        title: z.string(),
-        description: z.string(),
+        title: SavedText,
+        description: SavedText,
         startsAt: z.string(),
         endsAt: z.string(),
         timeZone: z.string(),
@@ -31,7 +35,7 @@ export const AdminTrainingSeriesDetail = z.object({
         virtualLink: z.nullable(z.string()),
         capacity: z.nullable(z.number()),
         status: z.enum(["scheduled", "cancelled"]),
-        leaders: z.array(z.object({ name: z.string(), role: z.nullable(z.string()) })),
+        leaders: z.array(z.object({ name: z.string(), role: z.nullable(SavedText) })),
         partners: z.array(z.string()),
         /** Seats kept for co-hosting partners' members ([] when none). */
         partnerSeats: z.array(z.object({ partner: z.string(), seats: z.number() })),
@@ -46,8 +50,9 @@ const Format = z.enum(SESSION_FORMATS);
 export const AdminMeetingDetail = z.object({
   slug: Slug,
   meeting: z.object({
-    title: z.string(),
-    description: z.string(),
+    language: z.optional(z.string()),
+    title: SavedText,
+    description: SavedText,
     timeZone: z.string(),
     startDate: z.string(),
     startTime: z.string(),
@@ -57,7 +62,7 @@ export const AdminMeetingDetail = z.object({
     location: z.nullable(z.string()),
     virtualLink: z.nullable(z.string()),
     consent: TwoConsents,
-    breaks: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string() })),
+    breaks: z.array(z.object({ from: z.string(), to: z.string(), reason: SavedText })),
     /** One-week changes: PUT replaces them with what it is sent, so an editor sends these back as they are. */
     changes: z.array(
       z.object({
@@ -67,15 +72,12 @@ export const AdminMeetingDetail = z.object({
         newTime: z.optional(z.string()),
         format: z.optional(Format),
         location: z.optional(z.string()),
-        note: z.optional(z.string()),
+        note: z.optional(SavedText),
       }),
     ),
   }),
 });
 export type AdminMeetingDetail = z.infer<typeof AdminMeetingDetail>;
-
-/** A translatable text as saved: a plain string when it has no translation, else one text per language. */
-const SavedText = z.union([z.string(), z.record(z.string(), z.string())]);
 
 export const AdminSurveyDetail = z.object({
   slug: Slug,

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { IsoDateTime, Slug, text } from "./common.js";
-import { ConsentInput, HttpsUrl } from "./admin-petitions.js";
+import { ConsentInput, HttpsUrl, TranslatableConsentInput } from "./admin-petitions.js";
+import { ContentLanguageInput, languageCheck, translatable, type LanguageCheck, type TranslatableText } from "./translatable.js";
 import { AdminTrainingSession } from "./admin-sessions.js";
 import { DateTimeInput, LocalDateInput, LocalTimeInput, SessionFormatInput } from "./when-inputs.js";
 import { AdminMeetingWeek } from "./admin-meeting-weeks.js";
@@ -16,19 +17,30 @@ import {
 /**
  * What organizers send to create or change training series, surveys and meetings
  * (PUT /v1/admin/<kind>/:slug: the slug is the address). The same shapes as the seed files.
+ *
+ * Training series and meetings (issue 19): each organizer-written text is a plain string in the
+ * campaign's `language`, or one text per language ({"en": "…", "es": "…"}). A plain string keeps
+ * the translations saved with that text (a session's by its key, a break's by its first day, a
+ * week's by its date); one text per language replaces them (a language left out has none).
  */
 const Format = SessionFormatInput;
 const Count = z.number().check(z.int(), z.nonnegative());
 const Zone = text("a time zone, like America/New_York", 64, true);
 const LocalDate = LocalDateInput;
 const LocalTime = LocalTimeInput;
-const TwoConsents = z.object({ coalition: ConsentInput, partner: ConsentInput });
+/** Training series and meetings: consent texts in one language or several (issue 19). */
+const TwoTranslatableConsents = z.object({ coalition: TranslatableConsentInput, partner: TranslatableConsentInput });
+type Consents = { coalition: { text: TranslatableText }; partner: { text: TranslatableText } };
+const consentChecks = (c: Consents): LanguageCheck[] => [
+  ["consent.coalition.text", c.coalition.text, "the consent text", true],
+  ["consent.partner.text", c.partner.text, "the consent text", true],
+];
 
 export const TrainingSessionInput = z.object({
   /** Stable within the series: sending the same key again changes that session. */
   key: z.string("Give each session a key.").check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "Session keys use lowercase letters, numbers and dashes.")),
-  title: text("the session's title", 200, true),
-  description: z.optional(text("a description", 5000, false)),
+  title: translatable("the session's title", 200, true),
+  description: z.optional(translatable("a description", 5000, false)),
   startsAt: DateTimeInput,
   endsAt: DateTimeInput,
   timeZone: Zone,
@@ -37,7 +49,7 @@ export const TrainingSessionInput = z.object({
   virtualLink: z.optional(z.nullable(HttpsUrl)),
   capacity: z.optional(z.nullable(Count)),
   status: z.optional(z.enum(["scheduled", "cancelled"], "Choose scheduled or cancelled.")),
-  leaders: z.array(z.object({ name: text("the leader's name", 120, true), role: z.optional(z.nullable(text("a role", 120, false))) })),
+  leaders: z.array(z.object({ name: text("the leader's name", 120, true), role: z.optional(z.nullable(translatable("a role", 120, false))) })),
   /** Slugs of this coalition's partners co-hosting the session. */
   partners: z.optional(z.array(Slug)),
   /**
@@ -71,10 +83,21 @@ export const TrainingSessionInput = z.object({
   }),
 );
 
+/** The texts of a session to check for the series' language, under `prefix` ("sessions.0."). */
+export function sessionLanguageChecks(s: { title: TranslatableText; description?: TranslatableText | undefined; leaders: Array<{ role?: TranslatableText | null | undefined }> }, prefix: string): LanguageCheck[] {
+  return [
+    [`${prefix}title`, s.title, "the session's title", true],
+    [`${prefix}description`, s.description, "a description", false],
+    ...s.leaders.map((l, i): LanguageCheck => [`${prefix}leaders.${i}.role`, l.role, "a role", false]),
+  ];
+}
+
 export const TrainingSeriesInput = z.object({
-  title: text("a title", 200, true),
-  description: text("a description", 5000, true),
-  consent: TwoConsents,
+  /** The series' own language (default "en"): every text must have it; others are translations. Sessions are in it too. */
+  language: z.optional(ContentLanguageInput),
+  title: translatable("a title", 200, true),
+  description: translatable("a description", 5000, true),
+  consent: TwoTranslatableConsents,
   /** Minutes before each session when registrants get a reminder email (default [1440, 60]; [] turns them off). */
   reminderMinutes: z.optional(
     z
@@ -82,12 +105,21 @@ export const TrainingSeriesInput = z.object({
       .check(z.maxLength(4, "At most 4 reminders per session.")),
   ),
   sessions: z.array(TrainingSessionInput).check(z.maxLength(200, "At most 200 sessions per series.")),
-});
+}).check(
+  languageCheck((v) => [
+    ["title", v.title, "a title", true],
+    ["description", v.description, "a description", true],
+    ...consentChecks(v.consent),
+    ...v.sessions.flatMap((s, i) => sessionLanguageChecks(s, `sessions.${i}.`)),
+  ]),
+);
 export type TrainingSeriesInput = z.input<typeof TrainingSeriesInput>;
 
 export const MeetingInput = z.object({
-  title: text("a title", 200, true),
-  description: text("a description", 5000, true),
+  /** The meeting's own language (default "en"): every text must have it; others are translations. Breaks and notes are in it too. */
+  language: z.optional(ContentLanguageInput),
+  title: translatable("a title", 200, true),
+  description: translatable("a description", 5000, true),
   timeZone: Zone,
   startDate: LocalDate,
   startTime: LocalTime,
@@ -97,8 +129,8 @@ export const MeetingInput = z.object({
   format: Format,
   location: z.optional(z.nullable(text("a place", 300, false))),
   virtualLink: z.optional(z.nullable(HttpsUrl)),
-  consent: TwoConsents,
-  breaks: z.optional(z.array(z.object({ from: LocalDate, to: LocalDate, reason: text("a reason", 200, true) }))),
+  consent: TwoTranslatableConsents,
+  breaks: z.optional(z.array(z.object({ from: LocalDate, to: LocalDate, reason: translatable("a reason", 200, true) }))),
   changes: z.optional(
     z.array(
       z.object({
@@ -108,11 +140,19 @@ export const MeetingInput = z.object({
         newTime: z.optional(LocalTime),
         format: z.optional(Format),
         location: z.optional(text("a place", 300, false)),
-        note: z.optional(text("a note", 300, false)),
+        note: z.optional(translatable("a note", 300, false)),
       }),
     ),
   ),
-});
+}).check(
+  languageCheck((v) => [
+    ["title", v.title, "a title", true],
+    ["description", v.description, "a description", true],
+    ...consentChecks(v.consent),
+    ...(v.breaks ?? []).map((b, i): LanguageCheck => [`breaks.${i}.reason`, b.reason, "a reason", true]),
+    ...(v.changes ?? []).map((c, i): LanguageCheck => [`changes.${i}.note`, c.note, "a note", false]),
+  ]),
+);
 export type MeetingInput = z.input<typeof MeetingInput>;
 
 /** GET /v1/admin/trainings: every series with each session's seats and waitlist. */

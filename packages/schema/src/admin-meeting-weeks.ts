@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { text } from "./common.js";
+import { translatable } from "./translatable.js";
 import { MeetingOccurrence } from "./meeting.js";
 import { LocalDateInput, LocalTimeInput, SessionFormatInput } from "./when-inputs.js";
 import { WEEK_CANCEL_ALONE_MESSAGE, WEEK_EMPTY_MESSAGE, WEEK_FIELDS_MESSAGE } from "./vocabulary.js";
@@ -23,14 +24,16 @@ export const MeetingWeekChange = z
       newTime: z.optional(LocalTimeInput),
       format: z.optional(SessionFormatInput),
       location: z.optional(z.nullable(text("a place", 300, false))),
-      note: z.optional(z.nullable(text("a note", 300, false))),
+      /** In the meeting's language, or one text per language ({"en": "…", "es": "…"}). */
+      note: z.optional(z.nullable(translatable("a note", 300, false))),
     },
     { error: (issue) => (issue.code === "unrecognized_keys" ? WEEK_FIELDS_MESSAGE : undefined) },
   )
   .check(
     z.superRefine((v, ctx) => {
       const moves = [v.newDate, v.newTime, v.format, v.location].some((x) => x !== undefined && x !== null && x !== "");
-      if (!v.cancelled && !moves && !v.note) ctx.addIssue({ code: "custom", path: [], message: WEEK_EMPTY_MESSAGE, input: v });
+      const noted = typeof v.note === "string" ? v.note !== "" : Boolean(v.note && Object.keys(v.note).length);
+      if (!v.cancelled && !moves && !noted) ctx.addIssue({ code: "custom", path: [], message: WEEK_EMPTY_MESSAGE, input: v });
       if (v.cancelled && moves) ctx.addIssue({ code: "custom", path: ["cancelled"], message: WEEK_CANCEL_ALONE_MESSAGE, input: v.cancelled });
     }),
   );

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { Checkbox, ConsentText, Email, FirstName, IsoDateTime, LastName, OrganizationSummary, Slug, text } from "./common.js";
+import { Checkbox, ConsentText, Email, FirstName, IsoDateTime, LastName, OrganizationSummary, Slug, TextLanguages } from "./common.js";
 import { RSVP_RESPONSES, SESSION_FORMATS } from "./vocabulary.js";
 
 export { RSVP_RESPONSES } from "./vocabulary.js";
@@ -20,6 +20,8 @@ export const MeetingOccurrence = z.object({
   /** E.g. "In person, with food!" */
   note: z.nullable(z.string()),
   counts: z.object({ yes: z.number(), maybe: z.number(), no: z.number() }),
+  /** The language of `note` (issue 19): the asker's where the organizer translated it, else the meeting's. */
+  ...TextLanguages,
 });
 export type MeetingOccurrence = z.infer<typeof MeetingOccurrence>;
 
@@ -37,6 +39,8 @@ export const Meeting = z.object({
   /** Upcoming breaks, e.g. summer: no meetings from–to. */
   breaks: z.array(z.object({ from: LocalDate, to: LocalDate, reason: z.string() })),
   consent: z.object({ coalition: ConsentText, partner: z.nullable(ConsentText) }),
+  /** Fallback fields: title, description, consent.coalition, consent.partner, breaks.<i>.reason. `schedule` is always in the asker's language. */
+  ...TextLanguages,
 });
 export type Meeting = z.infer<typeof Meeting>;
 

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { Checkbox, Email, FirstName, IsoDateTime, LastName, OrganizationSummary, Slug, text } from "./common.js";
+import { Checkbox, Email, FirstName, IsoDateTime, LastName, OrganizationSummary, Slug, TextLanguages } from "./common.js";
 import { SESSION_FORMATS } from "./vocabulary.js";
 
 export { SESSION_FORMATS } from "./vocabulary.js";
@@ -37,6 +37,8 @@ export const TrainingSession = z.object({
   status: z.enum(["scheduled", "cancelled"]),
   /** True once the session has started: registration is closed. */
   past: z.boolean(),
+  /** Fallback fields: title, description, leaders.<i>.role. */
+  ...TextLanguages,
 });
 export type TrainingSession = z.infer<typeof TrainingSession>;
 
@@ -50,6 +52,8 @@ export const TrainingSeries = z.object({
     coalition: z.object({ text: z.string(), version: z.string() }),
     partner: z.nullable(z.object({ text: z.string(), version: z.string() })),
   }),
+  /** Fallback fields: title, description, consent.coalition, consent.partner. */
+  ...TextLanguages,
 });
 export type TrainingSeries = z.infer<typeof TrainingSeries>;
 

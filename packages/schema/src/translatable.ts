@@ -69,3 +69,34 @@ export function missingDefaultLanguage(value: TranslatableText | undefined, labe
   if (value === undefined || typeof value === "string" || value[campaignLanguage]) return undefined;
   return `Enter ${inLanguage(label, campaignLanguage)}: ${LANGUAGE_NAMES[campaignLanguage]} is this campaign's language.`;
 }
+
+/** One translatable text to check for the campaign's language: its error path, value, label and whether it is required. */
+export type LanguageCheck = readonly [path: string, value: TranslatableText | null | undefined, label: string, required: boolean];
+
+/**
+ * Field errors (`<path>.<lang>`) for texts that lack the campaign's language. An optional text
+ * sent as an object with no words at all is simply no text; with words only in other languages,
+ * it lacks the campaign's.
+ */
+export function languageErrors(checks: readonly LanguageCheck[], campaignLanguage: Locale): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, value, label, required] of checks) {
+    if (value === null || value === undefined || typeof value === "string") continue;
+    if (!required && Object.values(value).every((words) => !words)) continue;
+    const missing = missingDefaultLanguage(value, label, campaignLanguage);
+    if (missing) out[`${path}.${campaignLanguage}`] = missing;
+  }
+  return out;
+}
+
+/** A zod check adding `languageErrors` of what `collect` names, in the value's `language` (English by default). */
+export function languageCheck<T extends { language?: Locale | undefined }>(collect: (v: T) => readonly LanguageCheck[]) {
+  return z.superRefine((v: T, ctx) => {
+    for (const [path, message] of Object.entries(languageErrors(collect(v), v.language ?? "en"))) {
+      ctx.addIssue({ code: "custom", path: path.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message, input: undefined });
+    }
+  });
+}
+
+/** A translatable text as an admin read gives it back: a plain string when it has one language, else one text per language. */
+export const SavedText = z.union([z.string(), z.record(z.string(), z.string())]);

@@ -1,5 +1,6 @@
 import type { AdminMeetingDetail, MeetingInput } from "@coalition-kit/schema";
 import { count, read, readConsent, readHeading } from "./form-view.js";
+import { consentWords, wordsOf } from "./saved-text.js";
 
 type Meeting = AdminMeetingDetail["meeting"];
 
@@ -30,7 +31,8 @@ export interface MeetingDraft {
   format: Meeting["format"];
   location: string;
   virtualLink: string;
-  consent: MeetingInput["consent"];
+  /** In the meeting's language: translations saved with it are kept when the form sends these back. */
+  consent: ReturnType<typeof consentWords>;
   breaks: Array<{ from: string; to: string; reason: string }>;
   /** One-week changes, made from the meetings list: sent back as they are. */
   changes: Meeting["changes"];
@@ -76,8 +78,8 @@ export function meetingDraftOf({ slug, meeting: m }: AdminMeetingDetail): Meetin
   const rule = weekly(m.rrule);
   return {
     slug,
-    title: m.title,
-    description: m.description,
+    title: wordsOf(m.title, m.language),
+    description: wordsOf(m.description, m.language),
     timeZone: m.timeZone,
     startDate: m.startDate,
     startTime: m.startTime,
@@ -88,8 +90,8 @@ export function meetingDraftOf({ slug, meeting: m }: AdminMeetingDetail): Meetin
     format: m.format,
     location: m.location ?? "",
     virtualLink: m.virtualLink ?? "",
-    consent: m.consent,
-    breaks: m.breaks,
+    consent: consentWords(m.consent, m.language),
+    breaks: m.breaks.map((b) => ({ ...b, reason: wordsOf(b.reason, m.language) })),
     changes: m.changes,
   };
 }

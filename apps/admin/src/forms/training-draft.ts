@@ -1,6 +1,7 @@
 import type { AdminTrainingSeriesDetail, TrainingSeriesInput } from "@coalition-kit/schema";
 import { fromLocalInput, toLocalInput } from "../zoned-time.js";
 import { count, read, readConsent, readHeading } from "./form-view.js";
+import { consentWords, wordsOf } from "./saved-text.js";
 
 /** One leader row as typed. */
 export interface LeaderDraft {
@@ -35,7 +36,8 @@ export interface SeriesDraft {
   title: string;
   description: string;
   timeZone: string;
-  consent: TrainingSeriesInput["consent"];
+  /** In the series' language: translations saved with it are kept when the form sends these back. */
+  consent: ReturnType<typeof consentWords>;
   reminderMinutes?: number[];
   sessions: SessionDraft[];
 }
@@ -84,16 +86,16 @@ export function draftOf({ slug, series: detail }: AdminTrainingSeriesDetail): Se
   const zone = detail.sessions[0]?.timeZone ?? "America/New_York";
   return {
     slug,
-    title: detail.title,
-    description: detail.description,
+    title: wordsOf(detail.title, detail.language),
+    description: wordsOf(detail.description, detail.language),
     timeZone: zone,
-    consent: detail.consent,
+    consent: consentWords(detail.consent, detail.language),
     reminderMinutes: detail.reminderMinutes,
     sessions: detail.sessions.map((s) => ({
       key: s.key,
       saved: true,
-      title: s.title,
-      description: s.description,
+      title: wordsOf(s.title, detail.language),
+      description: wordsOf(s.description, detail.language),
       startsAt: toLocalInput(s.startsAt, zone),
       duration: String(Math.round((Date.parse(s.endsAt) - Date.parse(s.startsAt)) / MINUTE)),
       format: s.format,
@@ -101,7 +103,7 @@ export function draftOf({ slug, series: detail }: AdminTrainingSeriesDetail): Se
       virtualLink: s.virtualLink ?? "",
       capacity: s.capacity === null ? "" : String(s.capacity),
       status: s.status,
-      leaders: s.leaders.map((l) => ({ name: l.name, role: l.role ?? "" })),
+      leaders: s.leaders.map((l) => ({ name: l.name, role: l.role === null ? "" : wordsOf(l.role, detail.language) })),
       partners: s.partners,
       partnerSeats: Object.fromEntries(s.partnerSeats.map((r) => [r.partner, String(r.seats)])),
     })),

@@ -1,7 +1,7 @@
 import { publicRead } from "../http/public-read.js";
 import { acceptPartnerWrite, optionalPartner, replyWritten, type WriteOptions } from "../http/partner-request.js";
 import { Hono } from "hono";
-import { pickLocale } from "@coalition-kit/schema";
+import { LOCALES, pickLocale, type Locale } from "@coalition-kit/schema";
 import type { Db } from "../db/types.js";
 import { publicBaseUrl } from "../http/base-url.js";
 import { readBody } from "../http/body.js";
@@ -26,7 +26,10 @@ export function meetingRoutes(db: Db, options: WriteOptions): Hono {
   app.get("/:slug/calendar.ics", async (c) => {
     const meeting = await findMeeting(db, c.req.param("slug"));
     if (!meeting) throw new ApiError("not_found");
-    return calendarResponse(c, await meetingCalendar(db, meeting, new URL(publicBaseUrl(c)).host), `${meeting.slug}.ics`);
+    // `?lang=es`: the feed URL a Spanish read hands out (calendar apps send no Accept-Language).
+    const lang = c.req.query("lang");
+    const locale = (LOCALES as readonly string[]).includes(lang ?? "") ? (lang as Locale) : meeting.language;
+    return calendarResponse(c, await meetingCalendar(db, meeting, new URL(publicBaseUrl(c)).host, Date.now(), locale), `${meeting.slug}.ics`);
   });
 
   app.post("/:slug/rsvps", async (c) => {

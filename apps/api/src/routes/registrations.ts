@@ -16,7 +16,7 @@ export function registrationRoutes(db: Db, maxBodyBytes: number): Hono {
     const found = await registrationForCalendar(db, c.req.query("token") ?? "");
     if (!found) throw new ApiError("not_found");
     const link = found.confirmed ? found.session.virtual_link : null;
-    return calendarResponse(c, sessionCalendar(found.series, found.session, new URL(publicBaseUrl(c)).host, link), `${found.series.slug}.ics`);
+    return calendarResponse(c, sessionCalendar(found.series, found.session, new URL(publicBaseUrl(c)).host, link, found.locale), `${found.series.slug}.ics`);
   });
 
   // A GET only shows a confirm button: mail scanners that prefetch links must not cancel anything.

@@ -13,6 +13,7 @@ import { meetingStyles } from "./ck-meeting-rsvp.styles.js";
 import { renderOccurrence, whenText } from "./meeting-occurrence.js";
 import { RSVP_FIELD_ORDER, renderRsvpForm } from "./meeting-rsvp-form.js";
 import { scheduleMessages as schedule, sendingMessages as sending } from "../shared/common-messages.js";
+import { langOf } from "../shared/content-language.js";
 
 const EVERY_WEEK = "every_week";
 
@@ -189,10 +190,10 @@ export class CkMeetingRsvp extends CkFormWidget<RsvpRequest> {
     return html`
       <section part="container" class="container" aria-labelledby="ck-meeting-title">
         <slot name="header"></slot>
-        <h2 part="title" id="ck-meeting-title">${meeting.title}</h2>
+        <h2 part="title" id="ck-meeting-title" lang=${langOf(meeting, "title")}>${meeting.title}</h2>
         <p class="schedule"><strong>${meeting.schedule}</strong> ${t.plannedIn(meeting.timeZone)} · ${schedule.formats[meeting.format]}</p>
-        <p class="muted">${meeting.description}</p>
-        ${meeting.breaks.map((b) => html`<p class="break">${b.reason}</p>`)}
+        <p class="muted" lang=${langOf(meeting, "description")}>${meeting.description}</p>
+        ${meeting.breaks.map((b, i) => html`<p class="break" lang=${langOf(meeting, `breaks.${i}.reason`)}>${b.reason}</p>`)}
         ${this.saved ? this.renderSaved(feedUrl) : nothing}
         <div class="every-week">
           ${this.openFor === EVERY_WEEK ? this.form() : html`<button part="button" class="primary" type="button" @click=${() => void this.open(EVERY_WEEK)}>${t.everyWeekButton}</button>`}

@@ -28,7 +28,7 @@ export function renderOccurrence(o: MeetingOccurrence, ctx: OccurrenceContext) {
         ${o.moved && !cancelled ? html`<span class="badge moved">${t.moved}</span>` : nothing}
         ${o.location && !cancelled ? html`<span class="location">${o.location}</span>` : nothing}
       </p>
-      ${o.note ? html`<p class="note">${o.note}</p>` : nothing}
+      ${o.note ? html`<p class="note" lang=${o.language}>${o.note}</p>` : nothing}
       ${cancelled
         ? nothing
         : html`<p part="counts" class="counts">${t.counts(o.counts.yes, o.counts.maybe)}</p>

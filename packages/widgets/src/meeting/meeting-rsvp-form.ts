@@ -1,6 +1,7 @@
 import { html, nothing } from "lit";
 import { RSVP_RESPONSES } from "@coalition-kit/schema/rules";
 import type { Meeting, RsvpAnswer } from "@coalition-kit/schema";
+import { langOf } from "../shared/content-language.js";
 import { checkbox, textField, type ControlsView } from "../shared/form-controls.js";
 import { radioGroup } from "../shared/form-choices.js";
 import { meetingMessages as t } from "./meeting-messages.js";
@@ -34,8 +35,8 @@ export function renderRsvpForm(view: RsvpFormView) {
         ${textField(view, "lastName", common.lastNameOptional, { autocomplete: "family-name", maxlength: 80 })}
       </div>
       ${textField(view, "email", common.email, { type: "email", autocomplete: "email", required: true, maxlength: 254 })}
-      ${checkbox(view, "consentCoalition", view.meeting.consent.coalition.text)}
-      ${view.meeting.consent.partner ? checkbox(view, "consentPartner", view.meeting.consent.partner.text) : nothing}
+      ${checkbox(view, "consentCoalition", html`<span lang=${langOf(view.meeting, "consent.coalition")}>${view.meeting.consent.coalition.text}</span>`)}
+      ${view.meeting.consent.partner ? checkbox(view, "consentPartner", html`<span lang=${langOf(view.meeting, "consent.partner")}>${view.meeting.consent.partner.text}</span>`) : nothing}
       <div class="actions">
         <button part="button" class="primary" type="submit" ?disabled=${view.submitting}>${view.submitting ? sending.sending : t.submit}</button>
         <button part="button" class="secondary" type="button" @click=${view.onClose}>${schedule.close}</button>

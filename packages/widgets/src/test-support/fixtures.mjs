@@ -39,11 +39,18 @@ const session = (key, title, days, capacity, extra = {}) => ({
 export const TEST_TRAININGS = [
   {
     slug: "wtr-trainings",
-    title: "Widget test trainings",
-    description: "Sessions for the widget tests.",
-    consent: { coalition: { text: "Yes, the coalition may email me.", version: "t1" }, partner: { text: "Yes, {partner} may email me.", version: "t1" } },
+    // In English and Spanish: a Spanish page reads the Spanish texts (src/locales/spanish-widgets.test.ts).
+    title: { en: "Widget test trainings", es: "Capacitaciones de prueba" },
+    description: { en: "Sessions for the widget tests.", es: "Sesiones para las pruebas de los widgets." },
+    consent: {
+      coalition: { text: { en: "Yes, the coalition may email me.", es: "Sí, la coalición puede enviarme correos." }, version: "t1" },
+      partner: { text: { en: "Yes, {partner} may email me.", es: "Sí, {partner} puede enviarme correos." }, version: "t1" },
+    },
     sessions: [
-      session("big", "Big open session", 5, 50),
+      session("big", { en: "Big open session", es: "Sesión grande y abierta" }, 5, 50, {
+        description: { en: "About Big open session.", es: "Sobre la sesión grande y abierta." },
+        leaders: [{ name: "Rosa Diaz", role: { en: "Lead organizer", es: "Organizadora principal" } }],
+      }),
       session("one-seat", "One seat only", 6, 1),
       session("no-limit", "No limit session", 7, null, { format: "in_person", location: "New Haven Free Public Library", virtualLink: null }),
       session("ended", "Session that ended", -4, 20),
@@ -58,8 +65,9 @@ export function testMeeting(now = Date.now()) {
   const weekday = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"][new Date(`${start}T12:00:00Z`).getUTCDay()];
   return {
     slug: "wtr-meetings",
-    title: "Widget test member meeting",
-    description: "Weekly, youth-led.",
+    // In English and Spanish: a Spanish page reads the Spanish texts (src/locales/spanish-widgets.test.ts).
+    title: { en: "Widget test member meeting", es: "Reunión de miembros de prueba" },
+    description: { en: "Weekly, youth-led.", es: "Semanal, dirigida por jóvenes." },
     timeZone: "America/New_York",
     startDate: start,
     startTime: "16:00",
@@ -67,10 +75,13 @@ export function testMeeting(now = Date.now()) {
     rrule: `FREQ=WEEKLY;BYDAY=${weekday}`,
     format: "virtual",
     virtualLink: "https://meet.example.org/wtr-members",
-    consent: { coalition: { text: "Yes, SEJ may email me.", version: "t1" }, partner: { text: "Yes, {partner} may email me.", version: "t1" } },
+    consent: {
+      coalition: { text: { en: "Yes, SEJ may email me.", es: "Sí, SEJ puede enviarme correos." }, version: "t1" },
+      partner: { text: "Yes, {partner} may email me.", version: "t1" },
+    },
     changes: [
-      { date: day(8), cancelled: true, note: "No meeting this week." },
-      { date: day(15), format: "in_person", location: "Wilson Library", note: "In person, with food!" },
+      { date: day(8), cancelled: true, note: { en: "No meeting this week.", es: "No hay reunión esta semana." } },
+      { date: day(15), format: "in_person", location: "Wilson Library", note: { en: "In person, with food!", es: "¡En persona y con comida!" } },
     ],
   };
 }

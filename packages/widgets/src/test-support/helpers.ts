@@ -19,7 +19,7 @@ export const KEY = "pk_demo_e4e";
  * An organizer's request to the real admin API (moderation, queues), made by the test config from
  * Node with a secret key it created: the admin API answers no partner page's CORS.
  */
-export function admin<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
+export function admin<T>(path: string, init: { method?: string; body?: unknown; organization?: "sej" } = {}): Promise<{ status: number; body: T }> {
   return executeServerCommand("ck-admin", { path, ...init });
 }
 

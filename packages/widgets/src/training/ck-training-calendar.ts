@@ -13,6 +13,7 @@ import { calendarStyles } from "./ck-training-calendar.styles.js";
 import { renderMonth } from "./training-month.js";
 import { REGISTER_FIELD_ORDER, renderRegisterForm } from "./training-register-form.js";
 import { renderSessionCard } from "./training-session-card.js";
+import { langOf } from "../shared/content-language.js";
 
 type View = "list" | "month";
 type When = "upcoming" | "past";
@@ -213,8 +214,8 @@ export class CkTrainingCalendar extends CkFormWidget<RegisterRequest> {
     return html`
       <section part="container" class="container" aria-labelledby="ck-cal-title">
         <slot name="header"></slot>
-        <h2 part="title" id="ck-cal-title">${single ? single.series.title : this.data.map((d) => d.series.title).join(" · ")}</h2>
-        ${single ? html`<p class="muted">${single.series.description}</p>` : nothing}
+        <h2 part="title" id="ck-cal-title" lang=${single ? langOf(single.series, "title") : nothing}>${single ? single.series.title : this.data.map((d) => d.series.title).join(" · ")}</h2>
+        ${single ? html`<p class="muted" lang=${langOf(single.series, "description")}>${single.series.description}</p>` : nothing}
         ${this.renderToolbar()}
         ${this.view === "month" ? this.renderMonthView() : this.renderList()}
         <p class="subscribe">${this.data.map((d) => html`<a part="link" href=${d.feedUrl.replace(/^https?:/, "webcal:")}>${t.subscribe}${this.data.length > 1 ? `: ${d.series.title}` : ""}</a> `)}</p>

@@ -2,6 +2,7 @@ import { html } from "lit";
 import type { TrainingSession } from "@coalition-kit/schema";
 import { dayKey, monthTitle, weekdayNames } from "../shared/time.js";
 import { trainingMessages as t } from "./training-messages.js";
+import { langOf } from "../shared/content-language.js";
 
 export interface MonthView {
   year: number;
@@ -43,7 +44,7 @@ export function renderMonth(view: MonthView) {
               const sessions = byDay.get(`${view.year}-${pad(view.month + 1)}-${pad(day)}`) ?? [];
               return html`<td class=${sessions.length ? "has-sessions" : ""}>
                 <span class="date">${day}</span>
-                ${sessions.map((s) => html`<button type="button" class="chip ${s.past ? "is-past" : ""}" title=${s.title} @click=${() => view.onPick(s)}>${s.title}</button>`)}
+                ${sessions.map((s) => html`<button type="button" class="chip ${s.past ? "is-past" : ""}" lang=${langOf(s, "title")} title=${s.title} @click=${() => view.onPick(s)}>${s.title}</button>`)}
               </td>`;
             })}
           </tr>`)}

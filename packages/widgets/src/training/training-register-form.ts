@@ -3,6 +3,7 @@ import type { TrainingSeries, TrainingSession } from "@coalition-kit/schema";
 import { checkbox, textField, type ControlsView } from "../shared/form-controls.js";
 import { trainingMessages as t } from "./training-messages.js";
 import { commonMessages as common, scheduleMessages as schedule } from "../shared/common-messages.js";
+import { langOf } from "../shared/content-language.js";
 
 export const REGISTER_FIELD_ORDER = ["firstName", "lastName", "email", "consentCoalition", "consentPartner"] as const;
 
@@ -25,8 +26,8 @@ export function renderRegisterForm(view: RegisterFormView) {
         ${textField(view, "lastName", common.lastNameOptional, { autocomplete: "family-name", maxlength: 80 })}
       </div>
       ${textField(view, "email", common.email, { type: "email", autocomplete: "email", required: true, maxlength: 254 })}
-      ${checkbox(view, "consentCoalition", view.series.consent.coalition.text)}
-      ${view.series.consent.partner ? checkbox(view, "consentPartner", view.series.consent.partner.text) : nothing}
+      ${checkbox(view, "consentCoalition", html`<span lang=${langOf(view.series, "consent.coalition")}>${view.series.consent.coalition.text}</span>`)}
+      ${view.series.consent.partner ? checkbox(view, "consentPartner", html`<span lang=${langOf(view.series, "consent.partner")}>${view.series.consent.partner.text}</span>`) : nothing}
       <div class="actions">
         <button part="button" class="primary" type="submit" ?disabled=${view.submitting}>
           ${view.submitting ? t.submitting : full ? t.submitWaitlist : t.submit}

@@ -3,6 +3,7 @@ import type { RegisterResponse, TrainingSession } from "@coalition-kit/schema";
 import { trainingMessages as t } from "./training-messages.js";
 import { formatDay, formatTimeRange, sameWallClock } from "../shared/time.js";
 import { scheduleMessages as schedule } from "../shared/common-messages.js";
+import { langOf } from "../shared/content-language.js";
 
 export interface CardContext {
   viewerZone: string;
@@ -52,13 +53,13 @@ export function renderSessionCard(session: TrainingSession, ctx: CardContext) {
         <span class="time">${formatTimeRange(session.startsAt, session.endsAt, ctx.viewerZone, ctx.locale)}</span>
       </p>
       ${sameZone ? nothing : html`<p class="zone">${t.eventTime(formatTimeRange(session.startsAt, session.endsAt, session.timeZone, ctx.locale), session.timeZone)}</p>`}
-      <h3 part="session-title" class="session-title">${session.title}</h3>
-      ${session.description ? html`<p class="description">${session.description}</p>` : nothing}
+      <h3 part="session-title" class="session-title" lang=${langOf(session, "title")}>${session.title}</h3>
+      ${session.description ? html`<p class="description" lang=${langOf(session, "description")}>${session.description}</p>` : nothing}
       <p class="meta">
         <span class="format">${schedule.formats[session.format]}</span>${session.location ? html` · <span class="location">${session.location}</span>` : nothing}
       </p>
       ${session.leaders.length
-        ? html`<p class="leaders">${t.ledBy} ${session.leaders.map((l, i) => html`${i ? ", " : ""}<strong>${l.name}</strong>${l.role ? ` (${l.role})` : ""}`)}</p>`
+        ? html`<p class="leaders">${t.ledBy} ${session.leaders.map((l, i) => html`${i ? ", " : ""}<strong>${l.name}</strong>${l.role ? html` (<span lang=${langOf(session, `leaders.${i}.role`)}>${l.role}</span>)` : ""}`)}</p>`
         : nothing}
       ${session.partners.length ? html`<p class="partners">${t.withPartners} ${session.partners.map((p) => p.name).join(", ")}</p>` : nothing}
       <p part="seats" class="seats ${full ? "is-full" : ""}">${seats(session)}</p>

@@ -126,9 +126,10 @@ export function savedTexts(row: TranslatedColumns, column: string): Record<strin
 
 /**
  * A text as an admin read shows it, in the shape a write takes: the plain string `text` (the
- * campaign language's) when it has no translation, else one text per language.
+ * campaign language's; by default the row's `column`) when it has no translation, else one text
+ * per language.
  */
-export function savedText(row: TranslatedColumns, column: string, text: string): string | Record<string, string> {
+export function savedText(row: TranslatedColumns, column: string, text: string = String((row as unknown as Record<string, unknown>)[column] ?? "")): string | Record<string, string> {
   const out: Record<string, string> = { [row.language]: text };
   for (const [lang, words] of Object.entries(stored(row.translations))) if (words?.[column]) out[lang] = words[column];
   return Object.keys(out).length === 1 ? text : out;
@@ -141,6 +142,47 @@ export function missingTranslations(row: TranslatedColumns, fields: Record<strin
   for (const lang of LOCALES) {
     if (lang === row.language) continue;
     out[lang] = Object.entries(fields).filter(([, column]) => !words[lang]?.[column]).map(([field]) => field);
+  }
+  return out;
+}
+
+/** What every child row (a session, a break, a week) carries: its own translations, keyed by column (its language is its parent's). */
+export interface ChildTranslations {
+  translations: Translations | string | null;
+}
+
+/**
+ * A child row (a training session, a meeting break or week) as `asked` reads it: it is written in
+ * its parent's `language` and carries its own translations (migration 021). As `localize`.
+ */
+export function localizeChild<R extends ChildTranslations>(row: R, language: Locale, asked: Locale, fields: Record<string, string>): { row: R; language: Locale; fallbacks: Record<string, Locale> } {
+  const out = localize({ ...row, language }, asked, fields);
+  const { language: _parent, ...rest } = out.row;
+  return { row: rest as unknown as R, language: out.language, fallbacks: out.fallbacks };
+}
+
+/**
+ * The translations a child row keeps, as JSON for its `translations` column: as `splitTranslations`,
+ * a plain string keeps the `current` translations of its column, one text per language replaces them.
+ */
+export function childTranslations(language: Locale, texts: Record<string, TranslatableText | null | undefined>, current: Translations = {}): { columns: Record<string, string>; translations: string } {
+  const sent = Object.fromEntries(Object.entries(texts).map(([column, value]) => [column, value ?? undefined]));
+  // Columns not sent (a note left out) keep no translation.
+  const kept: Translations = {};
+  for (const [lang, words] of Object.entries(current) as Array<[Locale, Record<string, string>]>) {
+    const left = Object.fromEntries(Object.entries(words).filter(([column]) => sent[column] !== undefined));
+    if (Object.keys(left).length) kept[lang] = left;
+  }
+  const { columns, translations } = splitTranslations(language, sent, {}, kept);
+  return { columns, translations: JSON.stringify(translations) };
+}
+
+/** The language each of `fields` of a localized child is in, as fallbacks against the answer's `language` (under `prefix`). */
+export function childFallbacks(answer: Locale, child: { language: Locale; fallbacks: Record<string, Locale> }, fields: string[], prefix: string): Record<string, Locale> {
+  const out: Record<string, Locale> = {};
+  for (const field of fields) {
+    const lang = child.fallbacks[field] ?? child.language;
+    if (lang !== answer) out[`${prefix}${field}`] = lang;
   }
   return out;
 }

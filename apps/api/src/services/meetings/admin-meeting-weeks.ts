@@ -4,6 +4,7 @@ import {
   SESSION_PLACE_MESSAGE,
   WEEK_CANCELLED_MESSAGE,
   WEEK_OVER_MESSAGE,
+  languageErrors,
   type AdminMeetingWeek,
   type MeetingWeekChanged,
 } from "@coalition-kit/schema";
@@ -14,6 +15,7 @@ import { withCounts } from "./meetings.js";
 import { writeAndNotifyMeeting } from "../messages/meeting-messages.js";
 import type { AdminContext } from "../keys/secret-keys.js";
 import { zonedInstant } from "../time/zoned-time.js";
+import { childTranslations } from "../content/languages.js";
 
 type Change = ReturnType<typeof MeetingWeekChange.parse>;
 
@@ -61,17 +63,19 @@ async function weekNow(q: Queryable, meeting: MeetingRow, date: string): Promise
 export async function changeMeetingWeek(q: Queryable, admin: AdminContext, slug: string, date: string, input: unknown, now = new Date()): Promise<MeetingWeekChanged> {
   const { meeting, week } = await lockWeek(q, admin, slug, date);
   const change = parseOrReject(MeetingWeekChange, input);
-  const errors = changeErrors(meeting, week, change, now.getTime());
+  // The note is in the meeting's language, and may carry translations ({"en": "…", "es": "…"}).
+  const errors = { ...languageErrors([["note", change.note, "a note", false]], meeting.language), ...changeErrors(meeting, week, change, now.getTime()) };
   if (Object.keys(errors).length) throw validationError(errors);
+  const note = childTranslations(meeting.language, { note: change.note });
   const notified = await writeAndNotifyMeeting(
     q,
     slug,
     async () => {
       await q.query(
-        `insert into meeting_changes (meeting_id, occurrence_date, cancelled, new_date, new_time, format, location, note) values ($1, $2, $3, $4, $5, $6, $7, $8)
+        `insert into meeting_changes (meeting_id, occurrence_date, cancelled, new_date, new_time, format, location, note, translations) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          on conflict (meeting_id, occurrence_date) do update set cancelled = excluded.cancelled, new_date = excluded.new_date, new_time = excluded.new_time,
-           format = excluded.format, location = excluded.location, note = excluded.note`,
-        [meeting.id, date, change.cancelled ?? false, change.newDate ?? null, change.newTime ?? null, change.format ?? null, change.location || null, change.note || null],
+           format = excluded.format, location = excluded.location, note = excluded.note, translations = excluded.translations`,
+        [meeting.id, date, change.cancelled ?? false, change.newDate ?? null, change.newTime ?? null, change.format ?? null, change.location || null, note.columns.note || null, note.translations],
       );
     },
     now,

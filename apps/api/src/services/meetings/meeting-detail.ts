@@ -1,6 +1,8 @@
 import type { AdminMeetingDetail } from "@coalition-kit/schema";
 import type { Db } from "../../db/types.js";
 import { ApiError } from "../errors.js";
+import { savedText, type Translations } from "../content/languages.js";
+import type { Locale } from "@coalition-kit/schema";
 import type { AdminContext } from "../keys/secret-keys.js";
 
 type Meeting = AdminMeetingDetail["meeting"];
@@ -25,28 +27,31 @@ export async function getMeeting(db: Db, admin: AdminContext, slug: string): Pro
     consent_coalition_version: string;
     consent_partner_text: string;
     consent_partner_version: string;
+    language: Locale;
+    translations: Translations | string | null;
   }>(
     `select id, title, description, time_zone, to_char(start_date, 'YYYY-MM-DD') as start_date, start_time, duration_minutes, rrule, format, location, virtual_link,
-            consent_coalition_text, consent_coalition_version, consent_partner_text, consent_partner_version
+            consent_coalition_text, consent_coalition_version, consent_partner_text, consent_partner_version, language, translations
        from meetings where slug = $1 and coalition_id = $2`,
     [slug, admin.organizationId],
   );
   const m = rows[0];
   if (!m) throw new ApiError("not_found");
-  const breaks = await db.query<{ from_date: string; to_date: string; reason: string }>(
-    "select to_char(from_date, 'YYYY-MM-DD') as from_date, to_char(to_date, 'YYYY-MM-DD') as to_date, reason from meeting_breaks where meeting_id = $1 order by from_date",
+  const breaks = await db.query<{ from_date: string; to_date: string; reason: string; translations: Translations | string | null }>(
+    "select to_char(from_date, 'YYYY-MM-DD') as from_date, to_char(to_date, 'YYYY-MM-DD') as to_date, reason, translations from meeting_breaks where meeting_id = $1 order by from_date",
     [m.id],
   );
-  const changes = await db.query<{ date: string; cancelled: boolean; new_date: string | null; new_time: string | null; format: Change["format"] | null; location: string | null; note: string | null }>(
-    `select to_char(occurrence_date, 'YYYY-MM-DD') as date, cancelled, to_char(new_date, 'YYYY-MM-DD') as new_date, new_time, format, location, note
+  const changes = await db.query<{ date: string; cancelled: boolean; new_date: string | null; new_time: string | null; format: Change["format"] | null; location: string | null; note: string | null; translations: Translations | string | null }>(
+    `select to_char(occurrence_date, 'YYYY-MM-DD') as date, cancelled, to_char(new_date, 'YYYY-MM-DD') as new_date, new_time, format, location, note, translations
        from meeting_changes where meeting_id = $1 order by occurrence_date`,
     [m.id],
   );
   return {
     slug,
     meeting: {
-      title: m.title,
-      description: m.description,
+      language: m.language,
+      title: savedText(m, "title"),
+      description: savedText(m, "description"),
       timeZone: m.time_zone,
       startDate: day(m.start_date),
       startTime: m.start_time,
@@ -55,8 +60,11 @@ export async function getMeeting(db: Db, admin: AdminContext, slug: string): Pro
       format: m.format,
       location: m.location,
       virtualLink: m.virtual_link,
-      consent: { coalition: { text: m.consent_coalition_text, version: m.consent_coalition_version }, partner: { text: m.consent_partner_text, version: m.consent_partner_version } },
-      breaks: breaks.map((b) => ({ from: b.from_date, to: b.to_date, reason: b.reason })),
+      consent: {
+        coalition: { text: savedText(m, "consent_coalition_text"), version: m.consent_coalition_version },
+        partner: { text: savedText(m, "consent_partner_text"), version: m.consent_partner_version },
+      },
+      breaks: breaks.map((b) => ({ from: b.from_date, to: b.to_date, reason: savedText({ ...b, language: m.language }, "reason") })),
       changes: changes.map((c) => ({
         date: c.date,
         ...(c.cancelled ? { cancelled: true } : {}),
@@ -64,7 +72,7 @@ export async function getMeeting(db: Db, admin: AdminContext, slug: string): Pro
         ...(c.new_time ? { newTime: c.new_time } : {}),
         ...(c.format ? { format: c.format } : {}),
         ...(c.location !== null ? { location: c.location } : {}),
-        ...(c.note !== null ? { note: c.note } : {}),
+        ...(c.note !== null ? { note: savedText({ ...c, language: m.language }, "note") } : {}),
       })),
     },
   };

@@ -1,11 +1,12 @@
-import type { MeetingOccurrence } from "@coalition-kit/schema";
+import type { Locale, MeetingOccurrence } from "@coalition-kit/schema";
+import { localizeChild, type Translations, type TranslatedColumns } from "../content/languages.js";
 import type { Queryable } from "../../db/types.js";
 import { findCampaign, type CampaignRow, type PartnerConsentColumns } from "../campaigns.js";
 import { addDays, expandDates, parseRule } from "../time/recurrence.js";
 import { localDate, zonedInstant } from "../time/zoned-time.js";
 
 /** A member meeting with its coalition's names (campaigns.ts). */
-export interface MeetingRow extends CampaignRow, PartnerConsentColumns {
+export interface MeetingRow extends CampaignRow, PartnerConsentColumns, TranslatedColumns {
   title: string;
   description: string;
   time_zone: string;
@@ -22,6 +23,8 @@ export interface BreakRow {
   from_date: string;
   to_date: string;
   reason: string;
+  /** {"es": {"reason": "…"}} (migration 021): the meeting's language is the break's. */
+  translations: Translations | string | null;
 }
 
 interface ChangeRow {
@@ -32,6 +35,7 @@ interface ChangeRow {
   format: MeetingRow["format"] | null;
   location: string | null;
   note: string | null;
+  translations: Translations | string | null;
 }
 
 export type Occurrence = Omit<MeetingOccurrence, "counts">;
@@ -46,8 +50,11 @@ export function findMeeting(q: Queryable, slug: string): Promise<MeetingRow | un
 
 /** A meeting's breaks (no meetings from one date to another), in order, as local dates. */
 export async function loadBreaks(q: Queryable, meetingId: string): Promise<BreakRow[]> {
-  const rows = await q.query<{ from_date: string | Date; to_date: string | Date; reason: string }>("select from_date, to_date, reason from meeting_breaks where meeting_id = $1 order by from_date", [meetingId]);
-  return rows.map((r) => ({ from_date: day(r.from_date), to_date: day(r.to_date), reason: r.reason }));
+  const rows = await q.query<{ from_date: string | Date; to_date: string | Date; reason: string; translations: BreakRow["translations"] }>(
+    "select from_date, to_date, reason, translations from meeting_breaks where meeting_id = $1 order by from_date",
+    [meetingId],
+  );
+  return rows.map((r) => ({ from_date: day(r.from_date), to_date: day(r.to_date), reason: r.reason, translations: r.translations }));
 }
 
 async function loadChanges(q: Queryable, meetingId: string): Promise<Map<string, ChangeRow>> {
@@ -58,8 +65,9 @@ async function loadChanges(q: Queryable, meetingId: string): Promise<Map<string,
 /**
  * Occurrences between two local dates (inclusive): the rule's dates, minus breaks, with each
  * occurrence's change applied (cancelled ones stay listed as cancelled; moved ones keep their key).
+ * Notes are in `locale` where the organizer translated them, else in the meeting's language.
  */
-export async function occurrencesBetween(q: Queryable, meeting: MeetingRow, from: string, through: string): Promise<Occurrence[]> {
+export async function occurrencesBetween(q: Queryable, meeting: MeetingRow, from: string, through: string, locale: Locale = meeting.language): Promise<Occurrence[]> {
   const [breaks, changes] = await Promise.all([loadBreaks(q, meeting.id), loadChanges(q, meeting.id)]);
   const rule = parseRule(meeting.rrule, day(meeting.start_date));
   const inBreak = (date: string) => breaks.some((b) => date >= b.from_date && date <= b.to_date);
@@ -68,6 +76,7 @@ export async function occurrencesBetween(q: Queryable, meeting: MeetingRow, from
     if (date < from || inBreak(date)) continue;
     const change = changes.get(date);
     const startsAt = zonedInstant(change?.new_date ?? date, change?.new_time ?? meeting.start_time, meeting.time_zone);
+    const note = change?.note ? localizeChild(change, meeting.language, locale, { note: "note" }) : undefined;
     out.push({
       date,
       startsAt: startsAt.toISOString(),
@@ -76,16 +85,18 @@ export async function occurrencesBetween(q: Queryable, meeting: MeetingRow, from
       moved: Boolean(change && (change.new_date || change.new_time)),
       format: change?.format ?? meeting.format,
       location: change?.location ?? meeting.location,
-      note: change?.note ?? null,
+      note: note?.row.note ?? null,
+      language: note?.language ?? locale,
+      fallbacks: {},
     });
   }
   return out.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }
 
 /** The next `count` occurrences that have not ended. */
-export async function upcomingOccurrences(q: Queryable, meeting: MeetingRow, count: number, now = Date.now()): Promise<Occurrence[]> {
+export async function upcomingOccurrences(q: Queryable, meeting: MeetingRow, count: number, now = Date.now(), locale: Locale = meeting.language): Promise<Occurrence[]> {
   const today = localDate(now, meeting.time_zone);
-  const all = await occurrencesBetween(q, meeting, addDays(today, -7), addDays(today, 7 * count * 3 + 370));
+  const all = await occurrencesBetween(q, meeting, addDays(today, -7), addDays(today, 7 * count * 3 + 370), locale);
   return all.filter((o) => Date.parse(o.endsAt) > now).slice(0, count);
 }
 

@@ -6,12 +6,22 @@ import { parseOrReject, validationError } from "../errors.js";
 import type { PartnerContext } from "../partners/partner-lookup.js";
 import type { PartnerWriter } from "../partners/partner-writer.js";
 import { idempotentWrite, requestHash } from "../platform/idempotency.js";
-import { countsFor, findMeeting, loadBreaks, upcomingOccurrences, type MeetingRow, type Occurrence } from "./meeting-schedule.js";
+import { countsFor, findMeeting, loadBreaks, upcomingOccurrences, type BreakRow, type MeetingRow, type Occurrence } from "./meeting-schedule.js";
 import { campaignFor, coalitionSummary, consentTexts, consentsGiven, partnerSummary } from "../campaigns.js";
 import { recordConsents, upsertPerson } from "../people/people.js";
 import { scheduleText } from "./meeting-schedule-text.js";
 import { signLink } from "../platform/signed-links.js";
 import { localDate } from "../time/zoned-time.js";
+import { childFallbacks, localize, localizeChild, shownLanguage } from "../content/languages.js";
+import type { ConsentRow } from "../people/people.js";
+
+/** A meeting's translatable texts: public field name → column (migration 021). */
+export const MEETING_TEXT_COLUMNS = {
+  title: "title",
+  description: "description",
+  "consent.coalition": "consent_coalition_text",
+  "consent.partner": "consent_partner_text",
+} as const;
 
 /** Occurrences with their yes / maybe / no counts. */
 export async function withCounts(q: Queryable, meetingId: string, occurrences: Occurrence[]): Promise<MeetingOccurrence[]> {
@@ -19,7 +29,18 @@ export async function withCounts(q: Queryable, meetingId: string, occurrences: O
   return occurrences.map((o) => ({ ...o, counts: counts.get(o.date) ?? { yes: 0, maybe: 0, no: 0 } }));
 }
 
-function toMeeting(m: MeetingRow, partner: PartnerContext | undefined, breaks: Meeting["breaks"], locale: Locale): Meeting {
+/**
+ * A meeting as the public read shows it, in `locale` where the organizer translated it (text by
+ * text, breaks too, otherwise in the meeting's own language); the schedule line in `locale`.
+ */
+function toMeeting(saved: MeetingRow, partner: PartnerContext | undefined, savedBreaks: BreakRow[], locale: Locale): Meeting {
+  const { row: m, language, fallbacks } = localize(saved, locale, MEETING_TEXT_COLUMNS);
+  if (!partner) delete fallbacks["consent.partner"];
+  const breaks = savedBreaks.map((b, i) => {
+    const read = localizeChild(b, saved.language, locale, { reason: "reason" });
+    Object.assign(fallbacks, childFallbacks(language, read, ["reason"], `breaks.${i}.`));
+    return { from: b.from_date, to: b.to_date, reason: read.row.reason };
+  });
   return {
     slug: m.slug,
     title: m.title,
@@ -32,16 +53,24 @@ function toMeeting(m: MeetingRow, partner: PartnerContext | undefined, breaks: M
     partner: partnerSummary(partner),
     breaks,
     consent: consentTexts(m, partner),
+    language,
+    fallbacks,
   };
+}
+
+/** The consents ticked, each with exactly the text shown in `locale`, its version and its language. */
+export function meetingConsents(saved: MeetingRow, partner: PartnerContext, locale: Locale, given: RsvpParsed): ConsentRow[] {
+  const shown = localize(saved, locale, MEETING_TEXT_COLUMNS).row;
+  return consentsGiven(shown, partner, given).map((c) => ({ ...c, language: shownLanguage(saved, locale, `consent_${c.scope}_text`) }));
 }
 
 /** A meeting and its next `count` occurrences; the schedule line in `locale`. */
 export async function getMeeting(db: Db, slug: string, partner: PartnerContext | undefined, count: number, baseUrl: string, locale: Locale = "en"): Promise<MeetingResponse> {
   const m = campaignFor(await findMeeting(db, slug), partner);
   const today = localDate(Date.now(), m.time_zone);
-  const breaks = (await loadBreaks(db, m.id)).filter((b) => b.to_date >= today).map((b) => ({ from: b.from_date, to: b.to_date, reason: b.reason }));
-  const occurrences = await withCounts(db, m.id, await upcomingOccurrences(db, m, count));
-  return { meeting: toMeeting(m, partner, breaks, locale), occurrences, feedUrl: `${baseUrl}/v1/meetings/${m.slug}/calendar.ics` };
+  const breaks = (await loadBreaks(db, m.id)).filter((b) => b.to_date >= today);
+  const occurrences = await withCounts(db, m.id, await upcomingOccurrences(db, m, count, Date.now(), locale));
+  return { meeting: toMeeting(m, partner, breaks, locale), occurrences, feedUrl: `${baseUrl}/v1/meetings/${m.slug}/calendar.ics${locale === m.language ? "" : `?lang=${locale}`}` };
 }
 
 /** RSVP for one occurrence, or "every week" from today on (which replaces answers for future dates). */
@@ -49,7 +78,7 @@ export async function rsvp(db: Db, slug: string, input: Record<string, unknown>,
   const { partner, idempotencyKey, baseUrl, locale } = writer;
   const m = campaignFor(await findMeeting(db, slug), partner);
   const data: RsvpParsed = parseOrReject(RsvpRequest, input);
-  const upcoming = await upcomingOccurrences(db, m, 60);
+  const upcoming = await upcomingOccurrences(db, m, 60, Date.now(), locale);
   if (data.occurrence !== "every_week") {
     const target = upcoming.find((o) => o.date === data.occurrence);
     if (!target) throw validationError({ occurrence: "That meeting isn't on the upcoming schedule." });
@@ -75,7 +104,7 @@ export async function rsvp(db: Db, slug: string, input: Record<string, unknown>,
         [attendeeId, data.occurrence, data.response],
       );
     }
-    await recordConsents(q, personId, { attendeeId }, consentsGiven(m, partner, data));
+    await recordConsents(q, personId, { attendeeId }, meetingConsents(m, partner, locale, data));
     await queueRsvpMessages(q, attendeeId, data.occurrence, data.response, baseUrl);
     await rsvpEvent(q, data.response === "no" ? "rsvp.cancelled" : "rsvp.created", attendeeId, data.occurrence, data.response);
     return {

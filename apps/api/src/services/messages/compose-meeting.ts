@@ -3,6 +3,8 @@ import { day, findMeeting, occurrencesBetween } from "../meetings/meeting-schedu
 import type { ComposeContext, Composed } from "./compose.js";
 import { say } from "./render/strings.js";
 import { formatDay, formatWhen } from "./render/when.js";
+import { localize } from "../content/languages.js";
+import { pickLocale } from "@coalition-kit/schema";
 
 /**
  * Meeting emails: the RSVP confirmation, the reminder on the day, and notices when a week is
@@ -23,7 +25,9 @@ export async function composeMeetingMessage(ctx: ComposeContext): Promise<Compos
   if (!row) return undefined;
   const meeting = (await findMeeting(q, row.slug))!;
   const date = day(message.occurrence_date);
-  const occurrence = (await occurrencesBetween(q, meeting, date, date))[0];
+  // The meeting's title and the week's note in the recipient's language where translated.
+  const asked = pickLocale(locale);
+  const occurrence = (await occurrencesBetween(q, meeting, date, date, asked))[0];
   if (!occurrence) return undefined;
   const standing = row.standing_response && row.standing_from && day(row.standing_from) <= date ? row.standing_response : null;
   const answer = row.response ?? standing;
@@ -31,7 +35,7 @@ export async function composeMeetingMessage(ctx: ComposeContext): Promise<Compos
   if (kind === "meeting.reminder" && (answer !== "yes" || occurrence.status === "cancelled")) return undefined;
   if ((kind === "meeting.changed" || kind === "meeting.cancelled") && answer === "no") return undefined;
 
-  const names = { meeting: meeting.title };
+  const names = { meeting: localize(meeting, asked, { title: "title" }).row.title };
   const when = formatWhen(new Date(occurrence.startsAt), new Date(occurrence.endsAt), meeting.time_zone, locale);
   const details: Array<[string, string]> = [[say(locale, "when"), when]];
   const where = occurrence.location ?? (occurrence.format === "in_person" ? "" : say(locale, "online"));

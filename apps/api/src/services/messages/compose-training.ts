@@ -1,6 +1,8 @@
 import { signLink } from "../platform/signed-links.js";
 import { sessionCalendar } from "../trainings/training-calendar.js";
-import { findSeries, findSession } from "../trainings/training-queries.js";
+import { findSeries, findSession, toSession } from "../trainings/training-queries.js";
+import { localize } from "../content/languages.js";
+import { pickLocale } from "@coalition-kit/schema";
 import type { ComposeContext, Composed } from "./compose.js";
 import { say } from "./render/strings.js";
 import { formatWhen } from "./render/when.js";
@@ -43,7 +45,9 @@ export async function composeTrainingMessage(ctx: ComposeContext): Promise<Compo
   if (kind === "training.changed" && reg.status === "cancelled") return undefined;
 
   const start = new Date(session.starts_at);
-  const names = { session: session.title, series: series.title };
+  // The session's and series' titles in the recipient's language where translated.
+  const asked = pickLocale(locale);
+  const names = { session: toSession(session, undefined, asked).title, series: localize(series, asked, { title: "title" }).row.title };
   const where = session.location ?? (session.format === "in_person" ? "" : say(locale, "online"));
   const details: Array<[string, string]> = [[say(locale, "when"), formatWhen(start, new Date(session.ends_at), session.time_zone, locale)]];
   if (where) details.push([say(locale, "where"), where]);
@@ -58,7 +62,7 @@ export async function composeTrainingMessage(ctx: ComposeContext): Promise<Compo
     }
     actions.push({ label: say(locale, "cancelRegistration"), url: `${ctx.baseUrl}/v1/registrations/cancel?token=${encodeURIComponent(await signLink(q, "cancel", message.registration_id!))}` });
   };
-  const calendar = () => [{ filename: "invite.ics", content: sessionCalendar(series, session, host, link), contentType: "text/calendar; charset=utf-8; method=PUBLISH" }];
+  const calendar = () => [{ filename: "invite.ics", content: sessionCalendar(series, session, host, link, asked), contentType: "text/calendar; charset=utf-8; method=PUBLISH" }];
 
   switch (kind) {
     case "training.confirmation":

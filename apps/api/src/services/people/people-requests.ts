@@ -39,7 +39,7 @@ export async function exportPerson(db: Db, admin: AdminContext, input: unknown):
       [id],
     ),
     db.query<Row>(
-      `select o.name as organization, c.scope, c.text, c.version, c.guardian_email, c.created_at
+      `select o.name as organization, c.scope, c.text, c.version, c.language, c.guardian_email, c.created_at
          from consents c join organizations o on o.id = c.organization_id where c.person_id = $1 order by c.created_at`,
       [id],
     ),

@@ -1,9 +1,12 @@
-import type { AdminTrainingSeriesDetail } from "@coalition-kit/schema";
+import type { AdminTrainingSeriesDetail, Locale } from "@coalition-kit/schema";
+import { savedText, type Translations } from "../content/languages.js";
 import type { Db } from "../../db/types.js";
 import { ApiError } from "../errors.js";
 import type { AdminContext } from "../keys/secret-keys.js";
 
 type Session = AdminTrainingSeriesDetail["series"]["sessions"][number];
+type SavedLeader = { name: string; role: string | null };
+const leadersOf = (leaders: SavedLeader[] | string): SavedLeader[] => (typeof leaders === "string" ? (JSON.parse(leaders) as SavedLeader[]) : leaders);
 
 /** One of this coalition's training series as saved, in the shape PUT takes (for the console's edit form). */
 export async function getTrainingSeries(db: Db, admin: AdminContext, slug: string): Promise<AdminTrainingSeriesDetail> {
@@ -16,8 +19,10 @@ export async function getTrainingSeries(db: Db, admin: AdminContext, slug: strin
     consent_partner_text: string;
     consent_partner_version: string;
     reminder_minutes: number[];
+    language: Locale;
+    translations: Translations | string | null;
   }>(
-    `select id, title, description, consent_coalition_text, consent_coalition_version, consent_partner_text, consent_partner_version, reminder_minutes
+    `select id, title, description, consent_coalition_text, consent_coalition_version, consent_partner_text, consent_partner_version, reminder_minutes, language, translations
        from training_series where slug = $1 and coalition_id = $2`,
     [slug, admin.organizationId],
   );
@@ -35,11 +40,12 @@ export async function getTrainingSeries(db: Db, admin: AdminContext, slug: strin
     virtual_link: string | null;
     capacity: number | null;
     status: Session["status"];
-    leaders: Session["leaders"] | string;
+    leaders: SavedLeader[] | string;
     partners: string[] | null;
     partner_seats: Array<{ partner: string; seats: number }> | string;
+    translations: Translations | string | null;
   }>(
-    `select s.key, s.title, s.description, s.starts_at, s.ends_at, s.time_zone, s.format, s.location, s.virtual_link, s.capacity, s.status, s.leaders,
+    `select s.key, s.title, s.description, s.translations, s.starts_at, s.ends_at, s.time_zone, s.format, s.location, s.virtual_link, s.capacity, s.status, s.leaders,
             (select array_agg(o.slug order by o.slug) from training_session_partners sp join organizations o on o.id = sp.organization_id where sp.session_id = s.id) as partners,
             coalesce((select json_agg(json_build_object('partner', o.slug, 'seats', sp.seats) order by o.slug)
                         from training_session_partners sp join organizations o on o.id = sp.organization_id
@@ -50,26 +56,34 @@ export async function getTrainingSeries(db: Db, admin: AdminContext, slug: strin
   return {
     slug,
     series: {
-      title: s.title,
-      description: s.description,
-      consent: { coalition: { text: s.consent_coalition_text, version: s.consent_coalition_version }, partner: { text: s.consent_partner_text, version: s.consent_partner_version } },
+      language: s.language,
+      title: savedText(s, "title"),
+      description: savedText(s, "description"),
+      consent: {
+        coalition: { text: savedText(s, "consent_coalition_text"), version: s.consent_coalition_version },
+        partner: { text: savedText(s, "consent_partner_text"), version: s.consent_partner_version },
+      },
       reminderMinutes: s.reminder_minutes,
-      sessions: sessions.map((r) => ({
-        key: r.key,
-        title: r.title,
-        description: r.description,
-        startsAt: new Date(r.starts_at).toISOString(),
-        endsAt: new Date(r.ends_at).toISOString(),
-        timeZone: r.time_zone,
-        format: r.format,
-        location: r.location,
-        virtualLink: r.virtual_link,
-        capacity: r.capacity,
-        status: r.status,
-        leaders: (typeof r.leaders === "string" ? (JSON.parse(r.leaders) as Session["leaders"]) : r.leaders).map((l) => ({ name: l.name, role: l.role ?? null })),
-        partners: r.partners ?? [],
-        partnerSeats: typeof r.partner_seats === "string" ? (JSON.parse(r.partner_seats) as Array<{ partner: string; seats: number }>) : r.partner_seats,
-      })),
+      sessions: sessions.map((r) => {
+        // A session is in the series' language; its translations include each leader's role by position.
+        const row = { ...r, language: s.language, ...Object.fromEntries(leadersOf(r.leaders).map((l, i) => [`leaders.${i}.role`, l.role ?? ""])) };
+        return {
+          key: r.key,
+          title: savedText(row, "title"),
+          description: savedText(row, "description"),
+          startsAt: new Date(r.starts_at).toISOString(),
+          endsAt: new Date(r.ends_at).toISOString(),
+          timeZone: r.time_zone,
+          format: r.format,
+          location: r.location,
+          virtualLink: r.virtual_link,
+          capacity: r.capacity,
+          status: r.status,
+          leaders: leadersOf(r.leaders).map((l, i) => ({ name: l.name, role: l.role ? savedText(row, `leaders.${i}.role`) : null })),
+          partners: r.partners ?? [],
+          partnerSeats: typeof r.partner_seats === "string" ? (JSON.parse(r.partner_seats) as Array<{ partner: string; seats: number }>) : r.partner_seats,
+        };
+      }),
     },
   };
 }

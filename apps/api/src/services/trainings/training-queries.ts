@@ -1,11 +1,12 @@
-import type { OrganizationSummary, TrainingLeader, TrainingSeries, TrainingSession } from "@coalition-kit/schema";
+import type { Locale, OrganizationSummary, TrainingLeader, TrainingSeries, TrainingSession } from "@coalition-kit/schema";
+import { localize, localizeChild, type Translations, type TranslatedColumns } from "../content/languages.js";
 import type { Queryable } from "../../db/types.js";
 import { coalitionSummary, consentTexts, findCampaign, partnerSummary, type CampaignRow, type PartnerConsentColumns } from "../campaigns.js";
 import type { PartnerContext } from "../partners/partner-lookup.js";
 import { RESERVATIONS_SQL, seatsLeftFor, type Reservation } from "./seats.js";
 
 /** A training series with its coalition's names (campaigns.ts). */
-export interface SeriesRow extends CampaignRow, PartnerConsentColumns {
+export interface SeriesRow extends CampaignRow, PartnerConsentColumns, TranslatedColumns {
   title: string;
   description: string;
 }
@@ -14,6 +15,9 @@ export interface SessionRow {
   id: string;
   series_id: string;
   series_slug: string;
+  /** The series' language, which its sessions are written in; `translations` has theirs (migration 021). */
+  series_language: Locale;
+  translations: Translations | string | null;
   title: string;
   description: string;
   starts_at: Date | string;
@@ -43,7 +47,7 @@ export function findSeries(q: Queryable, slug: string): Promise<SeriesRow | unde
 }
 
 const SESSION_SELECT = `
-  select s.*, ts.slug as series_slug,
+  select s.*, ts.slug as series_slug, ts.language as series_language,
          (select count(*)::int from training_registrations r where r.session_id = s.id and r.status = 'registered') as registered,
          (select count(*)::int from training_registrations r where r.session_id = s.id and r.status = 'waitlisted') as waitlisted,
          coalesce((select json_agg(json_build_object('slug', o.slug, 'name', o.name, 'website', o.website) order by o.name)
@@ -79,11 +83,28 @@ export function seatCounts(row: SessionRow): { capacity: number | null; register
   return { capacity: row.capacity, registered: row.registered, reservations: json(row.reservations) };
 }
 
+/** A series' translatable texts: public field name → column (migration 021). */
+export const SERIES_TEXT_COLUMNS = {
+  title: "title",
+  description: "description",
+  "consent.coalition": "consent_coalition_text",
+  "consent.partner": "consent_partner_text",
+} as const;
+
 /**
- * A session as the public read shows it. `seatsLeft` is what the asking partner's members can
- * take (its reserved seats left and the open ones); other partners' reservations are not shown.
+ * A session as the public read shows it, in `locale` where the organizer translated it (title,
+ * description, each leader's role; otherwise in the series' language). `seatsLeft` is what the
+ * asking partner's members can take (its reserved seats left and the open ones); other partners'
+ * reservations are not shown.
  */
-export function toSession(row: SessionRow, organizationId?: string): TrainingSession {
+export function toSession(saved: SessionRow, organizationId?: string, locale: Locale = saved.series_language): TrainingSession {
+  const leaders = json(saved.leaders);
+  const fields: Record<string, string> = { title: "title", description: "description" };
+  leaders.forEach((l, i) => {
+    if (l.role) fields[`leaders.${i}.role`] = `leaders.${i}.role`;
+  });
+  const { row, language, fallbacks } = localizeChild(saved, saved.series_language, locale, fields);
+  const words = row as unknown as Record<string, string>;
   return {
     id: row.id,
     seriesSlug: row.series_slug,
@@ -94,7 +115,7 @@ export function toSession(row: SessionRow, organizationId?: string): TrainingSes
     timeZone: row.time_zone,
     format: row.format,
     location: row.location,
-    leaders: json(row.leaders),
+    leaders: leaders.map((l, i) => ({ name: l.name, role: l.role ? (words[`leaders.${i}.role`] ?? l.role) : l.role })),
     partners: json(row.partners),
     capacity: row.capacity,
     registered: row.registered,
@@ -102,11 +123,15 @@ export function toSession(row: SessionRow, organizationId?: string): TrainingSes
     waitlisted: row.waitlisted,
     status: row.status,
     past: row.past,
+    language,
+    fallbacks,
   };
 }
 
-/** A training series as the public read shows it. */
-export function toSeries(row: SeriesRow, partner: PartnerContext | undefined): TrainingSeries {
+/** A training series as the public read shows it, in `locale` where translated (text by text, otherwise in its own language). */
+export function toSeries(saved: SeriesRow, partner: PartnerContext | undefined, locale: Locale = saved.language): TrainingSeries {
+  const { row, language, fallbacks } = localize(saved, locale, SERIES_TEXT_COLUMNS);
+  if (!partner) delete fallbacks["consent.partner"];
   return {
     slug: row.slug,
     title: row.title,
@@ -114,5 +139,7 @@ export function toSeries(row: SeriesRow, partner: PartnerContext | undefined): T
     coalition: coalitionSummary(row),
     partner: partnerSummary(partner),
     consent: consentTexts(row, partner),
+    language,
+    fallbacks,
   };
 }

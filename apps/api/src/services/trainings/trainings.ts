@@ -4,8 +4,12 @@ import {
   type CancelRegistrationResponse,
   type RegisterParsed,
   type RegisterResponse,
+  pickLocale,
+  type Locale,
   type TrainingSeriesResponse,
 } from "@coalition-kit/schema";
+import { localize, shownLanguage } from "../content/languages.js";
+import type { ConsentRow } from "../people/people.js";
 import type { Db, Queryable } from "../../db/types.js";
 import { ApiError, parseOrReject, validationError } from "../errors.js";
 import type { PartnerContext } from "../partners/partner-lookup.js";
@@ -17,14 +21,20 @@ import { recordConsents, upsertPerson } from "../people/people.js";
 import { campaignFor, consentsGiven } from "../campaigns.js";
 import { registrationEvent } from "./registration-events.js";
 import { signLink, verifyLink } from "../platform/signed-links.js";
-import { findSeries, findSession, listSessions, seatCounts, sessionById, toSeries, toSession, type SeriesRow, type SessionRow } from "./training-queries.js";
+import { findSeries, findSession, listSessions, seatCounts, sessionById, SERIES_TEXT_COLUMNS, toSeries, toSession, type SeriesRow, type SessionRow } from "./training-queries.js";
 import { seatsLeftFor } from "./seats.js";
 
-/** A series, its sessions and its calendar feed; not_found for another coalition's partner. */
-export async function getSeries(db: Db, slug: string, partner: PartnerContext | undefined, baseUrl: string): Promise<TrainingSeriesResponse> {
+/** A series, its sessions and its calendar feed, in the asker's language where translated; not_found for another coalition's partner. */
+export async function getSeries(db: Db, slug: string, partner: PartnerContext | undefined, baseUrl: string, locale?: Locale): Promise<TrainingSeriesResponse> {
   const series = campaignFor(await findSeries(db, slug), partner);
   const sessions = await listSessions(db, series.id);
-  return { series: toSeries(series, partner), sessions: sessions.map((s) => toSession(s, partner?.organizationId)), feedUrl: `${baseUrl}/v1/trainings/${series.slug}/calendar.ics` };
+  return { series: toSeries(series, partner, locale), sessions: sessions.map((s) => toSession(s, partner?.organizationId, locale)), feedUrl: `${baseUrl}/v1/trainings/${series.slug}/calendar.ics${!locale || locale === series.language ? "" : `?lang=${locale}`}` };
+}
+
+/** The consents ticked, each with exactly the text shown in `locale`, its version and its language. */
+function seriesConsents(saved: SeriesRow, partner: PartnerContext, locale: Locale, given: RegisterParsed): ConsentRow[] {
+  const shown = localize(saved, locale, SERIES_TEXT_COLUMNS).row;
+  return consentsGiven(shown, partner, given).map((c) => ({ ...c, language: shownLanguage(saved, locale, `consent_${c.scope}_text`) }));
 }
 
 async function seriesAndSession(q: Queryable, seriesSlug: string, sessionId: string, partner: PartnerContext): Promise<{ series: SeriesRow; session: SessionRow }> {
@@ -54,7 +64,7 @@ export async function register(db: Db, target: { series: string; session: string
     const previous = existing[0];
     if (previous && previous.status !== "cancelled") {
       const again = previous.status === "registered" ? "already_registered" : "already_waitlisted";
-      return { status: 200, body: await registrationBody(q, previous.id, again, baseUrl, partner.organizationId) };
+      return { status: 200, body: await registrationBody(q, previous.id, again, baseUrl, partner.organizationId, locale) };
     }
     // The session row is locked, so clock_timestamp() orders waitlist places by who got the lock first
     // (now() would be each transaction's start time, which can invert that order).
@@ -71,7 +81,7 @@ export async function register(db: Db, target: { series: string; session: string
       [session.id, personId, partner.id, status, data.source ?? null, locale],
     );
     const registrationId = rows[0]!.id;
-    await recordConsents(q, personId, { registrationId }, consentsGiven(series, partner, data));
+    await recordConsents(q, personId, { registrationId }, seriesConsents(series, partner, locale, data));
     await queueRegistrationMessages(q, registrationId, seat ? "training.confirmation" : "training.waitlisted", baseUrl);
     await enqueueEvent(q, {
       type: "registration.created",
@@ -79,14 +89,14 @@ export async function register(db: Db, target: { series: string; session: string
       partnerOrganizationId: partner.organizationId,
       personId,
       consent: { coalition: data.consentCoalition, partner: data.consentPartner },
-      data: { series: series.slug, session: session.id, status, partner: partner.slug, source: data.source ?? null },
+      data: { series: series.slug, session: session.id, status, partner: partner.slug, source: data.source ?? null, language: locale },
       person: { firstName: data.firstName, lastName: data.lastName ?? null, email: data.email },
     });
-    return { status: 201, body: await registrationBody(q, registrationId, status, baseUrl, partner.organizationId) };
+    return { status: 201, body: await registrationBody(q, registrationId, status, baseUrl, partner.organizationId, locale) };
   });
 }
 
-async function registrationBody(q: Queryable, registrationId: string, status: RegisterResponse["status"], baseUrl: string, organizationId: string): Promise<RegisterResponse> {
+async function registrationBody(q: Queryable, registrationId: string, status: RegisterResponse["status"], baseUrl: string, organizationId: string, locale: Locale): Promise<RegisterResponse> {
   const rows = await q.query<{ series_id: string; session_id: string; status: string; position: number | null; virtual_link: string | null }>(
     `select s.series_id, r.session_id, r.status, s.virtual_link,
             case when r.status = 'waitlisted' then
@@ -101,7 +111,7 @@ async function registrationBody(q: Queryable, registrationId: string, status: Re
   return {
     status,
     waitlistPosition: row.position,
-    session: toSession(session, organizationId),
+    session: toSession(session, organizationId, locale),
     virtualLink: row.status === "registered" ? row.virtual_link : null,
     calendarUrl: `${baseUrl}/v1/registrations/calendar.ics?token=${encodeURIComponent(await signLink(q, "calendar", registrationId))}`,
     cancelUrl: `${baseUrl}/v1/registrations/cancel?token=${encodeURIComponent(await signLink(q, "cancel", registrationId))}`,
@@ -178,11 +188,11 @@ export async function fillOpenSeats(q: Queryable, seriesSlug: string): Promise<n
 }
 
 /** The registration behind a calendar link, with the session it belongs to. */
-export async function registrationForCalendar(db: Db, token: string): Promise<{ session: SessionRow; series: SeriesRow; confirmed: boolean } | undefined> {
+export async function registrationForCalendar(db: Db, token: string): Promise<{ session: SessionRow; series: SeriesRow; confirmed: boolean; locale: Locale } | undefined> {
   const registrationId = await verifyLink(db, "calendar", token);
   if (!registrationId) return undefined;
-  const rows = await db.query<{ series_slug: string; session_id: string; series_id: string; status: string }>(
-    `select ts.slug as series_slug, s.id as session_id, s.series_id, r.status
+  const rows = await db.query<{ series_slug: string; session_id: string; series_id: string; status: string; locale: string }>(
+    `select ts.slug as series_slug, s.id as session_id, s.series_id, r.status, r.locale
        from training_registrations r join training_sessions s on s.id = r.session_id join training_series ts on ts.id = s.series_id
       where r.id = $1`,
     [registrationId],
@@ -191,5 +201,5 @@ export async function registrationForCalendar(db: Db, token: string): Promise<{ 
   if (!row) return undefined;
   const series = (await findSeries(db, row.series_slug))!;
   const session = (await findSession(db, row.series_id, row.session_id))!;
-  return { session, series, confirmed: row.status === "registered" };
+  return { session, series, confirmed: row.status === "registered", locale: pickLocale(row.locale) };
 }
