@@ -1,4 +1,5 @@
 import { html, nothing } from "lit";
+import { meetingsLite } from "@coalition-kit/sdk/lite";
 import type { MeetingResponse, RsvpAnswer, RsvpRequest, RsvpResponse } from "@coalition-kit/schema";
 import { CkFormWidget } from "../shared/ck-form-widget.js";
 import { emit, errorDetail } from "../shared/events.js";
@@ -45,6 +46,7 @@ const EVERY_WEEK = "every_week";
  * @cssprop --ck-radius - corner radius
  */
 export class CkMeetingRsvp extends CkFormWidget<RsvpRequest> {
+  protected static override vertical = ["meetings", meetingsLite] as const;
   static override properties = {
     meeting: { type: String },
     count: { type: Number },

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from "lit";
+import { petitionsLite } from "@coalition-kit/sdk/lite";
 import type { AgeBand, PetitionResponse, SignPetitionRequest, SignPetitionResponse } from "@coalition-kit/schema";
 import { CkFormWidget } from "../shared/ck-form-widget.js";
 import { emit, errorDetail } from "../shared/events.js";
@@ -44,6 +45,7 @@ export type PetitionPhase = "loading" | "ready" | "submitting" | "success" | "er
  * @cssprop --ck-radius - corner radius
  */
 export class CkPetition extends CkFormWidget<SignPetitionRequest> {
+  protected static override vertical = ["petitions", petitionsLite] as const;
   static override properties = {
     petition: { type: String },
     pollInterval: { type: Number, attribute: "poll-interval" },

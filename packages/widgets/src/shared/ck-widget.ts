@@ -1,6 +1,6 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from "lit";
 import type { CoalitionClient } from "@coalition-kit/sdk/lite";
-import { ClientResolver } from "./client.js";
+import { ClientResolver, type WidgetVertical } from "./client.js";
 import { ClientConsumer } from "./context.js";
 import { followLocale, requestLocale } from "./i18n.js";
 // Kept in every entry point's .d.ts: the global event maps (ck-submit, ck-success, ck-error) live there.
@@ -34,8 +34,11 @@ export abstract class CkWidget extends LitElement {
   /** An SDK client to use instead of `api`/`partner` or the provider's. */
   declare client: CoalitionClient | undefined;
 
+  /** The part of the client this widget calls: `["petitions", petitionsLite]` (each widget names its own). */
+  protected static vertical: WidgetVertical;
+
   private contextClient: CoalitionClient | undefined;
-  private readonly clients = new ClientResolver();
+  private readonly clients = new ClientResolver((this.constructor as typeof CkWidget).vertical);
   private loadSeq = 0;
 
   constructor() {

@@ -1,4 +1,5 @@
 import { html } from "lit";
+import { storiesLite } from "@coalition-kit/sdk/lite";
 import type { AgeBand, PublishChoice, StoryCampaign, StoryRole, SubmitStoryRequest } from "@coalition-kit/schema";
 import { CkFormWidget } from "../shared/ck-form-widget.js";
 import { emit, errorDetail } from "../shared/events.js";
@@ -44,6 +45,7 @@ import { sendingMessages as sending } from "../shared/common-messages.js";
  * @cssprop --ck-radius - corner radius
  */
 export class CkStoryForm extends CkFormWidget<SubmitStoryRequest> {
+  protected static override vertical = ["stories", storiesLite] as const;
   static override properties = {
     campaign: { type: String },
     phase: { state: true },

@@ -1,4 +1,5 @@
 import { html, nothing } from "lit";
+import { storiesLite } from "@coalition-kit/sdk/lite";
 import { STORY_ROLES } from "@coalition-kit/schema/rules";
 import type { PublicStory, StoryRole, StoryWallResponse } from "@coalition-kit/schema";
 import type { CoalitionClient } from "@coalition-kit/sdk/lite";
@@ -39,6 +40,7 @@ import { pagerMessages as pager } from "../shared/common-messages.js";
  * @cssprop --ck-radius - corner radius
  */
 export class CkStoryWall extends CkWidget {
+  protected static override vertical = ["stories", storiesLite] as const;
   static override properties = {
     campaign: { type: String },
     pageSize: { type: Number, attribute: "page-size" },

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from "lit";
+import { surveysLite } from "@coalition-kit/sdk/lite";
 import { keyed } from "lit/directives/keyed.js";
 import { cssWidth } from "../shared/css-width.js";
 import { isShown, validateAnswers } from "@coalition-kit/schema/rules";
@@ -47,6 +48,7 @@ type SurveyInput = { variant: string; answers: Record<string, AnswerValue>; foll
  * @cssprop --ck-radius - corner radius
  */
 export class CkSurvey extends CkFormWidget<SurveyInput> {
+  protected static override vertical = ["surveys", surveysLite] as const;
   static override properties = {
     survey: { type: String },
     variant: { type: String },

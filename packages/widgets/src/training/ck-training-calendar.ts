@@ -1,4 +1,5 @@
 import { html, nothing } from "lit";
+import { trainingsLite } from "@coalition-kit/sdk/lite";
 import type { RegisterRequest, RegisterResponse, TrainingSeriesResponse, TrainingSession } from "@coalition-kit/schema";
 import { CkFormWidget } from "../shared/ck-form-widget.js";
 import { emit, errorDetail } from "../shared/events.js";
@@ -46,6 +47,7 @@ type When = "upcoming" | "past";
  * @cssprop --ck-radius - corner radius
  */
 export class CkTrainingCalendar extends CkFormWidget<RegisterRequest> {
+  protected static override vertical = ["trainings", trainingsLite] as const;
   static override properties = {
     series: { type: String },
     timeZone: { type: String, attribute: "time-zone" },
