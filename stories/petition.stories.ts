@@ -151,3 +151,13 @@ export const SpanishContent: Story = {
     await until(() => root.querySelector("#ck-form-heading")?.textContent === "Añade tu nombre", "the Spanish form");
   },
 };
+
+/** A new petition that keeps its small count off the page (`countShownFrom`): the goal alone, no bar or partner counts, until enough have signed. */
+export const CountHidden: Story = {
+  render: () => html`<ck-provider .client=${createClient({ baseUrl: "https://fixtures.invalid", partnerKey: "pk_demo_e4e", retries: 0, fetch: fixtureFetch("ready", petitionResponse({ countShownFrom: 100 }, 12)) })}>
+    <ck-petition petition="ct-funding-gap" poll-interval="0"></ck-petition>
+  </ck-provider>`,
+  play: async ({ canvasElement }) => {
+    await loaded(petitionIn(canvasElement));
+  },
+};

@@ -32,6 +32,7 @@ export const templates = {
   "petition.signature": str`${0} firma`,
   "petition.signatures": str`${0} firmas`,
   "petition.ofGoal": str`${0} de ${1} como meta`,
+  "petition.goalOnly": str`Ayúdanos a llegar a ${0} firmas.`,
   "petition.progressLabel": "Avance hacia la meta",
   "petition.byPartner": "Firmas por organización aliada",
   "petition.formHeading": "Añade tu nombre",

@@ -225,7 +225,7 @@ export class CkPetition extends CkFormWidget<SignPetitionRequest> {
     return html`
       <section part="container" class="container" aria-labelledby="ck-title">
         <slot name="header"></slot>
-        ${renderIntro(petition)} ${renderProgress(stats, formatLocale())} ${this.renderAction()}
+        ${renderIntro(petition)} ${renderProgress(stats, formatLocale(), petition.countShownFrom)} ${this.renderAction()}
       </section>
     `;
   }

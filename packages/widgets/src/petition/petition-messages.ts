@@ -24,6 +24,8 @@ export const messages = defineMessages(
     to: (target: string) => msg(str`To: ${target}`, { id: "petition.to" }),
     signatures: (n: string, count: number) => (count === 1 ? msg(str`${n} signature`, { id: "petition.signature" }) : msg(str`${n} signatures`, { id: "petition.signatures" })),
     ofGoal: (n: string, goal: string) => msg(str`${n} of ${goal} goal`, { id: "petition.ofGoal" }),
+    /** Before the count is shown (a petition that hides a small count). */
+    goalOnly: (goal: string) => msg(str`Help us reach ${goal} signatures.`, { id: "petition.goalOnly" }),
     fixErrors: (n: number) => (n === 1 ? msg("Please fix 1 field.", { id: "petition.fixError" }) : msg(str`Please fix ${n} fields.`, { id: "petition.fixErrors" })),
   },
 );

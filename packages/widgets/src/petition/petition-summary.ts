@@ -22,10 +22,11 @@ export function renderIntro(petition: Petition) {
   `;
 }
 
-/** Live count, goal bar and per-partner counts. */
-export function renderProgress(stats: PetitionStats, locale: string | undefined) {
+/** Live count, goal bar and per-partner counts; below the petition's `shownFrom`, the goal alone. */
+export function renderProgress(stats: PetitionStats, locale: string | undefined, shownFrom = 0) {
   const total = formatNumber(stats.total, locale);
   const goal = formatNumber(stats.goal, locale);
+  if (stats.total < shownFrom) return html`<p part="count" class="count progress-block">${messages.goalOnly(goal)}</p>`;
   const percent = stats.goal > 0 ? Math.min(100, (stats.total / stats.goal) * 100) : 100;
   return html`
     <div class="progress-block">

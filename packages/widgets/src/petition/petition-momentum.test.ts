@@ -1,0 +1,54 @@
+// Momentum on the widget, in real Chromium against the real API: a petition that hides a small
+// count shows its goal alone until the count reaches the organizer's threshold, and one that
+// raises its goal shows the next goal once 90 % of it is reached.
+import { expect, fixture } from "@open-wc/testing";
+import { html } from "lit";
+import type { CkPetition } from "./ck-petition.js";
+import { $, API, KEY, admin, ready, uniqueEmail } from "../test-support/helpers.js";
+
+const mount = async (slug: string) => {
+  const el = await fixture<CkPetition>(html`<ck-petition api=${API} partner=${KEY} petition=${slug} poll-interval="0"></ck-petition>`);
+  await ready(el);
+  return el;
+};
+
+async function createWith(settings: Record<string, unknown>): Promise<string> {
+  const slug = `momentum-${Math.random().toString(36).slice(2, 8)}`;
+  const res = await admin("/v1/admin/petitions", { method: "POST", body: { slug, title: "Fund school counselors", body: "Every school needs one.", target: "The board", goal: 10, ...settings } });
+  expect(res.status, JSON.stringify(res.body)).to.equal(201);
+  return slug;
+}
+
+async function signTimes(slug: string, n: number): Promise<void> {
+  for (let i = 0; i < n; i += 1) {
+    const res = await fetch(`${API}/v1/petitions/${slug}/signatures`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Partner-Key": KEY, "Idempotency-Key": crypto.randomUUID() },
+      body: JSON.stringify({ firstName: "Sam", email: uniqueEmail("momentum"), zip: "06511", ageBand: "18_plus" }),
+    });
+    expect(res.status).to.equal(201);
+  }
+}
+
+describe("petition momentum", () => {
+  it("below the threshold only the goal shows; at the threshold the count, bar and partners appear", async () => {
+    const slug = await createWith({ countShownFrom: 3 });
+    await signTimes(slug, 2);
+    const early = await mount(slug);
+    expect($(early, '[part~="count"]')!.textContent!.trim()).to.equal("Help us reach 10 signatures.");
+    expect($(early, '[role="progressbar"]'), "no bar").to.equal(null);
+    expect($(early, '[part~="partners"]'), "no partner counts").to.equal(null);
+    await signTimes(slug, 1);
+    const later = await mount(slug);
+    expect($(later, '[part~="count"]')!.textContent!.trim()).to.equal("3 signatures");
+    expect($(later, '[role="progressbar"]')).to.exist;
+  });
+
+  it("a petition that raises its goal shows 9 of 20 once 9 of its 10 have signed", async () => {
+    const slug = await createWith({ autoGoal: true });
+    await signTimes(slug, 9);
+    const el = await mount(slug);
+    expect($(el, ".goal")!.textContent).to.equal("9 of 20 goal");
+    expect($(el, '[role="progressbar"]')!.getAttribute("aria-valuemax")).to.equal("20");
+  });
+});
