@@ -26,6 +26,8 @@ const SURVEY_SEED = fileURLToPath(new URL("../../seeds/sej-students-over-sros.js
 
 /** The API started for this run: its database, server (with its address) and an organizer's secret key. */
 let running;
+/** Pages whose requests to the API fail (ck-offline), and whether they do now. */
+const offlinePages = new WeakMap();
 
 /** Starts the API with a fresh seeded database before the tests and stops it after. */
 function realApi() {
@@ -64,7 +66,24 @@ function realApi() {
      * with the secret key (CT's, or SEJ's with organization "sej"), sent from Node, since the admin
      * API answers no partner page's CORS. Resolves { status, body }.
      */
-    async executeCommand({ command, payload }) {
+    async executeCommand({ command, payload, session }) {
+      // `ck-offline` ({ offline }): the API cannot be reached from the page (each request to it fails
+      // as with no network), as on a device at a table; the test runner's own connection stays.
+      if (command === "ck-offline") {
+        const page = session.browser.getPage(session.id);
+        const apis = [running.server.url, running.classroom.url];
+        if (!offlinePages.has(page)) {
+          offlinePages.set(page, false);
+          await page.setRequestInterception(true);
+          page.on("request", (request) => {
+            if (request.isInterceptResolutionHandled()) return;
+            if (offlinePages.get(page) && apis.some((api) => request.url().startsWith(api))) void request.abort("internetdisconnected");
+            else void request.continue();
+          });
+        }
+        offlinePages.set(page, Boolean(payload.offline));
+        return true;
+      }
       if (command !== "ck-admin") return undefined;
       const res = await fetch(`${running.server.url}${payload.path}`, {
         method: payload.method ?? "GET",

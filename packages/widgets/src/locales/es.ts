@@ -177,4 +177,12 @@ export const templates = {
   "meeting.manage": "Cambiar o cancelar mi respuesta",
   "meeting.subscribe": "Añadir todas las reuniones a mi calendario",
   "meeting.none": "No hay reuniones próximas.",
+  "tabling.mode": "Modo mesa: el formulario se borra después de cada persona.",
+  "tabling.thanks": "¡Gracias! El formulario está listo para la siguiente persona.",
+  "tabling.saved": "Guardado en este dispositivo; se enviará cuando vuelva la conexión. ¡Gracias! El formulario está listo para la siguiente persona.",
+  "tabling.allSent": "Todo lo recogido aquí ya se envió.",
+  "tabling.refusedHeading": "No aceptadas: revísalas con la persona o quítalas",
+  "tabling.remove": "Quitar",
+  "tabling.waitingOne": "1 firma espera en este dispositivo para enviarse.",
+  "tabling.waiting": str`${0} firmas esperan en este dispositivo para enviarse.`,
 };

@@ -9,9 +9,10 @@ import { storyMessages } from "../story/story-messages.js";
 import { trainingMessages } from "../training/training-messages.js";
 import { meetingMessages } from "../meeting/meeting-messages.js";
 import { surveyMessages } from "../survey/survey-messages.js";
+import { tablingMessages } from "../tabling/ck-tabling-status.js";
 import { until } from "../test-support/helpers.js";
 
-const ALL = { commonMessages, minorMessages, scheduleMessages, sendingMessages, pagerMessages, petitionMessages, shareMessages, storyMessages, trainingMessages, meetingMessages, surveyMessages };
+const ALL = { commonMessages, minorMessages, scheduleMessages, sendingMessages, pagerMessages, petitionMessages, shareMessages, storyMessages, trainingMessages, meetingMessages, surveyMessages, tablingMessages };
 /** Messages that read the same in both languages ("Maya, student" is "Maya, estudiante"). */
 const SAME = ["storyMessages.namedAuthor("];
 

@@ -23,6 +23,9 @@ export type PetitionPhase = "loading" | "ready" | "submitting" | "success" | "er
  * @fires ck-submit - the visitor sent the form; the API checks it, and its field errors come back with ck-error (detail: { widget, petition })
  * @fires ck-success - the signature was stored or had been already (detail: { widget, petition, status, total })
  * @fires ck-error - loading or signing failed (detail: { widget, petition, code, message })
+ * Attribute `mode="tabling"`: a shared device at a table or in a classroom. The form clears after
+ * each person, signatures taken offline wait on the device and are sent when the connection
+ * returns, and a status line above the form tells the organizer how many wait.
  * @slot header - above the title
  * @slot thank-you - replaces the default thank-you message
  * @summary A petition with its live count, goal and a sign form.
@@ -83,6 +86,8 @@ export class CkPetition extends CkFormWidget<SignPetitionRequest> {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // On a shared device at a table: a chunk of its own (queue, reset, status), loaded only then.
+    if (this.getAttribute("mode") === "tabling") void import("../tabling/tabling.js").then((m) => m.attachTabling(this));
     document.addEventListener("visibilitychange", this.onVisibility);
     this.restartPolling();
   }

@@ -23,6 +23,13 @@ export function admin<T>(path: string, init: { method?: string; body?: unknown; 
   return executeServerCommand("ck-admin", { path, ...init });
 }
 
+/** Take the page's network away (or give it back), through the browser: the API cannot be reached at all. */
+export async function setOffline(offline: boolean): Promise<void> {
+  await executeServerCommand("ck-offline", { offline });
+  // The browser tells pages it is online again; tabling mode syncs then.
+  if (!offline) dispatchEvent(new Event("online"));
+}
+
 let n = 0;
 export function uniqueEmail(tag: string): string {
   n += 1;

@@ -1,0 +1,93 @@
+import { LitElement, css, html, nothing } from "lit";
+import { defineMessages } from "../shared/define-messages.js";
+import { msg, str } from "../shared/localize.js";
+import { tokens } from "../shared/tokens.js";
+import { queueChanges, queued, remove, type QueuedAction } from "./tabling-queue.js";
+
+export const tablingMessages = defineMessages(
+  "tabling",
+  {
+    mode: "Tabling mode: the form clears after each person.",
+    thanks: "Thank you! The form is ready for the next person.",
+    saved: "Saved on this device, to be sent when the connection returns. Thank you! The form is ready for the next person.",
+    allSent: "Everything taken here has been sent.",
+    refusedHeading: "Not accepted: check these with the person, or remove them",
+    remove: "Remove",
+  },
+  {
+    waiting: (n: number) =>
+      n === 1 ? msg("1 signature is waiting on this device to be sent.", { id: "tabling.waitingOne" }) : msg(str`${n} signatures are waiting on this device to be sent.`, { id: "tabling.waiting" }),
+  },
+);
+
+/**
+ * The line above a widget in tabling mode, for the organizer at the table: that the form clears
+ * after each person, how many actions wait on this device, the ones the API refused (the first
+ * name and the API's reason, to be checked and removed), and a thank-you after each person.
+ * @summary Tabling mode's status: waiting, refused, thank-you.
+ * @tagname ck-tabling-status
+ */
+export class CkTablingStatus extends LitElement {
+  static override properties = { scope: { type: String }, actions: { state: true }, thanked: { state: true } };
+  static override styles = [
+    tokens,
+    css`
+      :host { display: block; margin-bottom: 0.5rem; font: inherit; color: var(--_text); }
+      .status { border: 1px dashed var(--_border); border-radius: var(--_radius); padding: 0.5rem 0.75rem; }
+      p { margin: 0.25rem 0; }
+      .thanks { font-weight: 600; color: var(--_success, inherit); }
+      ul { margin: 0.25rem 0; padding-inline-start: 1.25rem; }
+      button { font: inherit; min-height: 24px; min-width: 24px; margin-inline-start: 0.5rem; }
+    `,
+  ];
+  declare scope: string;
+  declare private actions: QueuedAction[];
+  /** What the last person was told: "thanks" (sent), "saved" (kept for later), or nothing yet. */
+  declare private thanked: "thanks" | "saved" | undefined;
+  private readonly onChange = () => void this.refresh();
+
+  constructor() {
+    super();
+    this.scope = "";
+    this.actions = [];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    queueChanges.addEventListener("change", this.onChange);
+    void this.refresh();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    queueChanges.removeEventListener("change", this.onChange);
+  }
+
+  /** The thank-you for the person who just finished. */
+  thank(saved: boolean): void {
+    this.thanked = saved ? "saved" : "thanks";
+  }
+
+  private async refresh(): Promise<void> {
+    this.actions = await queued(this.scope);
+  }
+
+  protected override render() {
+    const waiting = this.actions.filter((a) => a.state === "waiting").length;
+    const refused = this.actions.filter((a) => a.state === "refused");
+    const m = tablingMessages;
+    return html`<div class="status" part="status">
+      <p>${m.mode}</p>
+      <p role="status" class="thanks">${this.thanked === "saved" ? m.saved : this.thanked === "thanks" ? m.thanks : ""}</p>
+      <p class="waiting" aria-live="polite" data-waiting=${waiting}>${waiting ? m.waiting(waiting) : this.thanked ? m.allSent : ""}</p>
+      ${refused.length
+        ? html`<p><strong>${m.refusedHeading}</strong></p>
+            <ul class="refused">
+              ${refused.map((a) => html`<li>${String(a.input["firstName"] ?? "")}: ${a.reason}<button type="button" @click=${() => void remove(a.key)}>${m.remove}</button></li>`)}
+            </ul>`
+        : nothing}
+    </div>`;
+  }
+}
+
+if (!customElements.get("ck-tabling-status")) customElements.define("ck-tabling-status", CkTablingStatus);

@@ -1,0 +1,84 @@
+// The client a widget in tabling mode talks through: the real one, with every write marked as
+// taken at a table (channel "tabling", with the time it was collected), kept on the device when
+// the API cannot be reached, and the campaign read from the device's last copy when offline.
+import { CkApiError, CkNetworkError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk/lite";
+import type { PetitionResponse, PetitionStats } from "@coalition-kit/schema";
+import { cachedRead, enqueue, keepRead, refuse, remove, type QueuedAction } from "./tabling-queue.js";
+
+/** A read: fresh when the API answers (and kept), else the device's last copy. */
+async function readThrough<T>(url: string, read: () => Promise<T>): Promise<T> {
+  try {
+    const value = await read();
+    void keepRead(url, value);
+    return value;
+  } catch (error) {
+    if (!(error instanceof CkNetworkError)) throw error;
+    const kept = await cachedRead<T>(url);
+    if (kept === undefined) throw error;
+    return kept;
+  }
+}
+
+/** Whether an answer means "try again later" rather than "the API refused it". */
+const retryLater = (error: unknown) => error instanceof CkNetworkError || (error instanceof CkApiError && (error.status === 429 || error.status >= 500));
+
+/** The API's words for a refusal: each field's message, or its one line. */
+const reasonOf = (error: unknown) => (error instanceof CkApiError && Object.keys(error.fields).length ? Object.values(error.fields).join(" ") : error instanceof Error ? error.message : String(error));
+
+/**
+ * `real`, for a petition at a table: see the file's comment. `scope` names this widget's queue;
+ * `wasQueued()` says whether the last signature was kept on the device rather than sent.
+ */
+export function tablingPetitionClient(real: CoalitionClient, scope: string): { client: CoalitionClient; wasQueued(): boolean } {
+  const base = real.baseUrl.replace(/\/+$/, "");
+  let stats: PetitionStats = { total: 0, goal: 0, partners: [] };
+  let lastQueued = false;
+  const client: CoalitionClient = {
+    ...real,
+    petitions: {
+      ...real.petitions,
+      get: async (slug) => {
+        const data = await readThrough<PetitionResponse>(`${base} ${real.partnerKey ?? ""} petition ${slug}`, () => real.petitions.get(slug));
+        stats = data.stats;
+        return data;
+      },
+      stats: async (slug) => (stats = await real.petitions.stats(slug)),
+      sign: async (slug, input, options = {}) => {
+        const key = options.idempotencyKey ?? newIdempotencyKey();
+        const taken = { ...input, channel: "tabling" as const, collectedAt: (input as { collectedAt?: string }).collectedAt ?? new Date().toISOString() };
+        lastQueued = false;
+        try {
+          return await real.petitions.sign(slug, taken, { idempotencyKey: key });
+        } catch (error) {
+          if (!(error instanceof CkNetworkError)) throw error;
+          // No connection: kept on this device under its key, sent when the connection returns.
+          await enqueue({ key, scope, campaign: slug, input: taken, state: "waiting" });
+          lastQueued = true;
+          return { status: "signed", stats, created: true };
+        }
+      },
+    },
+  };
+  return { client, wasQueued: () => lastQueued };
+}
+
+/**
+ * Send what waits in `actions` with `real`, oldest first, each under its own key: stored ones leave
+ * the queue, refused ones stay with the API's reason, and a lost connection stops the round (the
+ * next one starts where it stopped). Returns how many were stored.
+ */
+export async function syncPetitions(real: CoalitionClient, actions: QueuedAction[]): Promise<number> {
+  let sent = 0;
+  for (const action of actions) {
+    if (action.state !== "waiting") continue;
+    try {
+      await real.petitions.sign(action.campaign, action.input as never, { idempotencyKey: action.key });
+      await remove(action.key);
+      sent += 1;
+    } catch (error) {
+      if (retryLater(error)) break;
+      await refuse(action, reasonOf(error));
+    }
+  }
+  return sent;
+}
