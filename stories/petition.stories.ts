@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from "@storybook/web-components-vite";
 import { html } from "lit";
 import { createClient } from "@coalition-kit/sdk";
 import type { CkPetition } from "@coalition-kit/widgets";
+import { defineTablingStatus } from "@coalition-kit/widgets/tabling-status";
 import { fixtureFetch, petitionResponse, type FixtureMode } from "./fixtures/petition-api.js";
 import { until } from "./support/until.js";
 
@@ -157,6 +158,27 @@ export const CountHidden: Story = {
   render: () => html`<ck-provider .client=${createClient({ baseUrl: "https://fixtures.invalid", partnerKey: "pk_demo_e4e", retries: 0, fetch: fixtureFetch("ready", petitionResponse({ countShownFrom: 100 }, 12)) })}>
     <ck-petition petition="ct-funding-gap" poll-interval="0"></ck-petition>
   </ck-provider>`,
+  play: async ({ canvasElement }) => {
+    await loaded(petitionIn(canvasElement));
+  },
+};
+
+/**
+ * Tabling mode (`mode="tabling"`, a shared device at a table): the organizer's status line above
+ * the form, here with two signatures waiting on the device and one the API refused (the petition
+ * had closed), just after a person finished without a connection.
+ */
+export const Tabling: Story = {
+  render: () => {
+    defineTablingStatus();
+    const waiting = (n: number) => ({ key: `preview-${n}`, scope: "preview", campaign: "ct-funding-gap", input: { firstName: "Student", collectedAt: "2026-12-03T15:00:00Z" }, state: "waiting" as const });
+    const preview = {
+      thanked: "saved" as const,
+      actions: [waiting(1), waiting(2), { ...waiting(3), input: { firstName: "Jordan" }, state: "refused" as const, reason: "This petition is closed and no longer accepting signatures." }],
+    };
+    return html`<ck-tabling-status .preview=${preview}></ck-tabling-status>
+      <ck-provider .client=${client("ready", true)}><ck-petition petition="ct-funding-gap" poll-interval="0"></ck-petition></ck-provider>`;
+  },
   play: async ({ canvasElement }) => {
     await loaded(petitionIn(canvasElement));
   },

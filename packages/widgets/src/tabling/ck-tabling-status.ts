@@ -28,7 +28,7 @@ export const tablingMessages = defineMessages(
  * @tagname ck-tabling-status
  */
 export class CkTablingStatus extends LitElement {
-  static override properties = { scope: { type: String }, actions: { state: true }, thanked: { state: true } };
+  static override properties = { scope: { type: String }, preview: { attribute: false }, actions: { state: true }, thanked: { state: true } };
   static override styles = [
     tokens,
     css`
@@ -40,7 +40,10 @@ export class CkTablingStatus extends LitElement {
       button { font: inherit; min-height: 24px; min-width: 24px; margin-inline-start: 0.5rem; }
     `,
   ];
+  /** The queue this line reports on (tabling mode sets it). */
   declare scope: string;
+  /** For design previews (Storybook): these actions and this thank-you instead of the device's queue. */
+  declare preview: { actions: QueuedAction[]; thanked?: "thanks" | "saved" } | undefined;
   declare private actions: QueuedAction[];
   /** What the last person was told: "thanks" (sent), "saved" (kept for later), or nothing yet. */
   declare private thanked: "thanks" | "saved" | undefined;
@@ -69,17 +72,19 @@ export class CkTablingStatus extends LitElement {
   }
 
   private async refresh(): Promise<void> {
-    this.actions = await queued(this.scope);
+    if (!this.preview) this.actions = await queued(this.scope);
   }
 
   protected override render() {
-    const waiting = this.actions.filter((a) => a.state === "waiting").length;
-    const refused = this.actions.filter((a) => a.state === "refused");
+    const actions = this.preview?.actions ?? this.actions;
+    const thanked = this.preview?.thanked ?? this.thanked;
+    const waiting = actions.filter((a) => a.state === "waiting").length;
+    const refused = actions.filter((a) => a.state === "refused");
     const m = tablingMessages;
     return html`<div class="status" part="status">
       <p>${m.mode}</p>
-      <p role="status" class="thanks">${this.thanked === "saved" ? m.saved : this.thanked === "thanks" ? m.thanks : ""}</p>
-      <p class="waiting" aria-live="polite" data-waiting=${waiting}>${waiting ? m.waiting(waiting) : this.thanked ? m.allSent : ""}</p>
+      <p role="status" class="thanks">${thanked === "saved" ? m.saved : thanked === "thanks" ? m.thanks : ""}</p>
+      <p class="waiting" aria-live="polite" data-waiting=${waiting}>${waiting ? m.waiting(waiting) : thanked ? m.allSent : ""}</p>
       ${refused.length
         ? html`<p><strong>${m.refusedHeading}</strong></p>
             <ul class="refused">
@@ -90,4 +95,7 @@ export class CkTablingStatus extends LitElement {
   }
 }
 
-if (!customElements.get("ck-tabling-status")) customElements.define("ck-tabling-status", CkTablingStatus);
+/** Define <ck-tabling-status> once (called by tabling mode; the package marks modules free of side effects). */
+export function defineTablingStatus(): void {
+  if (!customElements.get("ck-tabling-status")) customElements.define("ck-tabling-status", CkTablingStatus);
+}

@@ -8,8 +8,7 @@
 // - the organizer sees above the form how many wait on the device, and any the API refused.
 import { petitionsLite, type CoalitionClient } from "@coalition-kit/sdk/lite";
 import { clientFor } from "../shared/client.js";
-import "./ck-tabling-status.js";
-import type { CkTablingStatus } from "./ck-tabling-status.js";
+import { defineTablingStatus, type CkTablingStatus } from "./ck-tabling-status.js";
 import { queueChanges, queued } from "./tabling-queue.js";
 import { syncPetitions, tablingPetitionClient } from "./tabling-client.js";
 
@@ -55,6 +54,7 @@ export function attachTabling(widget: TablingWidget): void {
   const slug = widget.getAttribute("petition");
   if (!api || !slug) return;
   widget.dataset["ckTabling"] = "on";
+  defineTablingStatus();
   const scope = `${api} petitions ${slug}`;
   const real = clientFor(api, widget.getAttribute("partner") ?? undefined, [petitionsLite]);
   // The widget talks through the tabling client: its own `api` attribute would take precedence.
