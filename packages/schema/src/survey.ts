@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { ConsentText, Email, OrganizationSummary, Slug, TextLanguages } from "./common.js";
+import { Collection, ConsentText, Email, OrganizationSummary, Slug, TextLanguages } from "./common.js";
 import { QUESTION_TYPES } from "./vocabulary.js";
 
 export { QUESTION_TYPES } from "./vocabulary.js";
@@ -76,6 +76,8 @@ export const SubmitSurveyRequest = z.object({
   variant: Slug,
   answers: z.record(QuestionId, z.union([z.string(), z.array(z.string()), z.number()])),
   followUp: z.optional(FollowUp),
+  /** Taken at a table (tabling mode), perhaps offline: only the day it was collected is kept, as for every response. */
+  ...Collection,
 });
 export type SubmitSurveyRequest = z.input<typeof SubmitSurveyRequest>;
 

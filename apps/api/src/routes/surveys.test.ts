@@ -47,7 +47,8 @@ describe(`surveys: anonymous responses and results (${DB_LABEL})`, () => {
     assert.equal(res.status, 201);
     const rows = await h.db.query<Record<string, unknown>>("select * from survey_responses");
     assert.equal(rows.length, 1);
-    assert.deepEqual(Object.keys(rows[0]!).sort(), ["answers", "id", "partner_id", "submitted_on", "survey_id", "variant"]);
+    // channel: online, or tabling (a shared device at a table): it names no one.
+    assert.deepEqual(Object.keys(rows[0]!).sort(), ["answers", "channel", "id", "partner_id", "submitted_on", "survey_id", "variant"]);
     const stored = JSON.stringify(rows[0]);
     for (const identifying of ["127.0.0.1", "203.0.113.9", "example.org", "Dani", "partner-cookie-value"]) assert.ok(!stored.includes(identifying), `response holds ${identifying}`);
     const followUps = await h.db.query<Record<string, unknown>>("select * from survey_follow_ups");
@@ -104,11 +105,21 @@ describe(`surveys: anonymous responses and results (${DB_LABEL})`, () => {
     assert.deepEqual([...raw.slice(0, 3)], [0xef, 0xbb, 0xbf], "a UTF-8 byte order mark, as the signature export has, so spreadsheets read accents");
     const csv = new TextDecoder().decode(raw).replace(/^\uFEFF/, "");
     const lines = csv.trim().split("\r\n");
-    assert.match(lines[0]!, /^response,variant,submitted_on,partner,school,grade,presence,feel_safe/);
+    assert.match(lines[0]!, /^response,variant,submitted_on,channel,partner,school,grade,presence,feel_safe/);
     assert.equal(lines.length, 1 + (await h.count("select count(*)::int as n from survey_responses")));
     assert.ok(csv.includes(`"'=HYPERLINK(""http://evil.example"",""click"")"`));
     assert.doesNotMatch(csv, /,=HYPERLINK/);
     const adminResults = SurveyResults.parse(await (await fetch(`${h.url}/v1/admin/surveys/students-over-sros/results`, { headers: { Authorization: `Bearer ${sk}` } })).json());
     assert.ok(adminResults.responses >= 7);
+  });
+  test("a response taken at a table three days ago keeps that day and says tabling; one from 31 days ago is refused", async () => {
+    const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000);
+    const res = await respond({ variant: "all-nhps", answers: answers({ school: "career" }), channel: "tabling", collectedAt: threeDaysAgo.toISOString() });
+    assert.equal(res.status, 201, await res.clone().text());
+    const [row] = await h.db.query<{ channel: string; day: string }>("select channel, submitted_on::text as day from survey_responses order by submitted_on asc limit 1");
+    assert.deepEqual(row, { channel: "tabling", day: threeDaysAgo.toISOString().slice(0, 10) });
+    const late = await respond({ variant: "all-nhps", answers: answers({ school: "career" }), channel: "tabling", collectedAt: new Date(Date.now() - 31 * 86_400_000).toISOString() });
+    assert.equal(late.status, 422);
+    assert.match(((await late.json()) as { error: { fields: Record<string, string> } }).error.fields["collectedAt"]!, /more than 30 days ago/);
   });
 });

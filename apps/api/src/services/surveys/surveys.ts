@@ -1,4 +1,5 @@
 import { SubmitSurveyRequest, fieldErrors, validateAnswers, type Locale, type SurveyResponse } from "@coalition-kit/schema";
+import { collectionTime } from "../platform/collection.js";
 import { localize, shownLanguage } from "../content/languages.js";
 import type { Db } from "../../db/types.js";
 import { campaignFor } from "../campaigns.js";
@@ -35,10 +36,14 @@ export async function submitSurveyResponse(db: Db, slug: string, input: Record<s
   const errors = validateAnswers(variant, answers);
   if (parsed.data.followUp && !survey.follow_up_prompt) errors["followUp.email"] = "This survey does not collect contact details.";
   if (Object.keys(errors).length) throw validationError(errors);
+  const collected = collectionTime(parsed.data.collectedAt);
   const kept = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== "" && !(Array.isArray(v) && v.length === 0)));
 
   return idempotentWrite(db, { partnerId: partner.id, key: idempotencyKey, hash: requestHash(`survey:${slug}`, parsed.data) }, async (q) => {
-    await q.query("insert into survey_responses (survey_id, variant, partner_id, answers) values ($1, $2, $3, $4)", [survey.id, variant.slug, partner.id, JSON.stringify(kept)]);
+    await q.query(
+      "insert into survey_responses (survey_id, variant, partner_id, answers, channel, submitted_on) values ($1, $2, $3, $4, $5, coalesce(($6::timestamptz at time zone 'UTC')::date, current_date))",
+      [survey.id, variant.slug, partner.id, JSON.stringify(kept), parsed.data.channel ?? "online", collected?.toISOString() ?? null],
+    );
     const followUp = parsed.data.followUp;
     if (followUp) {
       // The consent exactly as the widget showed it: in the respondent's language where translated, with that text's version.
@@ -55,12 +60,12 @@ export async function submitSurveyResponse(db: Db, slug: string, input: Record<s
 /** Stream every response as CSV, a batch at a time (constant memory). */
 export function responsesCsv(db: Db, survey: SurveyRow): ReadableStream<Uint8Array> {
   const questions = questionsFor(variantsOf(survey), undefined);
-  type Row = { id: string; variant: string; submitted_on: Date | string; partner: string; answers: Record<string, unknown> | string };
+  type Row = { id: string; variant: string; submitted_on: Date | string; channel: string; partner: string; answers: Record<string, unknown> | string };
   return csvStream<Row, string>({
-    header: ["response", "variant", "submitted_on", "partner", ...questions.map((q) => q.id)],
+    header: ["response", "variant", "submitted_on", "channel", "partner", ...questions.map((q) => q.id)],
     page: (after) =>
       db.query<Row>(
-        `select r.id, r.variant, r.submitted_on, o.name as partner, r.answers
+        `select r.id, r.variant, r.submitted_on, r.channel, o.name as partner, r.answers
            from survey_responses r join partners pa on pa.id = r.partner_id join organizations o on o.id = pa.organization_id
           where r.survey_id = $1 and r.id > $2 order by r.id limit 500`,
         [survey.id, after ?? "00000000-0000-0000-0000-000000000000"],
@@ -69,7 +74,7 @@ export function responsesCsv(db: Db, survey: SurveyRow): ReadableStream<Uint8Arr
     cells: (r) => {
       const answers = typeof r.answers === "string" ? (JSON.parse(r.answers) as Record<string, unknown>) : r.answers;
       const day = typeof r.submitted_on === "string" ? r.submitted_on.slice(0, 10) : r.submitted_on.toISOString().slice(0, 10);
-      return [r.id, r.variant, day, r.partner, ...questions.map((q) => answers[q.id])];
+      return [r.id, r.variant, day, r.channel, r.partner, ...questions.map((q) => answers[q.id])];
     },
   });
 }
