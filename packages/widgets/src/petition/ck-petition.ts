@@ -110,7 +110,8 @@ export class CkPetition extends CkFormWidget<SignPetitionRequest> {
   /** Fetch the petition and counts (again). */
   async load(): Promise<void> {
     const client = this.activeClient;
-    if (!client || !this.petition || !this.isConnected) return;
+    // In tabling mode nothing shows (so nothing can be sent) until tabling mode has set its client.
+    if (!client || !this.petition || !this.isConnected || (this.getAttribute("mode") === "tabling" && !this.client)) return;
     const current = this.beginLoad();
     if (!this.data || this.data.petition.slug !== this.petition) this.phase = "loading";
     try {
