@@ -37,7 +37,7 @@ describe(`tabling mode on the demo partner page (${DB_LABEL})`, () => {
       });
       assert.equal(await form.getByLabel(/^email/i).inputValue(), "", "the next person gets an empty form");
     }
-    assert.equal(await status.innerText(), `${PEOPLE} signatures are waiting on this device to be sent.`);
+    assert.equal(await status.innerText(), `${PEOPLE} are waiting on this device to be sent.`);
     assert.equal((await env.demo.db.query<{ n: number }>("select count(*)::int as n from signatures where channel = 'tabling'"))[0]!.n, 0, "nothing reached the API");
 
     // Reloaded, still without the API: the petition comes from the device, the 20 still wait.

@@ -183,6 +183,7 @@ export const templates = {
   "tabling.allSent": "Todo lo recogido aquí ya se envió.",
   "tabling.refusedHeading": "No aceptadas: revísalas con la persona o quítalas",
   "tabling.remove": "Quitar",
-  "tabling.waitingOne": "1 firma espera en este dispositivo para enviarse.",
-  "tabling.waiting": str`${0} firmas esperan en este dispositivo para enviarse.`,
+  "tabling.anonymous": "Una respuesta anónima",
+  "tabling.waitingOne": "1 espera en este dispositivo para enviarse.",
+  "tabling.waiting": str`${0} esperan en este dispositivo para enviarse.`,
 };

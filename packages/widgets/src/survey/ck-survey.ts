@@ -28,6 +28,8 @@ type SurveyInput = { variant: string; answers: Record<string, AnswerValue>; foll
  * @fires ck-submit - (detail: { widget: "survey", survey, variant })
  * @fires ck-success - (detail: { widget: "survey", survey, variant, status: "recorded" })
  * @fires ck-error
+ * Attribute `mode="tabling"`: students answering one after another on a shared device (the form
+ * clears after each; answers taken offline wait on the device until the connection returns).
  * @summary An anonymous student survey, step by step or all at once.
  * @tagname ck-survey
  * @csspart container - the widget's outer box
@@ -96,9 +98,16 @@ export class CkSurvey extends CkFormWidget<SurveyInput> {
     if (changed.has("variant") && this.data && !changed.has("survey")) this.pickVariant(this.data);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Students answering on a shared device: a chunk of its own (queue, reset, status), loaded only then.
+    if (this.getAttribute("mode") === "tabling") void import("../tabling/tabling.js").then((m) => m.attachTabling(this));
+  }
+
   async load(): Promise<void> {
     const client = this.activeClient;
-    if (!client || !this.survey || !this.isConnected) return;
+    // In tabling mode nothing shows (so nothing can be sent) until tabling mode has set its client.
+    if (!client || !this.survey || !this.isConnected || (this.getAttribute("mode") === "tabling" && !this.client)) return;
     const current = this.beginLoad();
     this.phase = "loading";
     try {

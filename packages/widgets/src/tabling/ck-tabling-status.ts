@@ -13,10 +13,10 @@ export const tablingMessages = defineMessages(
     allSent: "Everything taken here has been sent.",
     refusedHeading: "Not accepted: check these with the person, or remove them",
     remove: "Remove",
+    anonymous: "An anonymous response",
   },
   {
-    waiting: (n: number) =>
-      n === 1 ? msg("1 signature is waiting on this device to be sent.", { id: "tabling.waitingOne" }) : msg(str`${n} signatures are waiting on this device to be sent.`, { id: "tabling.waiting" }),
+    waiting: (n: number) => (n === 1 ? msg("1 is waiting on this device to be sent.", { id: "tabling.waitingOne" }) : msg(str`${n} are waiting on this device to be sent.`, { id: "tabling.waiting" })),
   },
 );
 
@@ -88,7 +88,7 @@ export class CkTablingStatus extends LitElement {
       ${refused.length
         ? html`<p><strong>${m.refusedHeading}</strong></p>
             <ul class="refused">
-              ${refused.map((a) => html`<li>${String(a.input["firstName"] ?? "")}: ${a.reason}<button type="button" @click=${() => void remove(a.key)}>${m.remove}</button></li>`)}
+              ${refused.map((a) => html`<li>${String(a.input["firstName"] ?? m.anonymous)}: ${a.reason}<button type="button" @click=${() => void remove(a.key)}>${m.remove}</button></li>`)}
             </ul>`
         : nothing}
     </div>`;

@@ -1,4 +1,4 @@
-// The client a widget in tabling mode talks through: the real one, with every write marked as
+// The clients a widget in tabling mode talks through: the real one, with every write marked as
 // taken at a table (channel "tabling", with the time it was collected), kept on the device when
 // the API cannot be reached, and the campaign read from the device's last copy when offline.
 import { CkApiError, CkNetworkError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk/lite";
@@ -29,7 +29,7 @@ const reasonOf = (error: unknown) => (error instanceof CkApiError && Object.keys
  * `real`, for a petition at a table: see the file's comment. `scope` names this widget's queue;
  * `wasQueued()` says whether the last signature was kept on the device rather than sent.
  */
-export function tablingPetitionClient(real: CoalitionClient, scope: string): { client: CoalitionClient; wasQueued(): boolean } {
+export function tablingPetitionClient(real: CoalitionClient, scope: string): TablingClient {
   const base = real.baseUrl.replace(/\/+$/, "");
   let stats: PetitionStats = { total: 0, goal: 0, partners: [] };
   let lastQueued = false;
@@ -45,7 +45,7 @@ export function tablingPetitionClient(real: CoalitionClient, scope: string): { c
       stats: async (slug) => (stats = await real.petitions.stats(slug)),
       sign: async (slug, input, options = {}) => {
         const key = options.idempotencyKey ?? newIdempotencyKey();
-        const taken = { ...input, channel: "tabling" as const, collectedAt: (input as { collectedAt?: string }).collectedAt ?? new Date().toISOString() };
+        const taken = atTable(input);
         lastQueued = false;
         try {
           return await real.petitions.sign(slug, taken, { idempotencyKey: key });
@@ -62,17 +62,58 @@ export function tablingPetitionClient(real: CoalitionClient, scope: string): { c
   return { client, wasQueued: () => lastQueued };
 }
 
+/** What a tabling client gives the widget: the client, and whether its last write waits on the device. */
+export interface TablingClient {
+  client: CoalitionClient;
+  wasQueued(): boolean;
+}
+
+/** A write marked as taken at a table: its channel, and when it was collected (now, unless it says). */
+const atTable = <T extends object>(input: T) => ({ ...input, channel: "tabling" as const, collectedAt: (input as { collectedAt?: string }).collectedAt ?? new Date().toISOString() });
+
+/** `real`, for a survey at a table (students in a classroom): as the petition's, for responses. */
+export function tablingSurveyClient(real: CoalitionClient, scope: string): TablingClient {
+  const base = real.baseUrl.replace(/\/+$/, "");
+  let lastQueued = false;
+  const client: CoalitionClient = {
+    ...real,
+    surveys: {
+      ...real.surveys,
+      get: (slug) => readThrough(`${base} ${real.partnerKey ?? ""} survey ${slug}`, () => real.surveys.get(slug)),
+      respond: async (slug, variant, input, options = {}) => {
+        const key = options.idempotencyKey ?? newIdempotencyKey();
+        const taken = atTable(input);
+        lastQueued = false;
+        try {
+          return await real.surveys.respond(slug, variant, taken, { idempotencyKey: key });
+        } catch (error) {
+          if (!(error instanceof CkNetworkError)) throw error;
+          await enqueue({ key, scope, campaign: slug, input: taken, state: "waiting" });
+          lastQueued = true;
+          return { status: "recorded" };
+        }
+      },
+    },
+  };
+  return { client, wasQueued: () => lastQueued };
+}
+
+/** Send one waiting action with `real`, as its widget would have. */
+export type SendAction = (real: CoalitionClient, action: QueuedAction) => Promise<unknown>;
+export const sendSignature: SendAction = (real, a) => real.petitions.sign(a.campaign, a.input as never, { idempotencyKey: a.key });
+export const sendResponse: SendAction = (real, a) => real.surveys.respond(a.campaign, undefined as never, a.input as never, { idempotencyKey: a.key });
+
 /**
  * Send what waits in `actions` with `real`, oldest first, each under its own key: stored ones leave
  * the queue, refused ones stay with the API's reason, and a lost connection stops the round (the
  * next one starts where it stopped). Returns how many were stored.
  */
-export async function syncPetitions(real: CoalitionClient, actions: QueuedAction[]): Promise<number> {
+export async function syncQueued(real: CoalitionClient, actions: QueuedAction[], send: SendAction): Promise<number> {
   let sent = 0;
   for (const action of actions) {
     if (action.state !== "waiting") continue;
     try {
-      await real.petitions.sign(action.campaign, action.input as never, { idempotencyKey: action.key });
+      await send(real, action);
       await remove(action.key);
       sent += 1;
     } catch (error) {

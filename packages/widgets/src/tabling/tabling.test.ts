@@ -75,7 +75,7 @@ describe("tabling mode", () => {
     const taken = new Date().toISOString();
     for (const email of emails) await nextPerson(root, email);
     await until(() => waiting(root) === 3, "3 waiting on the device");
-    expect(root.querySelector("ck-tabling-status")!.shadowRoot!.textContent).to.contain("3 signatures are waiting on this device to be sent.");
+    expect(root.querySelector("ck-tabling-status")!.shadowRoot!.textContent).to.contain("3 are waiting on this device to be sent.");
     expect((await csvOf("ct-funding-gap")).rows.length).to.equal(before);
 
     await setOffline(false);
@@ -104,5 +104,38 @@ describe("tabling mode", () => {
     expect(status.querySelector(".refused li")!.textContent).to.contain("Maya: This petition is closed and no longer accepting signatures.");
     (status.querySelector(".refused button") as HTMLButtonElement).click();
     await until(() => !status.querySelector(".refused li"), "removed by the organizer");
+  });
+});
+
+describe("tabling mode for a survey", () => {
+  afterEach(() => setOffline(false));
+  type Survey = HTMLElement & { shadowRoot: ShadowRoot; updateComplete: Promise<boolean> };
+  const survey = (root: HTMLElement) => root.querySelector<Survey>("ck-survey")!;
+  const responses = async () => (await admin<string>("/v1/admin/surveys/students-over-sros/responses.csv", { organization: "sej" })).body;
+
+  async function nextStudent(root: HTMLElement): Promise<void> {
+    const el = survey(root);
+    await until(() => el.shadowRoot.querySelector("form"), "the survey form");
+    const choose = (q: string, v: string) => el.shadowRoot.querySelector<HTMLInputElement>(`input[name="q-${q}"][value="${v}"]`)!.click();
+    for (const [q, v] of [["school", "cross"], ["grade", "12"], ["presence", "rarely"], ["feel_safe", "2"], ["uncomfortable", "no"], ["instead", "restorative"]] as const) choose(q, v);
+    await el.updateComplete;
+    el.shadowRoot.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await until(() => survey(root) !== el && survey(root).shadowRoot?.querySelector("form"), "a fresh survey for the next student");
+    expect(survey(root).shadowRoot.querySelector<HTMLInputElement>('input[name="q-school"]:checked'), "nothing chosen on the fresh form").to.equal(null);
+  }
+
+  it("students answer one after another, two of them offline; back online both are recorded, as taken at a table", async () => {
+    const root = await fixture<HTMLElement>(html`<div><ck-survey mode="tabling" api=${API} partner="pk_demo_sej_site" survey="students-over-sros" variant="hillhouse-cross" layout="all"></ck-survey></div>`);
+    const tabled = async () => (await responses()).split("\r\n").filter((line) => line.includes(",tabling,")).length;
+    const before = await tabled();
+    await nextStudent(root);
+    await setOffline(true);
+    await nextStudent(root);
+    await nextStudent(root);
+    await until(() => waiting(root) === 2, "2 waiting on the device");
+    expect(await tabled()).to.equal(before + 1);
+    await setOffline(false);
+    await until(() => waiting(root) === 0, "everything sent", 30_000);
+    expect(await tabled()).to.equal(before + 3);
   });
 });

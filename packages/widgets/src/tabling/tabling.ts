@@ -1,16 +1,31 @@
-// Tabling mode (`<ck-petition mode="tabling">`): a petition on a shared device at a table or in a
-// classroom. Loaded only when a widget asks for it. For each person:
+// Tabling mode (`<ck-petition mode="tabling">`, `<ck-survey mode="tabling">`): a petition or a
+// survey on a shared device at a table or in a classroom. Loaded only when a widget asks for it.
+// For each person:
 // - what they send is marked as taken at a table, with the time it was collected;
 // - without a connection it is kept on the device (IndexedDB) and sent when the connection
 //   returns, under the same Idempotency-Key (a second sync stores nothing new);
 // - once they are done the widget is replaced by a fresh one: nothing they typed stays in the
 //   page, and the browser is asked not to offer it again (autocomplete="off");
 // - the organizer sees above the form how many wait on the device, and any the API refused.
-import { petitionsLite, type CoalitionClient } from "@coalition-kit/sdk/lite";
+import { petitionsLite, surveysLite, type CoalitionClient, type LiteVertical } from "@coalition-kit/sdk/lite";
 import { clientFor } from "../shared/client.js";
 import { defineTablingStatus, type CkTablingStatus } from "./ck-tabling-status.js";
 import { queueChanges, queued } from "./tabling-queue.js";
-import { syncPetitions, tablingPetitionClient } from "./tabling-client.js";
+import { sendResponse, sendSignature, syncQueued, tablingPetitionClient, tablingSurveyClient, type SendAction, type TablingClient } from "./tabling-client.js";
+
+/** What tabling mode needs to know of each widget it supports. */
+interface TablingKind {
+  /** The attribute naming the campaign. */
+  campaign: string;
+  vertical: LiteVertical<never>;
+  name: string;
+  wrap(real: CoalitionClient, scope: string): TablingClient;
+  send: SendAction;
+}
+const KINDS: Record<string, TablingKind> = {
+  "ck-petition": { campaign: "petition", vertical: petitionsLite, name: "petitions", wrap: tablingPetitionClient, send: sendSignature },
+  "ck-survey": { campaign: "survey", vertical: surveysLite, name: "surveys", wrap: tablingSurveyClient, send: sendResponse },
+};
 
 /** How often a device with actions waiting tries to send them (and whenever the browser says it is online again). */
 const SYNC_EVERY_MS = 15_000;
@@ -20,14 +35,14 @@ type TablingWidget = HTMLElement & { client: CoalitionClient | undefined; update
 /** One sync loop per queue in this page. */
 const loops = new Map<string, () => Promise<void>>();
 
-function syncLoop(scope: string, real: CoalitionClient): void {
+function syncLoop(scope: string, real: CoalitionClient, send: SendAction): void {
   if (loops.has(scope)) return;
   let running = false;
   const sync = async () => {
     if (running) return;
     running = true;
     try {
-      await syncPetitions(real, await queued(scope));
+      await syncQueued(real, await queued(scope), send);
     } finally {
       running = false;
     }
@@ -47,21 +62,22 @@ function noAutofill(widget: TablingWidget): void {
   });
 }
 
-/** Put a petition widget in tabling mode (called by the widget when it has mode="tabling"). */
+/** Put a petition or survey widget in tabling mode (called by the widget when it has mode="tabling"). */
 export function attachTabling(widget: TablingWidget): void {
-  if (widget.localName !== "ck-petition" || widget.dataset["ckTabling"]) return;
+  const kind = KINDS[widget.localName];
+  if (!kind || widget.dataset["ckTabling"]) return;
   const api = widget.getAttribute("api");
-  const slug = widget.getAttribute("petition");
+  const slug = widget.getAttribute(kind.campaign);
   if (!api || !slug) return;
   widget.dataset["ckTabling"] = "on";
   defineTablingStatus();
-  const scope = `${api} petitions ${slug}`;
-  const real = clientFor(api, widget.getAttribute("partner") ?? undefined, [petitionsLite]);
+  const scope = `${api} ${kind.name} ${slug}`;
+  const real = clientFor(api, widget.getAttribute("partner") ?? undefined, [kind.vertical]);
   // The widget talks through the tabling client: its own `api` attribute would take precedence.
-  const tabling = tablingPetitionClient(real, scope);
+  const tabling = kind.wrap(real, scope);
   widget.client = tabling.client;
   widget.removeAttribute("api");
-  syncLoop(scope, real);
+  syncLoop(scope, real, kind.send);
   noAutofill(widget);
 
   let status = widget.previousElementSibling as CkTablingStatus | null;
