@@ -7,24 +7,26 @@
 // - once they are done the widget is replaced by a fresh one: nothing they typed stays in the
 //   page, and the browser is asked not to offer it again (autocomplete="off");
 // - the organizer sees above the form how many wait on the device, and any the API refused.
-import { petitionsLite, surveysLite, type CoalitionClient, type LiteVertical } from "@coalition-kit/sdk/lite";
-import { clientFor } from "../shared/client.js";
+import type { CoalitionClient } from "@coalition-kit/sdk/lite";
+import { clientFor, type WidgetVertical } from "../shared/client.js";
 import { defineTablingStatus, type CkTablingStatus } from "./ck-tabling-status.js";
 import { queueChanges, queued } from "./tabling-queue.js";
 import { sendResponse, sendSignature, syncQueued, tablingPetitionClient, tablingSurveyClient, type SendAction, type TablingClient } from "./tabling-client.js";
 
-/** What tabling mode needs to know of each widget it supports. */
+/**
+ * What tabling mode needs to know of each widget it supports. The widget's own part of the client
+ * (its class's `vertical`) comes from the widget, so this chunk does not pull every widget's calls
+ * into the bundle that loads it.
+ */
 interface TablingKind {
   /** The attribute naming the campaign. */
   campaign: string;
-  vertical: LiteVertical<never>;
-  name: string;
   wrap(real: CoalitionClient, scope: string): TablingClient;
   send: SendAction;
 }
 const KINDS: Record<string, TablingKind> = {
-  "ck-petition": { campaign: "petition", vertical: petitionsLite, name: "petitions", wrap: tablingPetitionClient, send: sendSignature },
-  "ck-survey": { campaign: "survey", vertical: surveysLite, name: "surveys", wrap: tablingSurveyClient, send: sendResponse },
+  "ck-petition": { campaign: "petition", wrap: tablingPetitionClient, send: sendSignature },
+  "ck-survey": { campaign: "survey", wrap: tablingSurveyClient, send: sendResponse },
 };
 
 /** How often a device with actions waiting tries to send them (and whenever the browser says it is online again). */
@@ -71,8 +73,9 @@ export function attachTabling(widget: TablingWidget): void {
   if (!api || !slug) return;
   widget.dataset["ckTabling"] = "on";
   defineTablingStatus();
-  const scope = `${api} ${kind.name} ${slug}`;
-  const real = clientFor(api, widget.getAttribute("partner") ?? undefined, [kind.vertical]);
+  const [name, build] = (widget.constructor as unknown as { vertical: WidgetVertical }).vertical;
+  const scope = `${api} ${name} ${slug}`;
+  const real = clientFor(api, widget.getAttribute("partner") ?? undefined, [build]);
   // The widget talks through the tabling client: its own `api` attribute would take precedence.
   const tabling = kind.wrap(real, scope);
   widget.client = tabling.client;
