@@ -1,0 +1,37 @@
+import { Hono } from "hono";
+import type { Db } from "../db/types.js";
+import { adminWriter, requireAdmin } from "../http/admin-request.js";
+import { attendanceRoster, markAttendance, uploadAttendance } from "../services/attendance/attendance.js";
+import type { Clock } from "../services/platform/rate-limit.js";
+
+/**
+ * /v1/admin/trainings/:slug/sessions/:key/attendance: a session's registrants with their marks and
+ * progress (GET), one mark (PUT .../attendance/:registration) and a CSV of marks
+ * (POST .../attendance.csv, text/csv), each write once per Idempotency-Key.
+ */
+export function adminAttendanceRoutes(db: Db, maxBodyBytes: number, clock: Clock = () => new Date()): Hono {
+  const app = new Hono();
+  const write = adminWriter(db, maxBodyBytes);
+  const coalitionOnly = { coalitionOnly: true };
+
+  app.get("/trainings/:slug/sessions/:key/attendance", async (c) => {
+    const { slug, key } = c.req.param();
+    return c.json(await attendanceRoster(db, await requireAdmin(db, c, coalitionOnly), slug, key, clock()));
+  });
+  app.put("/trainings/:slug/sessions/:key/attendance/:registration", (c) => {
+    const { slug, key, registration } = c.req.param();
+    return write(c, `admin:trainings:${slug}:sessions:${key}:attendance:${registration}`, coalitionOnly, async (q, admin, data) => ({
+      status: 200,
+      body: await markAttendance(q, admin, slug, key, registration, data, clock()),
+    }));
+  });
+  app.post("/trainings/:slug/sessions/:key/attendance.csv", (c) => {
+    const { slug, key } = c.req.param();
+    return write(c, `admin:trainings:${slug}:sessions:${key}:attendance.csv`, { ...coalitionOnly, body: "csv" }, async (q, admin, data) => ({
+      status: 200,
+      body: await uploadAttendance(q, admin, slug, key, String(data.csv), clock()),
+    }));
+  });
+
+  return app;
+}
