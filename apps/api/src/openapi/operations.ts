@@ -200,6 +200,7 @@ export const OPERATIONS: Operation[] = [
     method: "patch", path: "/v1/admin/trainings/{slug}/sessions/{key}", operationId: "adminChangeTrainingSession", tag: "Admin: trainings", summary: "Move, relocate or cancel one session (registrants are emailed)", access: "admin", coalitionOnly: true, idempotency: "required",
     pathParams: { slug: "The series' slug.", key: "The session's key." }, body: { schema: s.TrainingSessionPatch }, responses: { 200: json(s.TrainingSessionChanged, "The session as it now stands.") }, errors: ADMIN_WRITE_ERRORS,
   },
+  { method: "get", path: "/v1/admin/trainings/{slug}/registrations.csv", operationId: "adminExportTrainingRegistrations", tag: "Admin: trainings", summary: "Every registration as CSV, with attendance and each person's progress and completion", access: "admin", coalitionOnly: true, pathParams: slug, responses: { 200: csv("The registrations.") }, errors: ADMIN_READ_ERRORS },
   {
     method: "get", path: "/v1/admin/trainings/{slug}/sessions/{key}/attendance", operationId: "adminAttendanceRoster", tag: "Admin: trainings", summary: "A session's registrants, their attendance marks and progress in the series", access: "admin", coalitionOnly: true,
     pathParams: { slug: "The series' slug.", key: "The session's key." }, responses: { 200: json(s.AttendanceRoster, "The roster.") }, errors: ADMIN_READ_ERRORS,

@@ -21,6 +21,7 @@ import {
   WebhookCreated,
 } from "@coalition-kit/schema";
 import { adminFor } from "../testing/admin.js";
+import { parseCsv } from "../testing/csv-parse.js";
 import { CONNCAN, DB_LABEL, signer } from "../testing/harness.js";
 import { adminSuite } from "../testing/suites.js";
 import { hourInDays, seriesOf, sessionIds, sessionInDays } from "../testing/trainings.js";
@@ -173,6 +174,20 @@ describe(`admin: attendance and series progress (${DB_LABEL})`, () => {
     const partners = new Map(d.attendance.partners.map((p) => [p.partner, p]));
     assert.deepEqual(partners.get("educators-for-excellence"), { partner: "educators-for-excellence", registrations: 6, attendanceRate: 1, completions: 2 });
     assert.deepEqual(partners.get("conncan"), { partner: "conncan", registrations: 1, attendanceRate: 0, completions: 0 });
+  });
+
+  test("the registrations CSV shows each registration's mark and the person's progress and completion", async () => {
+    const res = await h.admin.get(`/trainings/${SLUG}/registrations.csv`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get("content-type") ?? "", /^text\/csv/);
+    const [header, ...rows] = parseCsv((await res.text()).replace(/^\uFEFF/, ""));
+    assert.deepEqual(header, ["session", "session_starts_at", "first_name", "last_name", "email", "partner", "status", "registered_at", "attended", "sessions_attended", "sessions_held", "sessions_total", "completed"]);
+    const of = (who: Record<string, unknown>, session: string) => Object.fromEntries(header!.map((name, i) => [name, rows.find((r) => r[4] === email(who) && r[0] === session)![i]]));
+    const ana = of(people.ana, "a2");
+    assert.deepEqual([ana.attended, ana.sessions_attended, ana.sessions_held, ana.sessions_total, ana.completed], ["yes", "3", "3", "3", "yes"]);
+    const cy = of(people.cy, "a1");
+    assert.deepEqual([cy.partner, cy.attended, cy.sessions_attended, cy.completed], ["conncan", "no", "0", "no"]);
+    assert.equal(rows.length, 7);
   });
 
   test("the threshold is set with the series: a number of sessions, or null for no completion; too many is a field error", async () => {

@@ -2,12 +2,14 @@ import { Hono } from "hono";
 import type { Db } from "../db/types.js";
 import { adminWriter, requireAdmin } from "../http/admin-request.js";
 import { attendanceRoster, markAttendance, uploadAttendance } from "../services/attendance/attendance.js";
+import { registrationCsv } from "../services/attendance/registration-export.js";
 import type { Clock } from "../services/platform/rate-limit.js";
 
 /**
  * /v1/admin/trainings/:slug/sessions/:key/attendance: a session's registrants with their marks and
  * progress (GET), one mark (PUT .../attendance/:registration) and a CSV of marks
- * (POST .../attendance.csv, text/csv), each write once per Idempotency-Key.
+ * (POST .../attendance.csv, text/csv), each write once per Idempotency-Key; and the series'
+ * registrations as CSV with each person's progress (GET /v1/admin/trainings/:slug/registrations.csv).
  */
 export function adminAttendanceRoutes(db: Db, maxBodyBytes: number, clock: Clock = () => new Date()): Hono {
   const app = new Hono();
@@ -31,6 +33,15 @@ export function adminAttendanceRoutes(db: Db, maxBodyBytes: number, clock: Clock
       status: 200,
       body: await uploadAttendance(q, admin, slug, key, String(data.csv), clock()),
     }));
+  });
+  // Every registration of the series with its attendance mark and the person's progress.
+  app.get("/trainings/:slug/registrations.csv", async (c) => {
+    const { filename, stream } = await registrationCsv(db, await requireAdmin(db, c, coalitionOnly), c.req.param("slug"), clock());
+    return c.body(stream, 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "X-Content-Type-Options": "nosniff",
+    });
   });
 
   return app;
