@@ -1,7 +1,7 @@
 // An organizer marks attendance for a session in the console, in real Chromium against the real
 // API: ticking a registrant shows as progress ("1 of 8 sessions attended") in the roster and the
 // series' progress table; a CSV upload saves its good rows and lists the bad row by number with
-// the API's words; the per-partner numbers follow.
+// the API's words; the per-partner numbers follow; a threshold set in the series form completes it.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createSecretKey, loadSeedFile, SEEDS_DIR } from "@coalition-kit/api";
@@ -81,6 +81,17 @@ describe(`console: attendance marked for a session shows as progress, in Chromiu
     const sej = page.locator('table.partners tr[data-partner="students-for-educational-justice"] td');
     assert.deepEqual(await sej.allInnerTexts(), ["students-for-educational-justice", "2", "100%", "0"]);
     assert.deepEqual(await axeViolations(page), [], "the attendance page");
+
+    // One session completes the series now: both show as completed, and the partner's count follows.
+    await page.getByRole("link", { name: "All trainings" }).click();
+    await page.getByRole("link", { name: "Edit series HEAL Together Training Series 2.0" }).click();
+    await page.getByLabel("Completing the series takes").selectOption("count");
+    await page.getByLabel("Sessions to attend").fill("1");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("link", { name: "Attendance and progress HEAL Together Training Series 2.0" }).click();
+    await page.getByText("Completing the series takes 1 of its 8 sessions.").waitFor();
+    assert.equal(await progress.locator(`tr[data-email="${jay}"] td`).nth(4).innerText(), "Completed");
+    assert.deepEqual(await sej.allInnerTexts(), ["students-for-educational-justice", "2", "100%", "2"]);
     await context.close();
   });
 });
