@@ -27,6 +27,8 @@ export const COMPLETION_THRESHOLD_SESSIONS_MESSAGE = "The series has fewer sessi
 
 /** The most rows one CSV upload may have. */
 export const ATTENDANCE_CSV_MAX_ROWS = 2000;
+/** The largest CSV upload, in bytes (2,000 rows of long addresses). */
+export const ATTENDANCE_CSV_MAX_BYTES = 512 * 1024;
 
 /** Sessions attended to complete a series: a number, "all" (the default) or null (no completion). */
 export const CompletionThreshold = z.nullable(

@@ -8,6 +8,7 @@ import {
   ATTENDANCE_HEADER_MESSAGE,
   ATTENDANCE_NOT_REGISTERED_MESSAGE,
   ATTENDANCE_NOT_STARTED_MESSAGE,
+  ATTENDANCE_ROWS_MESSAGE,
   ATTENDANCE_TWICE_MESSAGE,
   ATTENDANCE_VALUE_MESSAGE,
   ATTENDANCE_EMAIL_MESSAGE,
@@ -137,6 +138,20 @@ describe(`admin: attendance and series progress (${DB_LABEL})`, () => {
     assert.equal((await upload("a1", "email,attended\n", {})).status, 422);
     assert.equal((await upload("a1", `email,attended\n${email(people.cy)},yes\n`, { "Content-Type": "application/json" })).status, 415);
     assert.equal((await roster("a1")).roster.find((r) => r.email === email(people.cy))!.attended, null);
+  });
+
+  test("a file of 2,000 rows is read whole (every row answered); one more row is refused and stores nothing", async () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => `someone.with.a.long.address.${i}@schools.example.org,yes`);
+    const full = await upload("a1", ["email,attended", ...rows(1999), `${email(people.cy)},no`].join("\n"));
+    assert.equal(full.status, 200);
+    const body = AttendanceUploaded.parse(await full.json());
+    assert.equal(body.marked, 1);
+    assert.equal(body.rows.length, 1999);
+    assert.deepEqual(body.rows[1998], { row: 2000, error: ATTENDANCE_NOT_REGISTERED_MESSAGE });
+    const over = await upload("a1", ["email,attended", ...rows(2000), `${email(people.cy)},yes`].join("\n"));
+    assert.equal(over.status, 422);
+    assert.equal(((await over.json()) as ErrorBody).error.fields?.csv, ATTENDANCE_ROWS_MESSAGE);
+    assert.equal((await roster("a1")).roster.find((r) => r.email === email(people.cy))!.attended, false);
   });
 
   test("the same upload sent again with its Idempotency-Key is answered as before", async () => {

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { ATTENDANCE_CSV_MAX_BYTES } from "@coalition-kit/schema";
 import type { Db } from "../db/types.js";
 import { adminWriter, requireAdmin } from "../http/admin-request.js";
 import { attendanceRoster, markAttendance, uploadAttendance } from "../services/attendance/attendance.js";
@@ -14,6 +15,8 @@ import type { Clock } from "../services/platform/rate-limit.js";
 export function adminAttendanceRoutes(db: Db, maxBodyBytes: number, clock: Clock = () => new Date()): Hono {
   const app = new Hono();
   const write = adminWriter(db, maxBodyBytes);
+  // A CSV of 2,000 rows is larger than any JSON write.
+  const upload = adminWriter(db, Math.max(maxBodyBytes, ATTENDANCE_CSV_MAX_BYTES));
   const coalitionOnly = { coalitionOnly: true };
 
   app.get("/trainings/:slug/sessions/:key/attendance", async (c) => {
@@ -29,7 +32,7 @@ export function adminAttendanceRoutes(db: Db, maxBodyBytes: number, clock: Clock
   });
   app.post("/trainings/:slug/sessions/:key/attendance.csv", (c) => {
     const { slug, key } = c.req.param();
-    return write(c, `admin:trainings:${slug}:sessions:${key}:attendance.csv`, { ...coalitionOnly, body: "csv" }, async (q, admin, data) => ({
+    return upload(c, `admin:trainings:${slug}:sessions:${key}:attendance.csv`, { ...coalitionOnly, body: "csv" }, async (q, admin, data) => ({
       status: 200,
       body: await uploadAttendance(q, admin, slug, key, String(data.csv), clock()),
     }));

@@ -99,13 +99,14 @@ export async function attendanceRoster(q: Queryable, admin: AdminContext, slug: 
 }
 
 async function store(q: Queryable, admin: AdminContext, marks: Array<{ registration: string; attended: boolean }>, now: Date): Promise<void> {
-  for (const m of marks) {
-    await q.query(
-      `insert into training_attendance (registration_id, attended, marked_at, marked_by) values ($1, $2, $3, $4)
-       on conflict (registration_id) do update set attended = excluded.attended, marked_at = excluded.marked_at, marked_by = excluded.marked_by`,
-      [m.registration, m.attended, now.toISOString(), admin.organizationId],
-    );
-  }
+  if (marks.length === 0) return;
+  // One statement for the whole file: a mark changed again replaces the one before.
+  await q.query(
+    `insert into training_attendance (registration_id, attended, marked_at, marked_by)
+     select m.registration, m.attended, $3, $4 from unnest($1::uuid[], $2::boolean[]) as m(registration, attended)
+     on conflict (registration_id) do update set attended = excluded.attended, marked_at = excluded.marked_at, marked_by = excluded.marked_by`,
+    [marks.map((m) => m.registration), marks.map((m) => m.attended), now.toISOString(), admin.organizationId],
+  );
 }
 
 /**
