@@ -19,6 +19,7 @@ import {
   AttendanceMarked,
   AttendanceRoster,
   AttendanceUploaded,
+  PersonExport,
   WebhookCreated,
 } from "@coalition-kit/schema";
 import { adminFor } from "../testing/admin.js";
@@ -225,6 +226,23 @@ describe(`admin: attendance and series progress (${DB_LABEL})`, () => {
     const { completionThreshold: _, ...without } = saved;
     assert.equal((await h.admin.send("PUT", `/trainings/${SLUG}`, without)).status, 200);
     assert.equal((await detail()).series.completionThreshold, null);
+  });
+
+  test("a person's data export lists their marks and completion; erasing them deletes both", async () => {
+    const res = await h.admin.get(`/people?email=${encodeURIComponent(email(people.ben))}`);
+    const exported = PersonExport.parse(await res.json());
+    assert.deepEqual(exported.registrations.map((r) => r.attended), [true, true, true]);
+    assert.ok(exported.registrations.every((r) => typeof r.series_completed_at === "string"));
+    const [ben] = await h.db.query<{ id: string }>("select id from people where email_normalized = $1", [email(people.ben)]);
+    const marks = "select count(*)::int as n from training_attendance a join training_registrations r on r.id = a.registration_id where r.person_id = $1";
+    const completions = "select count(*)::int as n from training_completions where person_id = $1";
+    assert.equal(await h.count(marks, [ben!.id]), 3);
+    assert.equal(await h.count(completions, [ben!.id]), 1);
+    assert.equal((await h.admin.send("POST", "/people/erase", { email: email(people.ben) })).status, 200);
+    assert.equal(await h.count("select count(*)::int as n from training_attendance a left join training_registrations r on r.id = a.registration_id where r.id is null or r.person_id = $1", [ben!.id]), 0);
+    assert.equal(await h.count(completions, [ben!.id]), 0);
+    // Everyone else's marks stay: Ana's three and Cy's one.
+    assert.equal(await h.count("select count(*)::int as n from training_attendance"), 4);
   });
 
   test("another organization's key cannot read or mark this coalition's attendance", async () => {
