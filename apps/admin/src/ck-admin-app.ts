@@ -12,6 +12,7 @@ import "./views/partner-list.js";
 import "./views/key-list.js";
 import "./views/people-requests.js";
 import "./views/training-list.js";
+import "./views/attendance.js";
 import "./forms/training-form.js";
 import "./forms/meeting-form.js";
 import "./forms/survey-form.js";
@@ -125,6 +126,7 @@ export class CkAdminApp extends LitElement {
       case "petitions":
         return id ? html`<ck-admin-petition .client=${client} slug=${id}></ck-admin-petition>` : html`<ck-admin-petitions .client=${client}></ck-admin-petitions>`;
       case "trainings":
+        if (id === "attendance") return html`<ck-admin-attendance .client=${client} slug=${more ?? ""}></ck-admin-attendance>`;
         if (id === "new" || id === "edit") return html`<ck-admin-training-form .client=${client} slug=${id === "edit" ? (more ?? "") : ""}></ck-admin-training-form>`;
         return html`<ck-admin-trainings .client=${client}></ck-admin-trainings>`;
       case "meetings":

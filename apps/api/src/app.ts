@@ -36,6 +36,7 @@ import { createHttpMetrics } from "./http/metrics.js";
 import { opsRoutes } from "./routes/ops.js";
 import { openApiRoutes } from "./routes/openapi.js";
 import { docsRoutes } from "./routes/docs.js";
+import { adminAttendanceRoutes } from "./routes/admin-attendance.js";
 
 export interface AppOptions {
   db: Db;
@@ -130,7 +131,8 @@ export function createApp(options: AppOptions): Hono {
   app.route("/v1/admin/stories", adminStoryRoutes(db, writeOptions.maxBodyBytes));
   app.route("/v1/surveys", surveyRoutes(db, writeOptions));
   app.route("/v1/admin/surveys", adminSurveyRoutes(db));
-  app.route("/v1/admin", adminCampaignRoutes(db, writeOptions.maxBodyBytes));
+  app.route("/v1/admin", adminCampaignRoutes(db, writeOptions.maxBodyBytes, options.clock));
+  app.route("/v1/admin", adminAttendanceRoutes(db, writeOptions.maxBodyBytes, options.clock));
   app.route("/v1/admin/petitions", adminPetitionRoutes(db, writeOptions.maxBodyBytes));
   app.route("/v1/admin/people", adminPeopleRoutes(db, writeOptions.maxBodyBytes));
   app.route("/v1/admin", adminOrganizationRoutes(db, writeOptions.maxBodyBytes));

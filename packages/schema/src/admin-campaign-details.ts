@@ -3,6 +3,7 @@ import { Slug } from "./common.js";
 import { SESSION_FORMATS } from "./vocabulary.js";
 import { QUESTION_TYPES } from "./vocabulary.js";
 import { SavedText } from "./translatable.js";
+import { CompletionThreshold, SeriesAttendance } from "./attendance.js";
 
 /**
  * GET /v1/admin/<kind>/:slug: one training series, meeting or survey as it is saved, in the shape
@@ -22,6 +23,7 @@ export const AdminTrainingSeriesDetail = z.object({
     description: SavedText,
     consent: TwoConsents,
     reminderMinutes: z.array(z.number()),
+    completionThreshold: CompletionThreshold,
     sessions: z.array(
       z.object({
         key: z.string(),
@@ -42,6 +44,8 @@ export const AdminTrainingSeriesDetail = z.object({
       }),
     ),
   }),
+  /** Progress per person and numbers per partner (not part of what PUT takes). */
+  attendance: SeriesAttendance,
 });
 export type AdminTrainingSeriesDetail = z.infer<typeof AdminTrainingSeriesDetail>;
 

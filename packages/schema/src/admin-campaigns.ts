@@ -3,6 +3,7 @@ import { IsoDateTime, Slug, text } from "./common.js";
 import { ConsentInput, HttpsUrl, TranslatableConsentInput } from "./admin-petitions.js";
 import { ContentLanguageInput, languageCheck, translatable, type LanguageCheck, type TranslatableText } from "./translatable.js";
 import { AdminTrainingSession } from "./admin-sessions.js";
+import { CompletionThreshold } from "./attendance.js";
 import { DateTimeInput, LocalDateInput, LocalTimeInput, SessionFormatInput } from "./when-inputs.js";
 import { AdminMeetingWeek } from "./admin-meeting-weeks.js";
 import {
@@ -105,6 +106,8 @@ export const TrainingSeriesInput = z.object({
       .check(z.maxLength(4, "At most 4 reminders per session.")),
   ),
   sessions: z.array(TrainingSessionInput).check(z.maxLength(200, "At most 200 sessions per series.")),
+  /** Sessions a person attends to complete the series: a number, "all" (the default for a new series) or null (no completion); left out, it stays as saved. */
+  completionThreshold: z.optional(CompletionThreshold),
 }).check(
   languageCheck((v) => [
     ["title", v.title, "a title", true],

@@ -92,6 +92,7 @@ export const WEBHOOK_EVENTS = [
   "registration.created",
   "registration.promoted",
   "registration.cancelled",
+  "series.completed",
   "rsvp.created",
   "rsvp.cancelled",
   "story.submitted",

@@ -19,3 +19,4 @@ export * from "./admin-campaigns.js";
 export * from "./admin-messages.js";
 export * from "./admin-settings.js";
 export * from "./admin-campaign-details.js";
+export * from "./attendance.js";

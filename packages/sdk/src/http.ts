@@ -41,6 +41,14 @@ export interface Http {
   raw(path: string): Promise<Response>;
 }
 
+/** A write body sent as it is, with its own Content-Type (a CSV upload), instead of as JSON. */
+export class TextBody {
+  constructor(
+    readonly text: string,
+    readonly type: string,
+  ) {}
+}
+
 export function createHttp(options: ClientOptions): Http {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (options.locale) headers["Accept-Language"] = options.locale;
@@ -79,7 +87,8 @@ export function createHttp(options: ClientOptions): Http {
     const partner: Record<string, string> = options.partnerKey ? { [PARTNER_KEY_HEADER]: options.partnerKey } : {};
     const attempt = (solution?: string) => {
       const headers: Record<string, string> = { ...partner, [IDEMPOTENCY_KEY_HEADER]: idempotencyKey, ...(solution ? { [CHALLENGE_HEADER]: solution } : {}) };
-      return run(() => client(path.replace(/^\//, ""), { method, headers, ...(body === undefined ? {} : { json: body }) }), parser);
+      const payload = body === undefined ? {} : body instanceof TextBody ? { body: body.text, headers: { ...headers, "Content-Type": body.type } } : { json: body };
+      return run(() => client(path.replace(/^\//, ""), { method, headers, ...payload }), parser);
     };
     return attempt().catch(async (error: unknown) => {
       // Past the per-address rate: solve the challenge and send the same write again (once).

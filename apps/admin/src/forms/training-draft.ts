@@ -1,4 +1,4 @@
-import type { AdminTrainingSeriesDetail, TrainingSeriesInput } from "@coalition-kit/schema";
+import { COMPLETION_THRESHOLD_MESSAGE, type AdminTrainingSeriesDetail, type TrainingSeriesInput } from "@coalition-kit/schema";
 import { fromLocalInput, toLocalInput } from "../zoned-time.js";
 import { count, read, readConsent, readHeading } from "./form-view.js";
 import { consentWords, wordsOf } from "./saved-text.js";
@@ -39,6 +39,9 @@ export interface SeriesDraft {
   /** In the series' language: translations saved with it are kept when the form sends these back. */
   consent: ReturnType<typeof consentWords>;
   reminderMinutes?: number[];
+  /** What completes the series: every session, a number of them (`completionCount`, as typed), or nothing. */
+  completion: "all" | "count" | "none";
+  completionCount: string;
   sessions: SessionDraft[];
 }
 
@@ -77,6 +80,8 @@ export function blankSeries(coalition: string): SeriesDraft {
       coalition: { text: `Yes, ${coalition} may email me about future trainings. I can unsubscribe at any time.`, version: "1" },
       partner: { text: "Yes, {partner} may email me about its work. I can unsubscribe at any time.", version: "1" },
     },
+    completion: "all",
+    completionCount: "",
     sessions: [blankSession()],
   };
 }
@@ -91,6 +96,8 @@ export function draftOf({ slug, series: detail }: AdminTrainingSeriesDetail): Se
     timeZone: zone,
     consent: consentWords(detail.consent, detail.language),
     reminderMinutes: detail.reminderMinutes,
+    completion: detail.completionThreshold === null ? "none" : detail.completionThreshold === "all" ? "all" : "count",
+    completionCount: typeof detail.completionThreshold === "number" ? String(detail.completionThreshold) : "",
     sessions: detail.sessions.map((s) => ({
       key: s.key,
       saved: true,
@@ -118,6 +125,8 @@ export function readSeries(draft: SeriesDraft, form: FormData): SeriesDraft {
     description: read(form, "description"),
     timeZone: read(form, "timeZone"),
     consent: readConsent(form),
+    completion: (read(form, "completion") || draft.completion) as SeriesDraft["completion"],
+    completionCount: form.has("completionCount") ? read(form, "completionCount") : draft.completionCount,
     sessions: draft.sessions.map((s, i) => {
       const p = `sessions.${i}.`;
       const partners = form.getAll(`${p}partners`).map(String);
@@ -185,7 +194,19 @@ export function inputOf(draft: SeriesDraft): { input: TrainingSeriesInput; typin
     };
   });
   return {
-    input: { title: draft.title, description: draft.description, consent: draft.consent, ...(draft.reminderMinutes ? { reminderMinutes: draft.reminderMinutes } : {}), sessions },
+    input: { title: draft.title, description: draft.description, consent: draft.consent, ...(draft.reminderMinutes ? { reminderMinutes: draft.reminderMinutes } : {}), completionThreshold: completionOf(draft, typing), sessions },
     typing,
   };
+}
+
+/** The series' completion threshold from the form; a count that is not a whole number is a typing error on its input. */
+function completionOf(draft: SeriesDraft, typing: Record<string, string>): TrainingSeriesInput["completionThreshold"] {
+  if (draft.completion === "all") return "all";
+  if (draft.completion === "none") return null;
+  const n = count(draft.completionCount);
+  if (n === null || Number.isNaN(n) || n < 1) {
+    typing.completionCount = COMPLETION_THRESHOLD_MESSAGE;
+    return "all";
+  }
+  return n;
 }

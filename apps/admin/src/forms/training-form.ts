@@ -7,6 +7,12 @@ import { zoneName } from "../zoned-time.js";
 import { FormView, schemaErrors, slugTyping } from "./form-view.js";
 import { blankSeries, blankSession, draftOf, inputOf, readSeries, type SeriesDraft, type SessionDraft } from "./training-draft.js";
 
+const COMPLETION_CHOICES = [
+  ["all", "Every session"],
+  ["count", "A number of sessions"],
+  ["none", "Nothing (no completion)"],
+] as const;
+
 /**
  * Create a training series (`slug` empty) or edit one (`slug` set: it is loaded into the form):
  * title, description, time zone, consent texts, and sessions with start, length, format, place,
@@ -39,6 +45,10 @@ export class CkAdminTrainingForm extends FormView {
       // The n-th reservation sent is the seats input of its partner.
       const seats = /^sessions\.(\d+)\.partnerSeats\.(\d+)(\.\w+)?$/.exec(path);
       const partner = seats && this.draft && inputOf(this.draft).input.sessions[Number(seats[1])]?.partnerSeats?.[Number(seats[2])]?.partner;
+      if (path === "completionThreshold") {
+        out[this.draft?.completion === "count" ? "completionCount" : "completion"] ??= message;
+        continue;
+      }
       const place = /^sessions\.\d+\.timeZone$/.test(path) ? "timeZone" : ends ? `sessions.${ends[1]}.duration` : partner ? `sessions.${seats[1]}.partnerSeats.${partner}` : path;
       out[place] ??= message;
     }
@@ -81,6 +91,8 @@ export class CkAdminTrainingForm extends FormView {
         ${this.input("description", "Description", { value: d.description, multiline: true, required: true })}
         ${this.zoneField(d.timeZone, "Every session's date and time is read in this zone.")}
         ${this.consentFields(d.consent)}
+        ${this.input("completion", "Completing the series takes", { value: d.completion, choices: COMPLETION_CHOICES, hint: "People who attend that many sessions have completed the series; organizers mark attendance after each session." })}
+        ${d.completion === "count" ? this.input("completionCount", "Sessions to attend", { type: "number", value: d.completionCount, required: true }) : nothing}
         <h2>Sessions</h2>
         <p class="muted">Registrants of a session whose time, place or link changes get an email with the new details.</p>
         ${d.sessions.map((s, i) => this.renderSession(s, i, zoneName(d.timeZone)))}

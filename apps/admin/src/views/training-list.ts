@@ -61,6 +61,7 @@ export class CkAdminTrainings extends InlineEditorHost {
           <div class="row">
             <button type="button" class="secondary" @click=${() => void this.show(s.slug)}>Who is coming</button>
             <a href="#/trainings/edit/${encodeURIComponent(s.slug)}">Edit series<span class="visually-hidden"> ${s.title}</span></a>
+            <a href="#/trainings/attendance/${encodeURIComponent(s.slug)}">Attendance and progress<span class="visually-hidden"> ${s.title}</span></a>
           </div>
           ${this.open?.slug === s.slug ? this.renderPeople(s, this.open.registrations) : nothing}
         </section>`,

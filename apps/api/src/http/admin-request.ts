@@ -3,7 +3,7 @@ import type { Db, Queryable } from "../db/types.js";
 import { authenticateSecretKey, type AdminContext } from "../services/keys/secret-keys.js";
 import { idempotentWrite, requestHash, validIdempotencyKey } from "../services/platform/idempotency.js";
 import { enforceRateLimit, ipBucket, refuseIfSpent, type Clock } from "../services/platform/rate-limit.js";
-import { readBody } from "./body.js";
+import { readBody, readLimited } from "./body.js";
 import { clientIp } from "./client-ip.js";
 import { ApiError } from "../services/errors.js";
 import { replyWritten } from "./partner-request.js";
@@ -58,8 +58,8 @@ export async function requireAdmin(db: Db, c: Context, options: { coalitionOnly?
 /** What an organizer write needs: a coalition's key, a JSON body (default yes), an Idempotency-Key (default optional). */
 export interface AdminWriteOptions {
   coalitionOnly?: boolean;
-  /** "optional": a request without a Content-Type sends no fields (`{}`). */
-  body?: boolean | "optional";
+  /** "optional": a request without a Content-Type sends no fields (`{}`); "csv": a text/csv body, as `{ csv }`. */
+  body?: boolean | "optional" | "csv";
   /** Refuse the write without an Idempotency-Key (writes that email people). */
   requireKey?: boolean;
 }
@@ -73,7 +73,12 @@ export async function acceptAdminWrite(
 ): Promise<{ admin: AdminContext; data: Record<string, unknown>; idempotencyKey: string | undefined }> {
   const admin = await requireAdmin(db, c, options);
   let data: Record<string, unknown> = {};
-  if (options.body !== false && !(options.body === "optional" && !c.req.header("content-type"))) {
+  if (options.body === "csv") {
+    const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    if (type !== "text/csv") throw new ApiError("unsupported_media_type");
+    if (Number(c.req.header("content-length") ?? 0) > maxBodyBytes) throw new ApiError("payload_too_large");
+    data = { csv: await readLimited(c.req.raw, maxBodyBytes) };
+  } else if (options.body !== false && !(options.body === "optional" && !c.req.header("content-type"))) {
     const body = await readBody(c, maxBodyBytes);
     if (body.format !== "json") throw new ApiError("unsupported_media_type");
     data = body.data;

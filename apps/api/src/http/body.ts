@@ -59,7 +59,7 @@ function refuseControlCharacters(data: Record<string, unknown>): void {
   if (Object.keys(fields).length) throw validationError(fields);
 }
 
-async function readLimited(request: Request, maxBytes: number): Promise<string> {
+export async function readLimited(request: Request, maxBytes: number): Promise<string> {
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -114,7 +114,8 @@ function operation(op: Operation): Json {
   let requestBody: Json | undefined;
   if (op.body) {
     const content: Json = {};
-    if (!op.body.formOnly) content["application/json"] = { schema: ref(op.body.schema) };
+    if (op.body.csv) content["text/csv"] = { schema: ref(op.body.schema) };
+    else if (!op.body.formOnly) content["application/json"] = { schema: ref(op.body.schema) };
     if (op.body.form || op.body.formOnly) content["application/x-www-form-urlencoded"] = { schema: ref(op.body.schema) };
     requestBody = { required: !op.body.formOnly && !op.body.optional, content, ...(op.body.description ? { description: op.body.description } : {}) };
   }

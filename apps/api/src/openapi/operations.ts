@@ -46,7 +46,7 @@ export interface Operation {
   pathParams?: Record<string, string>;
   query?: QueryParam[];
   /** The JSON body (the schema the service parses), and whether the no-JS form may send it too. */
-  body?: { schema: z.ZodMiniType; form?: boolean; formOnly?: boolean; optional?: boolean; description?: string };
+  body?: { schema: z.ZodMiniType; form?: boolean; formOnly?: boolean; optional?: boolean; csv?: boolean; description?: string };
   responses: Record<number, Answer>;
   /** Error statuses the operation can answer with the error body (ApiErrorBody). */
   errors: number[];
@@ -199,6 +199,19 @@ export const OPERATIONS: Operation[] = [
   {
     method: "patch", path: "/v1/admin/trainings/{slug}/sessions/{key}", operationId: "adminChangeTrainingSession", tag: "Admin: trainings", summary: "Move, relocate or cancel one session (registrants are emailed)", access: "admin", coalitionOnly: true, idempotency: "required",
     pathParams: { slug: "The series' slug.", key: "The session's key." }, body: { schema: s.TrainingSessionPatch }, responses: { 200: json(s.TrainingSessionChanged, "The session as it now stands.") }, errors: ADMIN_WRITE_ERRORS,
+  },
+  { method: "get", path: "/v1/admin/trainings/{slug}/registrations.csv", operationId: "adminExportTrainingRegistrations", tag: "Admin: trainings", summary: "Every registration as CSV, with attendance and each person's progress and completion", access: "admin", coalitionOnly: true, pathParams: slug, responses: { 200: csv("The registrations.") }, errors: ADMIN_READ_ERRORS },
+  {
+    method: "get", path: "/v1/admin/trainings/{slug}/sessions/{key}/attendance", operationId: "adminAttendanceRoster", tag: "Admin: trainings", summary: "A session's registrants, their attendance marks and progress in the series", access: "admin", coalitionOnly: true,
+    pathParams: { slug: "The series' slug.", key: "The session's key." }, responses: { 200: json(s.AttendanceRoster, "The roster.") }, errors: ADMIN_READ_ERRORS,
+  },
+  {
+    method: "put", path: "/v1/admin/trainings/{slug}/sessions/{key}/attendance/{registration}", operationId: "adminMarkAttendance", tag: "Admin: trainings", summary: "Mark whether one registrant attended (once the session has started)", access: "admin", coalitionOnly: true, idempotency: "optional",
+    pathParams: { slug: "The series' slug.", key: "The session's key.", registration: "The registration's id, from the roster." }, body: { schema: s.AttendanceMark }, responses: { 200: json(s.AttendanceMarked, "The registrant as now marked.") }, errors: ADMIN_WRITE_ERRORS,
+  },
+  {
+    method: "post", path: "/v1/admin/trainings/{slug}/sessions/{key}/attendance.csv", operationId: "adminUploadAttendance", tag: "Admin: trainings", summary: "Mark attendance from a CSV: good rows are stored, each bad row is answered by its row number", access: "admin", coalitionOnly: true, idempotency: "optional",
+    pathParams: { slug: "The series' slug.", key: "The session's key." }, body: { schema: s.AttendanceCsv, csv: true }, responses: { 200: json(s.AttendanceUploaded, "Rows stored and rows refused.") }, errors: ADMIN_WRITE_ERRORS,
   },
   { method: "get", path: "/v1/admin/surveys", operationId: "adminListSurveys", tag: "Admin: surveys", summary: "The coalition's surveys with response counts", access: "admin", coalitionOnly: true, responses: { 200: json(s.AdminSurveyList, "The surveys.") }, errors: ADMIN_READ_ERRORS },
   { method: "get", path: "/v1/admin/surveys/{slug}", operationId: "adminGetSurvey", tag: "Admin: surveys", summary: "One survey as saved, in the shape PUT takes", access: "admin", coalitionOnly: true, pathParams: slug, responses: { 200: json(s.AdminSurveyDetail, "The survey.") }, errors: ADMIN_READ_ERRORS },

@@ -9,13 +9,14 @@ import { getMeeting } from "../services/meetings/meeting-detail.js";
 import { getSurvey } from "../services/surveys/survey-detail.js";
 import { changeMeetingWeek, restoreMeetingWeek } from "../services/meetings/admin-meeting-weeks.js";
 import { changeTrainingSession } from "../services/trainings/admin-sessions.js";
+import type { Clock } from "../services/platform/rate-limit.js";
 
 /**
  * /v1/admin/{trainings,surveys,meetings}: list with numbers, read one as saved (GET, to edit it), create-or-change by address (PUT), and
  * change one training session (PATCH) or one meeting week (PUT, DELETE to undo), which email the
  * people they affect (so they need an Idempotency-Key).
  */
-export function adminCampaignRoutes(db: Db, maxBodyBytes: number): Hono {
+export function adminCampaignRoutes(db: Db, maxBodyBytes: number, clock: Clock = () => new Date()): Hono {
   const app = new Hono();
   const write = adminWriter(db, maxBodyBytes);
   const coalitionOnly = { coalitionOnly: true };
@@ -23,7 +24,7 @@ export function adminCampaignRoutes(db: Db, maxBodyBytes: number): Hono {
   const saved = (result: { created: boolean }) => ({ status: result.created ? 201 : 200, body: result });
 
   app.get("/trainings", async (c) => c.json(await listTrainings(db, await requireAdmin(db, c, coalitionOnly))));
-  app.get("/trainings/:slug", async (c) => c.json(await getTrainingSeries(db, await requireAdmin(db, c, coalitionOnly), c.req.param("slug"))));
+  app.get("/trainings/:slug", async (c) => c.json(await getTrainingSeries(db, await requireAdmin(db, c, coalitionOnly), c.req.param("slug"), clock())));
   app.get("/trainings/:slug/registrations", async (c) => c.json(await listRegistrations(db, await requireAdmin(db, c, coalitionOnly), c.req.param("slug"))));
   app.put("/trainings/:slug", (c) => write(c, `admin:trainings:${c.req.param("slug")}`, coalitionOnly, async (q, admin, data) => saved(await saveTrainingSeries(q, admin, c.req.param("slug"), data))));
   app.patch("/trainings/:slug/sessions/:key", (c) => {

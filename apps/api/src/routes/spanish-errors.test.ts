@@ -1,6 +1,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import * as vocabulary from "@coalition-kit/schema/rules";
+import * as schema from "@coalition-kit/schema";
 import { EMAIL_MESSAGE, ERROR_MESSAGES, ZIP_MESSAGE } from "@coalition-kit/schema";
 import { spanishFor } from "@coalition-kit/schema/messages/es";
 import { DB_LABEL, SLUG, signer, startHarness, type Harness } from "../testing/harness.js";
@@ -58,6 +59,8 @@ describe(`errors in the asker's language (${DB_LABEL})`, () => {
     const english = [
       ...Object.values(ERROR_MESSAGES),
       ...Object.entries(vocabulary).filter(([name, v]) => /_MESSAGE$|^NAME_REQUIRED|^UNDER_13|^REQUIRED_ANSWER|^CHOOSE_FROM|^PUBLISH_CONSENT/.test(name) && typeof v === "string").map(([, v]) => v as string),
+      // Attendance's messages (attendance.ts) are the console's and the API's too.
+      ...Object.entries(schema).filter(([name, v]) => /^(ATTENDANCE|ATTENDED|COMPLETION)_\w*MESSAGE$/.test(name) && typeof v === "string").map(([, v]) => v as string),
     ];
     assert.ok(english.length >= 20, `only ${english.length} messages found`);
     for (const en of english) assert.ok(spanishFor(en), `no Spanish for "${en}"`);

@@ -46,13 +46,17 @@ import {
   SuppressionList,
   AdminSettingsResponse,
   SettingsPatch,
+  AttendanceMark,
+  AttendanceMarked,
+  AttendanceRoster,
+  AttendanceUploaded,
   type MessageStatus,
   type AdminOrganization,
   type ModerateStoryRequest,
 } from "@coalition-kit/schema";
 import { ERROR_MESSAGES } from "@coalition-kit/schema/rules";
 import { CkApiError } from "../errors.js";
-import { createHttp, type ClientOptions, type Parser } from "../http.js";
+import { createHttp, TextBody, type ClientOptions, type Parser } from "../http.js";
 import { newIdempotencyKey } from "../idempotency.js";
 
 export interface AdminClientOptions extends Omit<ClientOptions, "partnerKey" | "secretKey"> {
@@ -166,6 +170,23 @@ export function createAdminClient(options: AdminClientOptions) {
       /** Cancel one session for good: everyone registered or waitlisted is told, reminders stop. Answers `{ session, notified }`. */
       cancelSession: (series: string, key: string, o?: WriteOptions) =>
         write("PATCH", `v1/admin/trainings/${enc(series)}/sessions/${enc(key)}`, { status: "cancelled" }, TrainingSessionChanged, o),
+    },
+    attendance: {
+      /** A session's registrants (seats held), each with their mark (null: not marked) and progress in the series; `open`: marks are taken. */
+      roster: (series: string, key: string) => http.get(`v1/admin/trainings/${enc(series)}/sessions/${enc(key)}/attendance`, AttendanceRoster),
+      /** Mark whether one registrant (by the roster's `registration` id) attended, once the session has started. Answers the entry as now marked. */
+      async mark(series: string, key: string, registration: string, input: AttendanceMark, o?: WriteOptions) {
+        checked(AttendanceMark, input);
+        return (await write("PUT", `v1/admin/trainings/${enc(series)}/sessions/${enc(key)}/attendance/${enc(registration)}`, input, AttendanceMarked, o)).entry;
+      },
+      /**
+       * Mark attendance from a CSV (columns `email` and `attended`, yes/no): every good row is stored,
+       * and each bad row comes back as `{ row, error }` (the header is row 1). Answers `{ marked, rows }`.
+       */
+      upload: (series: string, key: string, csv: string, o?: WriteOptions) =>
+        write("POST", `v1/admin/trainings/${enc(series)}/sessions/${enc(key)}/attendance.csv`, new TextBody(csv, "text/csv"), AttendanceUploaded, o),
+      /** Every registration of the series as CSV: its attendance mark and the person's sessions attended, held, in all, and completed. */
+      exportCsv: (series: string) => http.raw(`v1/admin/trainings/${enc(series)}/registrations.csv`),
     },
     meetings: {
       /** Each meeting's next occurrences with yes / maybe / no counts. */

@@ -41,6 +41,11 @@ export interface WebhookEventData {
   "registration.created": RegistrationData & { source: string | null };
   "registration.promoted": RegistrationData;
   "registration.cancelled": RegistrationData;
+  /**
+   * A person reached the series' completion threshold (sessions attended). Sent once per person
+   * per series, even if a mark is later corrected.
+   */
+  "series.completed": { series: string; partner: string; attended: number; needed: number; completedAt: string; person: WebhookPerson | null };
   "rsvp.created": RsvpData;
   "rsvp.cancelled": RsvpData;
   "story.submitted": StoryData;

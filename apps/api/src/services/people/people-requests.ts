@@ -44,8 +44,11 @@ export async function exportPerson(db: Db, admin: AdminContext, input: unknown):
       [id],
     ),
     db.query<Row>(
-      `select ts.slug as series, s.title as session, s.starts_at, r.status, r.created_at, r.cancelled_at
+      `select ts.slug as series, s.title as session, s.starts_at, r.status, r.created_at, r.cancelled_at,
+              a.attended, a.marked_at as attendance_marked_at,
+              (select c.completed_at from training_completions c where c.series_id = ts.id and c.person_id = r.person_id) as series_completed_at
          from training_registrations r join training_sessions s on s.id = r.session_id join training_series ts on ts.id = s.series_id
+         left join training_attendance a on a.registration_id = r.id
         where r.person_id = $1 order by r.created_at`,
       [id],
     ),

@@ -1,4 +1,4 @@
-import { SESSION_ENDS_MESSAGE, TrainingSeriesInput, type AdminRegistrationList, type AdminSaved, type AdminTrainingList, type AdminTrainingSession } from "@coalition-kit/schema";
+import { COMPLETION_THRESHOLD_SESSIONS_MESSAGE, SESSION_ENDS_MESSAGE, TrainingSeriesInput, type AdminRegistrationList, type AdminSaved, type AdminTrainingList, type AdminTrainingSession } from "@coalition-kit/schema";
 import type { Db, Queryable } from "../../db/types.js";
 import { claimSlug } from "../campaigns.js";
 import { ApiError, parseOrReject, validationError } from "../errors.js";
@@ -117,6 +117,8 @@ export async function saveTrainingSeries(q: Queryable, admin: AdminContext, slug
   const keys = data.sessions.map((s) => s.key);
   const repeated = keys.find((k, i) => keys.indexOf(k) !== i);
   if (repeated) errors.sessions = `Two sessions share the key ${repeated}.`;
+  const scheduled = data.sessions.filter((s) => s.status !== "cancelled").length;
+  if (typeof data.completionThreshold === "number" && data.completionThreshold > scheduled) errors.completionThreshold = COMPLETION_THRESHOLD_SESSIONS_MESSAGE;
   if (Object.keys(errors).length) throw validationError(errors);
   await writeAndNotifySessions(q, slug, () => upsertTrainingSeries(q, admin.organizationId, [{ slug, ...data, sessions: data.sessions.map((s) => ({ ...s, description: s.description ?? "" })) }]));
   if (!created) await fillOpenSeats(q, slug);

@@ -2,6 +2,8 @@ import type { AdminTrainingSeriesDetail, Locale } from "@coalition-kit/schema";
 import { savedText, type Translations } from "../content/languages.js";
 import type { Db } from "../../db/types.js";
 import { ApiError } from "../errors.js";
+import { seriesAttendance } from "../attendance/attendance.js";
+import { thresholdOf } from "../attendance/progress.js";
 import type { AdminContext } from "../keys/secret-keys.js";
 
 type Session = AdminTrainingSeriesDetail["series"]["sessions"][number];
@@ -9,7 +11,7 @@ type SavedLeader = { name: string; role: string | null };
 const leadersOf = (leaders: SavedLeader[] | string): SavedLeader[] => (typeof leaders === "string" ? (JSON.parse(leaders) as SavedLeader[]) : leaders);
 
 /** One of this coalition's training series as saved, in the shape PUT takes (for the console's edit form). */
-export async function getTrainingSeries(db: Db, admin: AdminContext, slug: string): Promise<AdminTrainingSeriesDetail> {
+export async function getTrainingSeries(db: Db, admin: AdminContext, slug: string, now = new Date()): Promise<AdminTrainingSeriesDetail> {
   const rows = await db.query<{
     id: string;
     title: string;
@@ -19,10 +21,12 @@ export async function getTrainingSeries(db: Db, admin: AdminContext, slug: strin
     consent_partner_text: string;
     consent_partner_version: string;
     reminder_minutes: number[];
+    completion_threshold: number | null;
+    completion_tracked: boolean;
     language: Locale;
     translations: Translations | string | null;
   }>(
-    `select id, title, description, consent_coalition_text, consent_coalition_version, consent_partner_text, consent_partner_version, reminder_minutes, language, translations
+    `select id, title, description, consent_coalition_text, consent_coalition_version, consent_partner_text, consent_partner_version, reminder_minutes, completion_threshold, completion_tracked, language, translations
        from training_series where slug = $1 and coalition_id = $2`,
     [slug, admin.organizationId],
   );
@@ -64,6 +68,7 @@ export async function getTrainingSeries(db: Db, admin: AdminContext, slug: strin
         partner: { text: savedText(s, "consent_partner_text"), version: s.consent_partner_version },
       },
       reminderMinutes: s.reminder_minutes,
+      completionThreshold: thresholdOf(s),
       sessions: sessions.map((r) => {
         // A session is in the series' language; its translations include each leader's role by position.
         const row = { ...r, language: s.language, ...Object.fromEntries(leadersOf(r.leaders).map((l, i) => [`leaders.${i}.role`, l.role ?? ""])) };
@@ -85,5 +90,6 @@ export async function getTrainingSeries(db: Db, admin: AdminContext, slug: strin
         };
       }),
     },
+    attendance: await seriesAttendance(db, s.id, now),
   };
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from "../../db/types.js";
-import type { Locale, TranslatableText } from "@coalition-kit/schema";
+import type { CompletionThreshold, Locale, TranslatableText } from "@coalition-kit/schema";
 import { childTranslations, splitTranslations, stored, type Translations } from "../content/languages.js";
 
 /**
@@ -15,6 +15,8 @@ export interface TrainingSeriesDefinition {
   consent: { coalition: { text: TranslatableText; version: string }; partner: { text: TranslatableText; version: string } };
   /** Minutes before each session when reminders go out (default [1440, 60]; [] for none). */
   reminderMinutes?: number[];
+  /** Sessions attended to complete the series ("all", the default; null: no completion); left out, it stays as saved. */
+  completionThreshold?: CompletionThreshold | undefined;
   sessions: TrainingSessionDefinition[];
 }
 
@@ -68,6 +70,10 @@ export async function upsertTrainingSeries(q: Queryable, coalitionId: string, al
       ],
     );
     const seriesId = rows[0]!.id;
+    if (series.completionThreshold !== undefined) {
+      const t = series.completionThreshold;
+      await q.query("update training_series set completion_threshold = $2, completion_tracked = $3 where id = $1", [seriesId, typeof t === "number" ? t : null, t !== null]);
+    }
     for (const s of series.sessions) {
       // Title, description and each leader's role (by position) in the series' language, with translations.
       const texts = childTranslations(language, {
