@@ -75,7 +75,8 @@ describe(`organizer console in Chromium (${DB_LABEL})`, () => {
     await form.getByText("Use lowercase letters, numbers and dashes.").waitFor();
     await form.getByLabel("Address", { exact: true }).fill("fund-counselors");
     await form.getByRole("button", { name: "Create petition" }).click();
-    await console.getByRole("heading", { name: "Fund a counselor in every school" }).waitFor();
+    // The page's own heading (the widget preview below has the petition's title too).
+    await console.getByRole("heading", { level: 1, name: "Fund a counselor in every school" }).waitFor();
     assert.equal(await console.locator(".total").innerText(), "0");
 
     // The partner's page signs it, with the opt-in to hear from the coalition.

@@ -3,6 +3,8 @@ import { defineMessages } from "../shared/define-messages.js";
 import { msg, str } from "../shared/localize.js";
 import { tokens } from "../shared/tokens.js";
 import { queueChanges, queued, remove, type QueuedAction } from "./tabling-queue.js";
+// Kept in this entry point's .d.ts: the global event maps (ck-submit, ck-success, ck-error) live there.
+import "../shared/events.js";
 
 export const tablingMessages = defineMessages(
   "tabling",
@@ -92,6 +94,12 @@ export class CkTablingStatus extends LitElement {
             </ul>`
         : nothing}
     </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "ck-tabling-status": CkTablingStatus;
   }
 }
 
