@@ -21,7 +21,7 @@ import {
 import type { Queryable } from "../../db/types.js";
 import { ApiError, parseOrReject, validationError } from "../errors.js";
 import type { AdminContext } from "../keys/secret-keys.js";
-import { parseCsv } from "./csv-rows.js";
+import { parseCsv } from "../platform/csv-read.js";
 import { attendedByPerson, progressOf, recordCompletions, seriesCount } from "./progress.js";
 
 interface SessionRow {
