@@ -22,6 +22,7 @@ import {
   PersonExport,
   WebhookCreated,
 } from "@coalition-kit/schema";
+import { spanishFor } from "@coalition-kit/schema/messages/es";
 import { adminFor } from "../testing/admin.js";
 import { parseCsv } from "../testing/csv-parse.js";
 import { CONNCAN, DB_LABEL, signer } from "../testing/harness.js";
@@ -130,6 +131,17 @@ describe(`admin: attendance and series progress (${DB_LABEL})`, () => {
     assert.equal(list.roster.find((r) => r.email === email(people.cy))!.attended, null);
     // Ana's earlier mark is untouched.
     assert.equal(list.roster.find((r) => r.email === email(people.ana))!.attended, true);
+  });
+
+  test("asked in Spanish, each bad row's reason is in Spanish", async () => {
+    const res = await upload("a1", `email,attended\n${email(people.cy)},quizás\nnadie@example.org,yes\n`, { "Accept-Language": "es" });
+    assert.equal(res.status, 200);
+    const body = AttendanceUploaded.parse(await res.json());
+    assert.deepEqual(body.rows, [
+      { row: 2, error: "Escribe yes o no en la columna attended." },
+      { row: 3, error: spanishFor(ATTENDANCE_NOT_REGISTERED_MESSAGE) },
+    ]);
+    assert.notEqual(spanishFor(ATTENDANCE_NOT_REGISTERED_MESSAGE), undefined);
   });
 
   test("a file without the email and attended columns, or not text/csv, stores nothing", async () => {

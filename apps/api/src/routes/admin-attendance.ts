@@ -1,5 +1,6 @@
 import { Hono } from "hono";
-import { ATTENDANCE_CSV_MAX_BYTES } from "@coalition-kit/schema";
+import { ATTENDANCE_CSV_MAX_BYTES, pickLocale } from "@coalition-kit/schema";
+import { spanishFor } from "@coalition-kit/schema/messages/es";
 import type { Db } from "../db/types.js";
 import { adminWriter, requireAdmin } from "../http/admin-request.js";
 import { attendanceRoster, markAttendance, uploadAttendance } from "../services/attendance/attendance.js";
@@ -32,10 +33,13 @@ export function adminAttendanceRoutes(db: Db, maxBodyBytes: number, clock: Clock
   });
   app.post("/trainings/:slug/sessions/:key/attendance.csv", (c) => {
     const { slug, key } = c.req.param();
-    return upload(c, `admin:trainings:${slug}:sessions:${key}:attendance.csv`, { ...coalitionOnly, body: "csv" }, async (q, admin, data) => ({
-      status: 200,
-      body: await uploadAttendance(q, admin, slug, key, String(data.csv), clock()),
-    }));
+    // Each bad row's reason in the organizer's language, as the field errors are.
+    const spanish = pickLocale(c.req.header("accept-language")) === "es";
+    return upload(c, `admin:trainings:${slug}:sessions:${key}:attendance.csv`, { ...coalitionOnly, body: "csv" }, async (q, admin, data) => {
+      const body = await uploadAttendance(q, admin, slug, key, String(data.csv), clock());
+      if (spanish) body.rows = body.rows.map((r) => ({ ...r, error: spanishFor(r.error) ?? r.error }));
+      return { status: 200, body };
+    });
   });
   // Every registration of the series with its attendance mark and the person's progress.
   app.get("/trainings/:slug/registrations.csv", async (c) => {
