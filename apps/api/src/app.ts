@@ -19,6 +19,7 @@ import { petitionRoutes } from "./routes/petitions.js";
 import { adminStoryRoutes } from "./routes/admin-stories.js";
 import { adminSurveyRoutes } from "./routes/admin-surveys.js";
 import { adminOrganizationRoutes } from "./routes/admin-organization.js";
+import { adminConnectorRoutes } from "./routes/admin-connectors.js";
 import { adminPeopleRoutes } from "./routes/admin-people.js";
 import { adminSettingsRoutes } from "./routes/admin-settings.js";
 import { adminPetitionRoutes } from "./routes/admin-petitions.js";
@@ -136,6 +137,7 @@ export function createApp(options: AppOptions): Hono {
   app.route("/v1/admin/petitions", adminPetitionRoutes(db, writeOptions.maxBodyBytes));
   app.route("/v1/admin/people", adminPeopleRoutes(db, writeOptions.maxBodyBytes));
   app.route("/v1/admin", adminOrganizationRoutes(db, writeOptions.maxBodyBytes));
+  app.route("/v1/admin/connectors", adminConnectorRoutes(db, writeOptions.maxBodyBytes));
   app.route("/v1/admin", adminSettingsRoutes(db, writeOptions.maxBodyBytes));
   app.route("/v1/meetings", meetingRoutes(db, writeOptions));
   app.route("/v1/meeting-rsvps", meetingManageRoutes(db, writeOptions.maxBodyBytes));

@@ -36,6 +36,12 @@ export interface ApiConfig {
   metricsToken: string | undefined;
   /** How long a stopping server waits for requests in flight before closing their connections. */
   shutdownTimeoutMs: number;
+  /**
+   * The 32-byte key that encrypts connectors' API keys at rest (CK_CONNECTOR_KEY: 64 hex digits).
+   * Outside production a fixed development key stands in; in production, without it, no OSDI
+   * connector can be saved.
+   */
+  connectorKey: Buffer | undefined;
 }
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -93,6 +99,10 @@ export function readConfig(env: Env = process.env): ApiConfig {
   const metricsToken = present("METRICS_TOKEN");
   if (metricsToken !== undefined && !/^[\x21-\x7e]{24,512}$/.test(metricsToken)) problems.push("METRICS_TOKEN must be 24 or more printable characters without spaces (e.g. from `openssl rand -hex 24`).");
 
+  const connectorRaw = present("CK_CONNECTOR_KEY");
+  if (connectorRaw !== undefined && !/^[0-9a-f]{64}$/i.test(connectorRaw)) problems.push("CK_CONNECTOR_KEY must be 64 hex digits (32 bytes, e.g. from `openssl rand -hex 32`).");
+  const connectorKey = connectorRaw && /^[0-9a-f]{64}$/i.test(connectorRaw) ? Buffer.from(connectorRaw, "hex") : undefined;
+
   const config: ApiConfig = {
     production,
     port: int("PORT", 8787, 0, 65_535),
@@ -117,6 +127,7 @@ export function readConfig(env: Env = process.env): ApiConfig {
     logLevel: logLevel as LogLevel,
     metricsToken,
     shutdownTimeoutMs: int("CK_SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
+    connectorKey,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

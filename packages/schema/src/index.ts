@@ -11,6 +11,7 @@ export * from "./survey-input.js";
 export * from "./meeting.js";
 export * from "./admin-petitions.js";
 export * from "./admin-organization.js";
+export * from "./connectors.js";
 export * from "./admin-people.js";
 export * from "./when-inputs.js";
 export * from "./admin-sessions.js";

@@ -121,7 +121,9 @@ begin
              v_person.id
         from webhook_endpoints e
        where e.active and 'signature.created' = any(e.events)
-         and (e.organization_id = v_petition.coalition_id or (e.organization_id = p_partner_org and p_consent_partner));
+         and (e.organization_id = v_petition.coalition_id or (e.organization_id = p_partner_org and p_consent_partner))
+         -- A CRM connector (OSDI) gets only people who agreed to hear from its organization.
+         and (e.kind = 'webhook' or (case when e.organization_id = v_petition.coalition_id then p_consent_coalition else p_consent_partner end));
     end if;
 
     v_kind := case v_status when 'confirmed' then 'petition.thanks' when 'pending_email' then 'petition.confirm' else 'petition.guardian' end;

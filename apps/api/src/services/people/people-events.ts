@@ -47,6 +47,8 @@ export async function consentWithdrawnEvent(q: Queryable, consentId: string): Pr
     partnerOrganizationId: r.partner_org,
     personId: r.person_id,
     consent: { coalition: r.scope === "coalition" || r.coalition_held, partner: r.scope === "partner" },
+    // A CRM connector hears only of its own organization's consent being withdrawn.
+    connectors: { coalition: r.scope === "coalition", partner: r.scope === "partner" },
     data: { consent: r.consent_id, scope: r.scope, kind: r.kind, campaign: r.campaign, partner: r.partner_slug, withdrawnAt: new Date(r.withdrawn_at).toISOString() },
     person: r.email ? { email: r.email } : null,
   });

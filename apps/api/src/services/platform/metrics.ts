@@ -17,6 +17,6 @@ export const deliveryFailures = new Counter({
 });
 
 /** Count one failed attempt. */
-export function countDeliveryFailure(channel: "webhook" | "email", givenUp: boolean): void {
+export function countDeliveryFailure(channel: "webhook" | "connector" | "email", givenUp: boolean): void {
   deliveryFailures.inc({ channel, outcome: givenUp ? "failed" : "retrying" });
 }

@@ -1,9 +1,8 @@
 import type { Db } from "../../db/types.js";
-import { request as httpRequest } from "node:http";
-import { request as httpsRequest } from "node:https";
 import { envConfig } from "../../config.js";
 import { runDailyJobs } from "../platform/daily-jobs.js";
-import { blockedAddress, guardedLookup } from "./webhook-address.js";
+import { deliverToOsdi, type Attempt } from "../connectors/osdi-delivery.js";
+import { sendOutbound } from "./outbound-http.js";
 import { logError } from "../../log.js";
 import { signedHeaders, type SecretFormat } from "./webhook-signing.js";
 import { countDeliveryFailure } from "../platform/metrics.js";
@@ -25,9 +24,17 @@ interface DueRow {
   endpoint_id: string;
   event_type: string;
   payload: string;
+  person_id: string | null;
   attempts: number;
+  /** A webhook endpoint, or a CRM connector speaking OSDI. */
+  kind: "webhook" | "osdi";
+  organization_id: string;
   url: string;
+  /** Webhooks: the signing secret. */
   secret: string;
+  /** OSDI: the encrypted API key and the tags every person gets. */
+  api_key_encrypted: string | null;
+  tags: string[];
   secret_format: SecretFormat;
   /** The secret a rotation replaced, while its overlap lasts (else null). */
   previous_secret: string | null;
@@ -48,26 +55,6 @@ export interface WebhookWorkerOptions {
 }
 
 /**
- * POST one delivery and answer its status code. The connection goes only to a public address:
- * a literal IP is checked here, and a name on every address it resolves to (guardedLookup).
- */
-function post(url: string, headers: Record<string, string>, body: string, timeoutMs: number, allowLoopback: boolean, signal?: AbortSignal): Promise<number> {
-  const target = new URL(url);
-  const literal = blockedAddress(target.hostname, allowLoopback);
-  if (literal) return Promise.reject(new Error(`refused: ${target.hostname} is not a public address`));
-  const send = target.protocol === "https:" ? httpsRequest : httpRequest;
-  return new Promise((resolve, reject) => {
-    const req = send(target, { method: "POST", headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) }, lookup: guardedLookup(allowLoopback), timeout: timeoutMs, ...(signal ? { signal } : {}) }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on("timeout", () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: "TimeoutError" })));
-    req.on("error", reject);
-    req.end(body);
-  });
-}
-
-/**
  * Deliver due outbox events: each is leased for a minute (so another replica skips it), posted with
  * its Standard Webhooks signature (webhook-signing.ts), logged, and marked delivered on a 2xx or rescheduled with backoff. When `signal`
  * aborts (the process is stopping), posts in flight are cut off and their events' leases released
@@ -77,14 +64,15 @@ export async function deliverDue(db: Db, options: WebhookWorkerOptions = {}, sig
   const due = await db.tx((q) =>
     q.query<DueRow>(
       `with picked as (
-         select o.id from outbox o
+         select o.id from outbox o join webhook_endpoints pe on pe.id = o.endpoint_id and pe.paused_at is null
           where o.delivered_at is null and o.failed_at is null and o.next_attempt_at <= now()
           order by o.next_attempt_at limit $1
-          for update skip locked)
+          for update of o skip locked)
        update outbox o set next_attempt_at = now() + interval '60 seconds'
          from picked, webhook_endpoints e
         where o.id = picked.id and e.id = o.endpoint_id
-       returning o.id, o.endpoint_id, o.event_type, o.payload, o.attempts, e.url, e.secret, e.secret_format,
+       returning o.id, o.endpoint_id, o.event_type, o.payload, o.person_id, o.attempts, e.kind, e.organization_id, e.url, e.secret, e.secret_format,
+                 e.api_key_encrypted, e.tags,
                  case when e.previous_secret_expires_at > now() then e.previous_secret end as previous_secret, e.previous_secret_format`,
       [options.batch ?? DEFAULT_BATCH],
     ),
@@ -100,53 +88,62 @@ async function releaseLeases(db: Db, ids: string[]): Promise<void> {
   if (ids.length) await db.query("update outbox set next_attempt_at = now() where id = any($1::uuid[]) and delivered_at is null and failed_at is null", [ids]);
 }
 
-async function deliverOne(db: Db, row: DueRow, timeoutMs: number, allowLoopback: boolean, signal?: AbortSignal): Promise<void> {
-  const attempt = row.attempts + 1;
-  const started = performance.now();
-  let statusCode: number | null = null;
-  let error: string | null = null;
-  // An address that is not public is not retried: it will not become public by waiting.
-  let refused = false;
-  try {
-    // Redirects are not followed (a 3xx is a failed delivery): they could lead anywhere.
-    statusCode = await post(
-      row.url,
-      {
-        "Content-Type": "application/json",
-        "User-Agent": "CoalitionKit-Webhooks/1",
-        ...signedHeaders(
-          [{ secret: row.secret, format: row.secret_format }, ...(row.previous_secret ? [{ secret: row.previous_secret, format: row.previous_secret_format ?? "standard" }] : [])],
-          (JSON.parse(row.payload) as { id: string }).id,
-          row.event_type,
-          row.payload,
-        ),
-      },
+/** POST the event to a webhook endpoint, signed (Standard Webhooks) with its secret and, during a rotation's overlap, the old one. */
+async function postWebhook(row: DueRow, timeoutMs: number, allowLoopback: boolean, signal?: AbortSignal): Promise<Attempt> {
+  // Redirects are not followed (a 3xx is a failed delivery): they could lead anywhere.
+  const headers = {
+    "Content-Type": "application/json",
+    "User-Agent": "CoalitionKit-Webhooks/1",
+    ...signedHeaders(
+      [{ secret: row.secret, format: row.secret_format }, ...(row.previous_secret ? [{ secret: row.previous_secret, format: row.previous_secret_format ?? "standard" }] : [])],
+      (JSON.parse(row.payload) as { id: string }).id,
+      row.event_type,
       row.payload,
-      timeoutMs,
-      allowLoopback,
-      signal,
-    );
-    if (statusCode < 200 || statusCode > 299) error = `HTTP ${statusCode}`;
+    ),
+  };
+  const { status } = await sendOutbound("POST", row.url, headers, row.payload, { timeoutMs, allowLoopback, signal });
+  const ok = status >= 200 && status <= 299;
+  return { verdict: ok ? "delivered" : "retry", statusCode: status, error: ok ? null : `HTTP ${status}`, response: null };
+}
+
+async function deliverOne(db: Db, row: DueRow, timeoutMs: number, allowLoopback: boolean, signal?: AbortSignal): Promise<void> {
+  const started = performance.now();
+  let result: Attempt;
+  try {
+    result = row.kind === "osdi"
+      ? await deliverToOsdi(db, row, { timeoutMs, allowLoopback, signal, tags: row.tags })
+      : await postWebhook(row, timeoutMs, allowLoopback, signal);
   } catch (cause) {
     // Cut off by a stop: the receiver may or may not have it; it is delivered again (receivers dedupe by webhook-id).
     if (signal?.aborted) return releaseLeases(db, [row.id]);
-    error = cause instanceof Error ? cause.message : String(cause);
-    refused = /^refused: /.test(error);
+    const error = cause instanceof Error ? cause.message : String(cause);
+    // An address that is not public is not retried: it will not become public by waiting.
+    result = { verdict: /^refused: /.test(error) ? "failed" : "retry", statusCode: null, error, response: null };
   }
+  // A refused key does not use up an attempt: the event waits, with the connector, for a new key.
+  const attempt = result.verdict === "paused" ? row.attempts : row.attempts + 1;
+  const verdict = result.verdict === "retry" && attempt >= MAX_ATTEMPTS ? "failed" : result.verdict;
   const durationMs = Math.round(performance.now() - started);
-  if (error) countDeliveryFailure("webhook", attempt >= MAX_ATTEMPTS || refused);
+  if (result.error && verdict !== "paused") countDeliveryFailure(row.kind === "osdi" ? "connector" : "webhook", verdict !== "retry");
   await db.tx(async (q) => {
-    await q.query("insert into webhook_deliveries (outbox_id, endpoint_id, attempt, status_code, error, duration_ms) values ($1, $2, $3, $4, $5, $6)", [
+    await q.query("insert into webhook_deliveries (outbox_id, endpoint_id, attempt, status_code, error, duration_ms, response) values ($1, $2, $3, $4, $5, $6, $7)", [
       row.id,
       row.endpoint_id,
-      attempt,
-      statusCode,
-      error?.slice(0, 300) ?? null,
+      Math.max(attempt, 1),
+      result.statusCode,
+      (verdict === "todo" ? `to-do: ${result.error ?? "the endpoint cannot delete people"}` : result.error)?.slice(0, 300) ?? null,
       durationMs,
+      result.response,
     ]);
-    if (!error) await q.query("update outbox set attempts = $2, delivered_at = now() where id = $1", [row.id, attempt]);
-    else if (attempt >= MAX_ATTEMPTS || refused) await q.query("update outbox set attempts = $2, failed_at = now() where id = $1", [row.id, attempt]);
-    else await q.query("update outbox set attempts = $2, next_attempt_at = now() + make_interval(secs => $3) where id = $1", [row.id, attempt, backoffSeconds(attempt)]);
+    if (verdict === "delivered") await q.query("update outbox set attempts = $2, delivered_at = now() where id = $1", [row.id, attempt]);
+    else if (verdict === "failed" || verdict === "todo") await q.query("update outbox set attempts = $2, failed_at = now() where id = $1", [row.id, attempt]);
+    else if (verdict === "paused") {
+      await q.query("update outbox set next_attempt_at = now() where id = $1", [row.id]);
+      await q.query("update webhook_endpoints set paused_at = coalesce(paused_at, now()), pause_reason = $2 where id = $1", [
+        row.endpoint_id,
+        `The CRM refused the API key (${result.error}). Deliveries wait until the key is replaced.${result.response ? ` It said: ${result.response.slice(0, 200)}` : ""}`,
+      ]);
+    } else await q.query("update outbox set attempts = $2, next_attempt_at = now() + make_interval(secs => $3) where id = $1", [row.id, attempt, backoffSeconds(attempt)]);
   });
 }
 

@@ -27,6 +27,11 @@ export interface ActionEvent {
   data: Record<string, unknown>;
   /** Contact details, included only for an organization the person gave consent to. */
   person: Record<string, unknown> | null;
+  /**
+   * Which organizations' CRM connectors (OSDI) get the event; default `consent`. A connector only
+   * ever hears of people who agreed to hear from its organization.
+   */
+  connectors?: { coalition: boolean; partner: boolean };
 }
 
 /**
@@ -44,8 +49,12 @@ export async function enqueueEvent(q: Queryable, event: ActionEvent): Promise<vo
     `insert into outbox (endpoint_id, event_type, payload, person_id)
      select e.id, $1, case when (case when e.organization_id = $2 then $5::boolean else $4::boolean end) then $6 else $7 end, $8
        from webhook_endpoints e
-      where e.active and $1 = any(e.events) and (e.organization_id = $2 or (e.organization_id = $3 and $4::boolean))`,
-    [event.type, event.coalitionId, event.partnerOrganizationId, event.consent.partner, event.consent.coalition, payload(event.person), payload(null), event.personId],
+      where e.active and $1 = any(e.events) and (e.organization_id = $2 or (e.organization_id = $3 and $4::boolean))
+        and (e.kind = 'webhook' or (case when e.organization_id = $2 then $9::boolean else $10::boolean end))`,
+    [
+      event.type, event.coalitionId, event.partnerOrganizationId, event.consent.partner, event.consent.coalition, payload(event.person), payload(null), event.personId,
+      (event.connectors ?? event.consent).coalition, (event.connectors ?? event.consent).partner,
+    ],
   );
 }
 
