@@ -8,6 +8,7 @@ import "./views/petition-list.js";
 import "./views/petition-detail.js";
 import "./views/story-queue.js";
 import "./views/webhook-list.js";
+import "./views/connector-list.js";
 import "./views/partner-list.js";
 import "./views/key-list.js";
 import "./views/people-requests.js";
@@ -30,6 +31,7 @@ const SECTIONS = [
   ["stories", "Story moderation"],
   ["partners", "Partners"],
   ["webhooks", "Webhooks"],
+  ["connectors", "CRM connectors"],
   ["keys", "Secret keys"],
   ["people", "People requests"],
   ["privacy", "Privacy & retention"],
@@ -141,6 +143,8 @@ export class CkAdminApp extends LitElement {
         return html`<ck-admin-partners .client=${client}></ck-admin-partners>`;
       case "webhooks":
         return html`<ck-admin-webhooks .client=${client}></ck-admin-webhooks>`;
+      case "connectors":
+        return html`<ck-admin-connectors .client=${client}></ck-admin-connectors>`;
       case "keys":
         return html`<ck-admin-keys .client=${client}></ck-admin-keys>`;
       case "people":

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { Id, IsoDateTime } from "./common.js";
-import { WEBHOOK_EVENTS } from "./admin-organization.js";
+import { WEBHOOK_EVENTS, WebhookInput } from "./admin-organization.js";
 
 /**
  * Connectors: where an organization's consented contacts are delivered. `webhook` is a signed
@@ -84,3 +84,12 @@ export const ConnectorDelivery = z.object({
 });
 export type ConnectorDelivery = z.infer<typeof ConnectorDelivery>;
 export const ConnectorDeliveryList = z.object({ deliveries: z.array(ConnectorDelivery) });
+
+/** POST /v1/admin/connectors with kind "webhook": a webhook endpoint, as POST /v1/admin/webhooks makes. */
+export const WebhookConnectorInput = z.extend(WebhookInput, { kind: z.literal("webhook") });
+/** POST /v1/admin/connectors */
+export const ConnectorInput = z.discriminatedUnion("kind", [OsdiConnectorInput, WebhookConnectorInput]);
+export type ConnectorInput = z.input<typeof ConnectorInput>;
+/** A new connector; a webhook's signing secret is shown this once. */
+export const ConnectorCreated = z.object({ connector: Connector, secret: z.optional(z.string()) });
+export const ConnectorDeleted = z.object({ deleted: z.boolean() });

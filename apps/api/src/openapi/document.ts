@@ -60,6 +60,7 @@ const TAGS: Record<string, string> = {
   "Admin: people": "Data subject requests: export and erase.",
   "Admin: messages": "The message log and the suppression list.",
   "Admin: webhooks": "Webhook endpoints and deliveries.",
+  "Admin: connectors": "Where consented contacts go: webhook endpoints and OSDI endpoints (Action Network) in each organization's own CRM.",
 };
 
 /** JSON Schema of the schemas in `list`, as OpenAPI components (referencing each other by name). */

@@ -4,6 +4,7 @@ import { ConnectorDeliveryList, ConnectorList, ConnectorResponse, ConnectorTodoL
 import { DB_LABEL, signer, startHarness, SLUG, type Harness } from "../testing/harness.js";
 import { adminFor, type Admin } from "../testing/admin.js";
 import { startOsdiEndpoint, type OsdiEndpoint } from "../testing/osdi-endpoint.js";
+import { parseCsv } from "../testing/csv-parse.js";
 import { deliverDue } from "../services/webhooks/webhook-delivery.js";
 
 const E4E_KEY = "an-e4e-action-network-key";
@@ -64,6 +65,21 @@ describe(`admin: CRM connectors over OSDI (${DB_LABEL})`, () => {
     assert.deepEqual(ana.tags.sort(), ["coalition-kit", `petition:${SLUG}`]);
     assert.match(ana.custom_fields["coalition_kit_consent_version"] ?? "", /\S/, "the consent text's version travels with the person");
     assert.equal(await deliverDue(h.db), 0, "each is delivered once");
+  });
+
+  test("the signature CSV in the Action Network import layout holds only the exporting organization's consenters", async () => {
+    const rows = async (who: Admin) => {
+      const res = await who.get(`/petitions/${SLUG}/signatures.csv?layout=osdi`);
+      assert.equal(res.status, 200);
+      return parseCsv((await res.text()).replace(/^\uFEFF/, ""));
+    };
+    const [header, ...partnerRows] = await rows(partner);
+    assert.deepEqual(header, ["email", "first_name", "last_name", "zip_code", "tag", "language", "consent_version", "signed_at"]);
+    assert.deepEqual(partnerRows.map((r) => r[0]), ["ana@example.org"]);
+    assert.deepEqual(partnerRows[0]!.slice(1, 5), ["Ana", "Reyes", "06511", `petition:${SLUG}`]);
+    const [, ...coalitionRows] = await rows(coalition);
+    assert.deepEqual(coalitionRows.map((r) => r[0]).sort(), ["ana@example.org", "ben@example.org"]);
+    assert.equal((await coalition.get(`/petitions/${SLUG}/signatures.csv?layout=mailchimp`)).status, 422);
   });
 
   test("a refused key pauses the connector and says why; nothing is lost, and the new key delivers the backlog once", async () => {

@@ -2,7 +2,8 @@ import { Hono } from "hono";
 import type { Db } from "../db/types.js";
 import { adminWriter, requireAdmin } from "../http/admin-request.js";
 import { createPetition, listPetitions, patchPetition, petitionDetail } from "../services/petitions/admin-petitions.js";
-import { signatureCsv } from "../services/petitions/signature-export.js";
+import { SIGNATURE_LAYOUTS, signatureCsv, type SignatureLayout } from "../services/petitions/signature-export.js";
+import { validationError } from "../services/errors.js";
 
 /** /v1/admin/petitions: a coalition's petitions, their numbers, and signature exports. */
 export function adminPetitionRoutes(db: Db, maxBodyBytes: number): Hono {
@@ -19,7 +20,10 @@ export function adminPetitionRoutes(db: Db, maxBodyBytes: number): Hono {
 
   // Streams: memory stays flat for any number of signatures. A partner's key gets its own opt-ins.
   app.get("/:slug/signatures.csv", async (c) => {
-    const { filename, stream } = await signatureCsv(db, await requireAdmin(db, c), c.req.param("slug"));
+    // ?layout=osdi: the columns Action Network's CSV import reads, with only the people who agreed to hear from this organization.
+    const layout = c.req.query("layout") ?? "standard";
+    if (!(SIGNATURE_LAYOUTS as readonly string[]).includes(layout)) throw validationError({ layout: "Choose the standard or osdi layout." });
+    const { filename, stream } = await signatureCsv(db, await requireAdmin(db, c), c.req.param("slug"), layout as SignatureLayout);
     return c.body(stream, 200, {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${filename}"`,

@@ -50,6 +50,14 @@ import {
   AttendanceMarked,
   AttendanceRoster,
   AttendanceUploaded,
+  ConnectorCreated,
+  ConnectorDeleted,
+  ConnectorDeliveryList,
+  ConnectorInput,
+  ConnectorKeyInput,
+  ConnectorList,
+  ConnectorResponse,
+  ConnectorTodoList,
   type MessageStatus,
   type AdminOrganization,
   type ModerateStoryRequest,
@@ -147,6 +155,24 @@ export function createAdminClient(options: AdminClientOptions) {
       },
       remove: async (id: string, o?: WriteOptions) => (await write("DELETE", `v1/admin/webhooks/${enc(id)}`, undefined, WebhookDeleted, o)).deleted,
       deliveries: async (id: string) => (await http.get(`v1/admin/webhooks/${enc(id)}/deliveries`, WebhookDeliveryList)).deliveries,
+    },
+    /** Where consented contacts go: webhook endpoints and OSDI endpoints (Action Network) in the organization's own CRM. */
+    connectors: {
+      list: async () => (await http.get("v1/admin/connectors", ConnectorList)).connectors,
+      /** `kind: "osdi"`: the API's address, its key (stored encrypted, never shown again) and tags; `kind: "webhook"`: `secret` is shown only in this answer. */
+      async create(input: ConnectorInput, o?: WriteOptions) {
+        checked(ConnectorInput, input);
+        return write("POST", "v1/admin/connectors", input, ConnectorCreated, o);
+      },
+      /** A new API key for an OSDI connector; one paused by a refused key resumes and delivers what waited. */
+      async replaceKey(id: string, input: ConnectorKeyInput, o?: WriteOptions) {
+        checked(ConnectorKeyInput, input);
+        return (await write("PUT", `v1/admin/connectors/${enc(id)}/key`, input, ConnectorResponse, o)).connector;
+      },
+      remove: async (id: string, o?: WriteOptions) => (await write("DELETE", `v1/admin/connectors/${enc(id)}`, undefined, ConnectorDeleted, o)).deleted,
+      deliveries: async (id: string) => (await http.get(`v1/admin/connectors/${enc(id)}/deliveries`, ConnectorDeliveryList)).deliveries,
+      /** Erasures the CRM could not carry out itself, to do by hand. */
+      todos: async (id: string) => (await http.get(`v1/admin/connectors/${enc(id)}/todos`, ConnectorTodoList)).todos,
     },
     trainings: {
       /** Every series with each session's seats taken and waitlist. */

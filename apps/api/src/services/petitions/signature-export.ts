@@ -12,6 +12,15 @@ const HEADER = ["signed_at", "first_name", "last_name", "email", "zip", "partner
   "channel", "collected_at"];
 const PAGE = 1000;
 
+/** The column layouts an export can take: ours, or the one Action Network's (OSDI) CSV import maps at once. */
+export const SIGNATURE_LAYOUTS = ["standard", "osdi"] as const;
+export type SignatureLayout = (typeof SIGNATURE_LAYOUTS)[number];
+/**
+ * Action Network's import reads email, first_name, last_name and zip_code by name; the rest become
+ * custom fields. Only people who agreed to hear from the organization exporting are in it.
+ */
+const OSDI_HEADER = ["email", "first_name", "last_name", "zip_code", "tag", "language", "consent_version", "signed_at"];
+
 interface ExportRow {
   id: string;
   /** created_at as PostgreSQL prints it: microseconds kept, for an exact keyset cursor. */
@@ -44,7 +53,7 @@ interface ExportRow {
  * agreed to hear from it; a partner gets only people who agreed to hear from that partner.
  * Cells that a spreadsheet would run as a formula are neutralized (platform/csv.ts).
  */
-export async function signatureCsv(db: Db, admin: AdminContext, slug: string): Promise<{ filename: string; stream: ReadableStream<Uint8Array> }> {
+export async function signatureCsv(db: Db, admin: AdminContext, slug: string, layout: SignatureLayout = "standard"): Promise<{ filename: string; stream: ReadableStream<Uint8Array> }> {
   const petition = campaignFor(await findPetition(db, slug), undefined);
   let partnerIds: string[] | null = null;
   if (admin.organizationId !== petition.coalition_id) {
@@ -53,14 +62,19 @@ export async function signatureCsv(db: Db, admin: AdminContext, slug: string): P
     partnerIds = rows.map((r) => r.id);
   }
   const forPartner = partnerIds !== null;
+  const consented = (r: ExportRow) => (forPartner ? r.partner_opt_in : r.coalition_opt_in);
+  const osdi = layout === "osdi";
   const stream = csvStream<ExportRow, { at: string; id: string }>({
-    header: HEADER,
-    literal: ["email", "zip"],
+    header: osdi ? OSDI_HEADER : HEADER,
+    literal: ["email", "zip", "zip_code"],
     page: (after) => page(db, petition.id, partnerIds, admin.organizationId, after),
     cursor: (last) => ({ at: last.cursor_at, id: last.id }),
-    cells: (r) => cells(r, forPartner),
+    cells: osdi
+      ? (r) => [r.email_normalized, r.first_name, r.last_name, r.zip, `petition:${slug}`, r.language ?? "en", forPartner ? r.partner_version : r.coalition_version, new Date(r.created_at).toISOString()]
+      : (r) => cells(r, forPartner),
+    ...(osdi ? { keep: consented } : {}),
   });
-  return { filename: `${slug}-signatures-${new Date().toISOString().slice(0, 10)}.csv`, stream };
+  return { filename: `${slug}-signatures${osdi ? "-action-network" : ""}-${new Date().toISOString().slice(0, 10)}.csv`, stream };
 }
 
 function cells(r: ExportRow, forPartner: boolean): unknown[] {

@@ -29,6 +29,8 @@ export function csvStream<R, C>(options: {
   page: (after: C | undefined) => Promise<R[]>;
   cursor: (last: R) => C;
   cells: (row: R) => readonly unknown[];
+  /** Rows to write (default: all); the cursor still moves past the others. */
+  keep?: (row: R) => boolean;
 }): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const literal = new Set((options.literal ?? []).map((name) => options.header.indexOf(name)).filter((i) => i >= 0));
@@ -44,7 +46,8 @@ export function csvStream<R, C>(options: {
       const rows = await options.page(after);
       if (rows.length === 0) return controller.close();
       after = options.cursor(rows[rows.length - 1]!);
-      controller.enqueue(encoder.encode(rows.map((r) => csvRow(options.cells(r), literal)).join("")));
+      const kept = options.keep ? rows.filter(options.keep) : rows;
+      controller.enqueue(encoder.encode(kept.map((r) => csvRow(options.cells(r), literal)).join("")));
     },
   });
 }

@@ -96,7 +96,7 @@ const toWebhook = (r: EndpointRow): Webhook => ({
 
 /** The organization's active endpoints. */
 export async function listWebhooks(db: Queryable, admin: AdminContext): Promise<Webhook[]> {
-  const rows = await db.query<EndpointRow>(`select ${ENDPOINT_COLUMNS} from webhook_endpoints where organization_id = $1 and active order by created_at`, [admin.organizationId]);
+  const rows = await db.query<EndpointRow>(`select ${ENDPOINT_COLUMNS} from webhook_endpoints where organization_id = $1 and active and kind = 'webhook' order by created_at`, [admin.organizationId]);
   return rows.map(toWebhook);
 }
 
@@ -125,7 +125,7 @@ export async function rotateWebhookSecret(q: Queryable, admin: AdminContext, id:
         set previous_secret = secret, previous_secret_format = secret_format,
             previous_secret_expires_at = case when $3::int > 0 then now() + $3::int * interval '1 hour' end,
             secret = $4, secret_format = 'standard'
-      where id::text = $1 and organization_id = $2 and active
+      where id::text = $1 and organization_id = $2 and active and kind = 'webhook'
       returning ${ENDPOINT_COLUMNS}`,
     [id, admin.organizationId, overlapHours, secret],
   );
