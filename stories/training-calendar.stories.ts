@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/web-components-vite";
 import { html } from "lit";
 import { createClient } from "@coalition-kit/sdk";
+import { defineTablingStatus } from "@coalition-kit/widgets/tabling-status";
 import { trainingFetch, type TrainingMode } from "./fixtures/training-api.js";
 import { until } from "./support/until.js";
 
@@ -85,5 +86,23 @@ export const SpanishContent: Story = {
   play: async ({ canvasElement }) => {
     const root = await openFirst(canvasElement);
     await until(() => root.querySelector('#ck-cal-title[lang="es"]')?.textContent === "Serie de capacitaciones HEAL Together 2.0", "the Spanish series");
+  },
+};
+
+/**
+ * Tabling mode (`mode="tabling"`, registration on a shared device at a table): the organizer's
+ * status line above the calendar, here with two registrations waiting on the device and one the
+ * API refused (the session had started), just after a person registered without a connection.
+ */
+export const Tabling: Story = {
+  render: () => {
+    defineTablingStatus();
+    const waiting = (n: number) => ({ key: `preview-${n}`, scope: "preview", campaign: "heal-together-2", session: "preview-session", input: { firstName: "Student", collectedAt: "2026-12-03T15:00:00Z" }, state: "waiting" as const });
+    const preview = {
+      thanked: "savedRegistration" as const,
+      actions: [waiting(1), waiting(2), { ...waiting(3), input: { firstName: "Jordan" }, state: "refused" as const, reason: "Registration for this session is closed." }],
+    };
+    return html`<ck-tabling-status .preview=${preview}></ck-tabling-status>
+      <ck-provider .client=${client("ready")}><ck-training-calendar series="heal-together-2" time-zone="America/Chicago"></ck-training-calendar></ck-provider>`;
   },
 };

@@ -22,7 +22,7 @@ Coalition Kit demo is running.
   Students Over SROs survey (SEJ):         ${demo.siteUrl}/survey.html
   Member meetings (SEJ):                   ${demo.siteUrl}/meetings.html
   Any petition on a partner page:          ${demo.siteUrl}/campaign.html?petition=<slug>
-  Tabling mode (a shared device, offline): ${demo.siteUrl}/tabling.html
+  Tabling mode (a shared device, offline): ${demo.siteUrl}/tabling.html · /tabling-trainings.html
   Host pages: ${demo.siteUrl}/react.html · /vue.html · /hostile.html (global CSS) · /strict-csp.html
   API:                                     ${demo.apiUrl}/v1/petitions/ct-funding-gap
   Database:                                ${process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "PGlite, persisted under ./data"}

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { Checkbox, Email, FirstName, IsoDateTime, LastName, OrganizationSummary, Slug, TextLanguages } from "./common.js";
+import { Checkbox, Collection, Email, FirstName, IsoDateTime, LastName, OrganizationSummary, Slug, TextLanguages } from "./common.js";
 import { SESSION_FORMATS } from "./vocabulary.js";
 
 export { SESSION_FORMATS } from "./vocabulary.js";
@@ -74,6 +74,8 @@ export const RegisterRequest = z.object({
   consentCoalition: Checkbox,
   consentPartner: Checkbox,
   source: z.optional(z.string().check(z.maxLength(100, "Source codes are at most 100 characters."))),
+  /** Taken at a table (tabling mode), and when: see `Collection`. */
+  ...Collection,
 });
 export type RegisterRequest = z.input<typeof RegisterRequest>;
 export type RegisterParsed = z.output<typeof RegisterRequest>;

@@ -209,7 +209,7 @@ describe(`admin: attendance and series progress (${DB_LABEL})`, () => {
     assert.equal(res.status, 200);
     assert.match(res.headers.get("content-type") ?? "", /^text\/csv/);
     const [header, ...rows] = parseCsv((await res.text()).replace(/^\uFEFF/, ""));
-    assert.deepEqual(header, ["session", "session_starts_at", "first_name", "last_name", "email", "partner", "status", "registered_at", "attended", "sessions_attended", "sessions_held", "sessions_total", "completed"]);
+    assert.deepEqual(header, ["session", "session_starts_at", "first_name", "last_name", "email", "partner", "status", "registered_at", "attended", "sessions_attended", "sessions_held", "sessions_total", "completed", "channel", "collected_at"]);
     const of = (who: Record<string, unknown>, session: string) => Object.fromEntries(header!.map((name, i) => [name, rows.find((r) => r[4] === email(who) && r[0] === session)![i]]));
     const ana = of(people.ana, "a2");
     assert.deepEqual([ana.attended, ana.sessions_attended, ana.sessions_held, ana.sessions_total, ana.completed], ["yes", "3", "3", "3", "yes"]);

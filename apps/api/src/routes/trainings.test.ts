@@ -1,7 +1,9 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { CancelRegistrationResponse, RegisterResponse, TrainingSeriesResponse } from "@coalition-kit/schema";
+import { CancelRegistrationResponse, COLLECTED_AT_MESSAGE, RegisterResponse, TrainingSeriesResponse } from "@coalition-kit/schema";
 import { DB_LABEL, E4E, ORIGIN, signer, startHarness, type Harness } from "../testing/harness.js";
+import { adminSuite } from "../testing/suites.js";
+import { parseCsv } from "../testing/csv-parse.js";
 import type { SeedTrainingSeries } from "../seed/types.js";
 
 const inDays = (days: number, hours = 0) => new Date(Date.now() + days * 86_400_000 + hours * 3_600_000).toISOString();
@@ -137,5 +139,63 @@ describe(`training series and registration (${DB_LABEL})`, () => {
     for (const id of ["not-a-uuid", "00000000-0000-0000-0000-000000000000"]) {
       assert.equal((await h.post(`/v1/trainings/test-series/sessions/${id}/registrations`, signer())).status, 404);
     }
+  });
+});
+
+// Tabling mode (issue 20): a registration taken on a shared device says so, and when it was
+// collected (earlier than it arrived when the device was offline); the CSV and the webhook carry
+// both. A collection time more than 30 days old is a field error, and nothing is stored.
+describe(`registrations collected at a table (${DB_LABEL})`, () => {
+  const h = adminSuite({ extraTrainings: [SERIES], webhooks: false });
+  const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+  const registerAt = async (key: string, body: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    const [row] = await h.db.query<{ id: string }>("select id from training_sessions where key = $1", [key]);
+    return h.post(`/v1/trainings/test-series/sessions/${row!.id}/registrations`, body, headers);
+  };
+  const csvRow = async (email: string) => {
+    const [header, ...rows] = parseCsv(await (await h.admin.get("/trainings/test-series/registrations.csv")).text());
+    const row = rows.map((r) => Object.fromEntries(header!.map((name, i) => [name, r[i] ?? ""])) as Record<string, string>).find((r) => r["email"] === email.toLowerCase());
+    assert.ok(row, `${email} is in the registrations CSV`);
+    return row;
+  };
+
+  test("registered at a table three hours ago: stored with its channel and collection time, in the CSV and the webhook", async () => {
+    const hook = await h.admin.send("POST", "/webhooks", { url: "http://127.0.0.1:9/hooks", events: ["registration.created"] });
+    assert.equal(hook.status, 201, await hook.clone().text());
+    const collectedAt = hoursAgo(3);
+    const person = signer({ channel: "tabling", collectedAt, consentCoalition: true });
+    const res = await registerAt("big", person);
+    assert.equal(res.status, 201, await res.clone().text());
+    assert.equal(RegisterResponse.parse(await res.json()).status, "registered");
+
+    const row = await csvRow(String(person["email"]));
+    assert.equal(row["channel"], "tabling");
+    assert.equal(row["collected_at"], collectedAt);
+    assert.ok(Date.parse(row["registered_at"]!) - Date.parse(collectedAt) > 2 * 3_600_000, "registered_at is when it arrived");
+
+    const [event] = await h.db.query<{ payload: string }>("select payload from outbox where event_type = 'registration.created' order by created_at desc limit 1");
+    const data = (JSON.parse(event!.payload) as { data: { channel: string; collectedAt: string } }).data;
+    assert.equal(data.channel, "tabling");
+    assert.equal(data.collectedAt, collectedAt);
+  });
+
+  test("an online registration says online, collected when it arrived", async () => {
+    const person = signer();
+    assert.equal((await registerAt("open", person)).status, 201);
+    const row = await csvRow(String(person["email"]));
+    assert.equal(row["channel"], "online");
+    assert.equal(row["collected_at"], row["registered_at"]);
+  });
+
+  test("collected 31 days ago, or an hour ahead: the field error on collectedAt, in the registrant's language, and nothing stored", async () => {
+    const before = await h.count("select count(*)::int as n from training_registrations");
+    for (const collectedAt of [hoursAgo(31 * 24), hoursAgo(-1)]) {
+      const res = await registerAt("big", signer({ channel: "tabling", collectedAt }));
+      assert.equal(res.status, 422);
+      assert.equal(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields["collectedAt"], COLLECTED_AT_MESSAGE);
+    }
+    const es = await registerAt("big", signer({ channel: "tabling", collectedAt: hoursAgo(31 * 24) }), { "Accept-Language": "es" });
+    assert.match(((await es.json()) as { error: { fields: Record<string, string> } }).error.fields["collectedAt"]!, /^Esto se recogió hace más de 30 días/);
+    assert.equal(await h.count("select count(*)::int as n from training_registrations"), before);
   });
 });

@@ -180,6 +180,7 @@ export const templates = {
   "tabling.mode": "Modo mesa: el formulario se borra después de cada persona.",
   "tabling.thanks": "¡Gracias! El formulario está listo para la siguiente persona.",
   "tabling.saved": "Guardado en este dispositivo; se enviará cuando vuelva la conexión. ¡Gracias! El formulario está listo para la siguiente persona.",
+  "tabling.savedRegistration": "Guardado en este dispositivo. Recibirás tu correo de confirmación cuando se envíe.",
   "tabling.allSent": "Todo lo recogido aquí ya se envió.",
   "tabling.refusedHeading": "No aceptadas: revísalas con la persona o quítalas",
   "tabling.remove": "Quitar",

@@ -11,7 +11,7 @@ export type CkSubmitDetail =
 
 export type CkSuccessDetail =
   | { widget: "petition"; petition: string; status: "signed" | "already_signed" | "confirm_email" | "guardian_pending"; total: number }
-  | { widget: "training-calendar"; series: string; session: string; status: RegisterResponse["status"] }
+  | { widget: "training-calendar"; series: string; session: string; status: RegisterResponse["status"]; queued?: true }
   | { widget: "story-form"; campaign: string; status: "pending" | "guardian_pending" }
   | { widget: "survey"; survey: string; variant: string; status: "recorded" }
   | { widget: "meeting-rsvp"; meeting: string; occurrence: string; response: "yes" | "maybe" | "no" };

@@ -12,6 +12,7 @@ export const tablingMessages = defineMessages(
     mode: "Tabling mode: the form clears after each person.",
     thanks: "Thank you! The form is ready for the next person.",
     saved: "Saved on this device, to be sent when the connection returns. Thank you! The form is ready for the next person.",
+    savedRegistration: "Saved on this device. You'll get your confirmation email when it's sent.",
     allSent: "Everything taken here has been sent.",
     refusedHeading: "Not accepted: check these with the person, or remove them",
     remove: "Remove",
@@ -21,6 +22,9 @@ export const tablingMessages = defineMessages(
     waiting: (n: number) => (n === 1 ? msg("1 is waiting on this device to be sent.", { id: "tabling.waitingOne" }) : msg(str`${n} are waiting on this device to be sent.`, { id: "tabling.waiting" })),
   },
 );
+
+/** What the last person at the table was told: sent, or kept on the device (a registration says when its email comes). */
+export type Thanked = "thanks" | "saved" | "savedRegistration";
 
 /**
  * The line above a widget in tabling mode, for the organizer at the table: that the form clears
@@ -45,10 +49,10 @@ export class CkTablingStatus extends LitElement {
   /** The queue this line reports on (tabling mode sets it). */
   declare scope: string;
   /** For design previews (Storybook): these actions and this thank-you instead of the device's queue. */
-  declare preview: { actions: QueuedAction[]; thanked?: "thanks" | "saved" } | undefined;
+  declare preview: { actions: QueuedAction[]; thanked?: Thanked } | undefined;
   declare private actions: QueuedAction[];
-  /** What the last person was told: "thanks" (sent), "saved" (kept for later), or nothing yet. */
-  declare private thanked: "thanks" | "saved" | undefined;
+  /** What the last person was told: "thanks" (sent), "saved" or "savedRegistration" (kept for later), or nothing yet. */
+  declare private thanked: Thanked | undefined;
   private readonly onChange = () => void this.refresh();
 
   constructor() {
@@ -68,9 +72,9 @@ export class CkTablingStatus extends LitElement {
     queueChanges.removeEventListener("change", this.onChange);
   }
 
-  /** The thank-you for the person who just finished. */
-  thank(saved: boolean): void {
-    this.thanked = saved ? "saved" : "thanks";
+  /** The thank-you for the person who just finished; `savedAs`: what to say when it waits on the device. */
+  thank(saved: boolean, savedAs: Exclude<Thanked, "thanks"> = "saved"): void {
+    this.thanked = saved ? savedAs : "thanks";
   }
 
   private async refresh(): Promise<void> {
@@ -85,7 +89,7 @@ export class CkTablingStatus extends LitElement {
     const m = tablingMessages;
     return html`<div class="status" part="status">
       <p>${m.mode}</p>
-      <p role="status" class="thanks">${thanked === "saved" ? m.saved : thanked === "thanks" ? m.thanks : ""}</p>
+      <p role="status" class="thanks">${thanked ? m[thanked] : ""}</p>
       <p class="waiting" aria-live="polite" data-waiting=${waiting}>${waiting ? m.waiting(waiting) : thanked ? m.allSent : ""}</p>
       ${refused.length
         ? html`<p><strong>${m.refusedHeading}</strong></p>

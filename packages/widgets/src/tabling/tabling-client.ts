@@ -2,7 +2,7 @@
 // taken at a table (channel "tabling", with the time it was collected), kept on the device when
 // the API cannot be reached, and the campaign read from the device's last copy when offline.
 import { CkApiError, CkNetworkError, newIdempotencyKey, type CoalitionClient } from "@coalition-kit/sdk/lite";
-import type { PetitionResponse, PetitionStats } from "@coalition-kit/schema";
+import type { PetitionResponse, PetitionStats, RegisterResponse, TrainingSeriesResponse, TrainingSession } from "@coalition-kit/schema";
 import { cachedRead, enqueue, keepRead, refuse, remove, type QueuedAction } from "./tabling-queue.js";
 
 /** A read: fresh when the API answers (and kept), else the device's last copy. */
@@ -98,9 +98,47 @@ export function tablingSurveyClient(real: CoalitionClient, scope: string): Tabli
   return { client, wasQueued: () => lastQueued };
 }
 
+/**
+ * `real`, for training registration at a table: as the petition's, for registrations. A
+ * registration kept on the device answers with no personal links (no calendar, cancel or join
+ * link: those come in the confirmation email once it is sent) and the session as last read.
+ */
+export function tablingTrainingClient(real: CoalitionClient, scope: string): TablingClient {
+  const base = real.baseUrl.replace(/\/+$/, "");
+  const sessions = new Map<string, TrainingSession>();
+  let lastQueued = false;
+  const client: CoalitionClient = {
+    ...real,
+    trainings: {
+      ...real.trainings,
+      get: async (slug) => {
+        const data = await readThrough<TrainingSeriesResponse>(`${base} ${real.partnerKey ?? ""} training ${slug}`, () => real.trainings.get(slug));
+        for (const session of data.sessions) sessions.set(session.id, session);
+        return data;
+      },
+      register: async (series, session, input, options = {}) => {
+        const key = options.idempotencyKey ?? newIdempotencyKey();
+        const taken = atTable(input);
+        lastQueued = false;
+        try {
+          return await real.trainings.register(series, session, taken, { idempotencyKey: key });
+        } catch (error) {
+          if (!(error instanceof CkNetworkError)) throw error;
+          await enqueue({ key, scope, campaign: series, session, input: taken, state: "waiting" });
+          lastQueued = true;
+          const saved: RegisterResponse & { created: boolean } = { status: "registered", waitlistPosition: null, session: sessions.get(session)!, virtualLink: null, calendarUrl: "", cancelUrl: "", created: true };
+          return saved;
+        }
+      },
+    },
+  };
+  return { client, wasQueued: () => lastQueued };
+}
+
 /** Send one waiting action with `real`, as its widget would have. */
 export type SendAction = (real: CoalitionClient, action: QueuedAction) => Promise<unknown>;
 export const sendSignature: SendAction = (real, a) => real.petitions.sign(a.campaign, a.input as never, { idempotencyKey: a.key });
+export const sendRegistration: SendAction = (real, a) => real.trainings.register(a.campaign, a.session ?? "", a.input as never, { idempotencyKey: a.key });
 export const sendResponse: SendAction = (real, a) => real.surveys.respond(a.campaign, undefined as never, a.input as never, { idempotencyKey: a.key });
 
 /**

@@ -11,8 +11,10 @@ export interface QueuedAction {
   key: string;
   /** Which widget and campaign it belongs to: `<api> <vertical> <campaign>`. */
   scope: string;
-  /** The campaign's slug (the petition). */
+  /** The campaign's slug (the petition, survey or training series). */
   campaign: string;
+  /** The training session registered for (registrations only; entries kept before it have none). */
+  session?: string;
   /** What is sent, with its channel ("tabling") and collection time. */
   input: Record<string, unknown>;
   /** "waiting" to be sent; "refused" by the API, with its words in `reason`. */

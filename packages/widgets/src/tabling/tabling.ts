@@ -1,5 +1,6 @@
-// Tabling mode (`<ck-petition mode="tabling">`, `<ck-survey mode="tabling">`): a petition or a
-// survey on a shared device at a table or in a classroom. Loaded only when a widget asks for it.
+// Tabling mode (`<ck-petition mode="tabling">`, `<ck-survey mode="tabling">`,
+// `<ck-training-calendar mode="tabling">`): a petition, a survey or training registration on a
+// shared device at a table or in a classroom. Loaded only when a widget asks for it.
 // For each person:
 // - what they send is marked as taken at a table, with the time it was collected;
 // - without a connection it is kept on the device (IndexedDB) and sent when the connection
@@ -11,7 +12,7 @@ import type { CoalitionClient } from "@coalition-kit/sdk/lite";
 import { clientFor, type WidgetVertical } from "../shared/client.js";
 import { defineTablingStatus, type CkTablingStatus } from "./ck-tabling-status.js";
 import { queueChanges, queued } from "./tabling-queue.js";
-import { sendResponse, sendSignature, syncQueued, tablingPetitionClient, tablingSurveyClient, type SendAction, type TablingClient } from "./tabling-client.js";
+import { sendRegistration, sendResponse, sendSignature, syncQueued, tablingPetitionClient, tablingSurveyClient, tablingTrainingClient, type SendAction, type TablingClient } from "./tabling-client.js";
 
 /**
  * What tabling mode needs to know of each widget it supports. The widget's own part of the client
@@ -23,10 +24,17 @@ interface TablingKind {
   campaign: string;
   wrap(real: CoalitionClient, scope: string): TablingClient;
   send: SendAction;
+  /** What the person is told when what they sent is kept on the device (default: the generic "saved"). */
+  saved?: "saved" | "savedRegistration";
+  /** What gets the focus on the fresh widget (default: its first input). */
+  focus?: string;
 }
 const KINDS: Record<string, TablingKind> = {
   "ck-petition": { campaign: "petition", wrap: tablingPetitionClient, send: sendSignature },
   "ck-survey": { campaign: "survey", wrap: tablingSurveyClient, send: sendResponse },
+  // The registrant's personal links (calendar, cancel, join) never show at the table: the widget
+  // is replaced on ck-success, and the links come in their confirmation email.
+  "ck-training-calendar": { campaign: "series", wrap: tablingTrainingClient, send: sendRegistration, saved: "savedRegistration", focus: "button.primary" },
 };
 
 /** How often a device with actions waiting tries to send them (and whenever the browser says it is online again). */
@@ -64,7 +72,7 @@ function noAutofill(widget: TablingWidget): void {
   });
 }
 
-/** Put a petition or survey widget in tabling mode (called by the widget when it has mode="tabling"). */
+/** Put a petition, survey or training calendar widget in tabling mode (called by the widget when it has mode="tabling"). */
 export function attachTabling(widget: TablingWidget): void {
   const kind = KINDS[widget.localName];
   if (!kind || widget.dataset["ckTabling"]) return;
@@ -92,13 +100,13 @@ export function attachTabling(widget: TablingWidget): void {
   widget.addEventListener(
     "ck-success",
     () => {
-      status!.thank(tabling.wasQueued());
+      status!.thank(tabling.wasQueued(), kind.saved);
       // The next person gets a new widget: the one this person used goes, with all it held.
       const fresh = widget.cloneNode(true) as TablingWidget;
       delete fresh.dataset["ckTabling"];
       fresh.setAttribute("api", api);
       widget.replaceWith(fresh);
-      void fresh.updateComplete.then(() => waitFor(() => fresh.shadowRoot?.querySelector<HTMLInputElement>("input"))).then((first) => first?.focus());
+      void fresh.updateComplete.then(() => waitFor(() => fresh.shadowRoot?.querySelector<HTMLElement>(kind.focus ?? "input"))).then((first) => first?.focus());
       queueChanges.dispatchEvent(new Event("change"));
     },
     { once: true },

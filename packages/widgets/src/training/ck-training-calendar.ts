@@ -24,8 +24,13 @@ type When = "upcoming" | "past";
  * month views, registration with capacity and waitlist, add-to-calendar and a subscribe feed.
  *
  * @fires ck-submit - a registration was sent; the API checks it, and its field errors come back with ck-error (detail: { widget, series, session })
- * @fires ck-success - registered or waitlisted (detail: { widget, series, session, status })
+ * @fires ck-success - registered or waitlisted (detail: { widget, series, session, status }); in tabling mode without a connection, kept on the device (detail.queued: true, not sent yet)
  * @fires ck-error - loading or registering failed
+ * Attribute `mode="tabling"`: registration on a shared device at a table or in a classroom. The
+ * calendar is replaced by a fresh one after each person, so the next never sees their calendar,
+ * cancel or join links (those come in the confirmation email); registrations taken offline wait
+ * on the device and are sent when the connection returns, and a status line above the calendar
+ * tells the organizer how many wait.
  * @slot header - above the series title
  * @summary Training sessions in the viewer's time zone, with registration and waitlist.
  * @tagname ck-training-calendar
@@ -95,6 +100,12 @@ export class CkTrainingCalendar extends CkFormWidget<RegisterRequest> {
     return this.timeZone || viewerTimeZone();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // On a shared device at a table: a chunk of its own (queue, reset, status), loaded only then.
+    if (this.getAttribute("mode") === "tabling") void import("../tabling/tabling.js").then((m) => m.attachTabling(this));
+  }
+
   protected override reloadOn() {
     return ["series"];
   }
@@ -102,7 +113,8 @@ export class CkTrainingCalendar extends CkFormWidget<RegisterRequest> {
   /** Fetch every series (again): seats and waitlists change as people register. */
   async load(): Promise<void> {
     const client = this.activeClient;
-    if (!client || this.slugs.length === 0 || !this.isConnected) return;
+    // In tabling mode nothing shows (so nothing can be sent) until tabling mode has set its client.
+    if (!client || this.slugs.length === 0 || !this.isConnected || (this.getAttribute("mode") === "tabling" && !this.client)) return;
     const current = this.beginLoad();
     if (this.data.length === 0) this.phase = "loading";
     try {
@@ -176,9 +188,11 @@ export class CkTrainingCalendar extends CkFormWidget<RegisterRequest> {
       detail,
       send: (idempotencyKey) => client.trainings.register(found.seriesSlug, found.id, input, { idempotencyKey }),
       done: (result) => {
+        this.openId = undefined;
+        // Kept on the device (tabling mode, offline): no seat or waitlist place yet, and no links to show.
+        if (!result.cancelUrl) return { ...detail, status: result.status, queued: true };
         this.results = new Map(this.results).set(found.id, result);
         this.data = this.data.map((d) => ({ ...d, sessions: d.sessions.map((s) => (s.id === result.session.id ? result.session : s)) }));
-        this.openId = undefined;
         return { ...detail, status: result.status };
       },
       focus: `#session-${found.id} .result-heading`,

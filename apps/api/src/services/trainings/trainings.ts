@@ -17,6 +17,7 @@ import type { PartnerWriter } from "../partners/partner-writer.js";
 import { enqueueEvent } from "../webhooks/webhooks.js";
 import { cancelRegistrationMessages, queueRegistrationMessages } from "../messages/training-messages.js";
 import { idempotentWrite, requestHash } from "../platform/idempotency.js";
+import { collectionTime } from "../platform/collection.js";
 import { recordConsents, upsertPerson } from "../people/people.js";
 import { campaignFor, consentsGiven } from "../campaigns.js";
 import { registrationEvent } from "./registration-events.js";
@@ -53,6 +54,8 @@ export async function register(db: Db, target: { series: string; session: string
   const { partner, idempotencyKey, baseUrl, locale } = writer;
   await seriesAndSession(db, target.series, target.session, partner);
   const data: RegisterParsed = parseOrReject(RegisterRequest, input);
+  const collected = collectionTime(data.collectedAt);
+  const channel = data.channel ?? "online";
   const hash = requestHash(`register:${target.series}:${target.session}`, data);
   return idempotentWrite<RegisterResponse>(db, { partnerId: partner.id, key: idempotencyKey, hash }, async (q) => {
     await q.query("select id from training_sessions where id = $1 for update", [target.session]);
@@ -72,13 +75,14 @@ export async function register(db: Db, target: { series: string; session: string
     const seat = left === null || left > 0;
     const status = seat ? "registered" : "waitlisted";
     const rows = await q.query<{ id: string }>(
-      `insert into training_registrations (session_id, person_id, partner_id, status, source, waitlisted_at, locale)
-       values ($1, $2, $3, $4, $5, case when $4 = 'waitlisted' then clock_timestamp() end, $6)
+      `insert into training_registrations (session_id, person_id, partner_id, status, source, waitlisted_at, locale, channel, collected_at)
+       values ($1, $2, $3, $4, $5, case when $4 = 'waitlisted' then clock_timestamp() end, $6, $7, $8)
        on conflict (session_id, person_id) do update
          set status = excluded.status, partner_id = excluded.partner_id, source = excluded.source, locale = excluded.locale,
-             created_at = now(), waitlisted_at = excluded.waitlisted_at, promoted_at = null, cancelled_at = null
+             created_at = now(), waitlisted_at = excluded.waitlisted_at, promoted_at = null, cancelled_at = null,
+             channel = excluded.channel, collected_at = excluded.collected_at
        returning id`,
-      [session.id, personId, partner.id, status, data.source ?? null, locale],
+      [session.id, personId, partner.id, status, data.source ?? null, locale, channel, collected?.toISOString() ?? null],
     );
     const registrationId = rows[0]!.id;
     await recordConsents(q, personId, { registrationId }, seriesConsents(series, partner, locale, data));
@@ -89,7 +93,7 @@ export async function register(db: Db, target: { series: string; session: string
       partnerOrganizationId: partner.organizationId,
       personId,
       consent: { coalition: data.consentCoalition, partner: data.consentPartner },
-      data: { series: series.slug, session: session.id, status, partner: partner.slug, source: data.source ?? null, language: locale },
+      data: { series: series.slug, session: session.id, status, partner: partner.slug, source: data.source ?? null, language: locale, channel, collectedAt: (collected ?? new Date()).toISOString() },
       person: { firstName: data.firstName, lastName: data.lastName ?? null, email: data.email },
     });
     return { status: 201, body: await registrationBody(q, registrationId, status, baseUrl, partner.organizationId, locale) };
