@@ -34,7 +34,7 @@ export class CkAdminTrainingForm extends FormView {
   }
 
   protected async load(): Promise<void> {
-    const [partners, organization, surveys] = await Promise.all([this.client.partners.list(), this.client.organization(), this.client.surveys.list()]);
+    const [partners, organization, surveys] = await Promise.all([this.client.partners.list(), this.client.organization(), this.client.surveys.list().catch(() => [])]);
     this.partners = partners.filter((p) => p.active);
     this.surveys = surveys;
     this.draft = this.slug ? draftOf(await this.client.trainings.get(this.slug)) : blankSeries(organization.name);
