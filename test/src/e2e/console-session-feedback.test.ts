@@ -71,7 +71,7 @@ describe(`console: a series' feedback survey and its link after a session, in Ch
     await page.getByRole("status").filter({ hasText: "Jay attended." }).waitFor();
 
     // The message worker's feedback round (every 5 minutes), run now; the worker sends what it queued.
-    assert.equal(await queueSessionFeedback(demo.db), 1);
+    await queueSessionFeedback(demo.db);
     const mail = await sink.waitFor((m) => m.to.includes(jay) && m.subject === "How was E2E: Feedback session?");
     assert.ok(mail.text.includes(link), "the email links to the survey's page for this session");
     assert.equal(sink.to(kim).filter((m) => m.subject.startsWith("How was")).length, 0, "not ticked: no feedback email");
