@@ -8,3 +8,4 @@ export type * from "./seed/types.js";
 export { SEEDS_DIR } from "./paths.js";
 export { createLogger, type Logger } from "./log.js";
 export { createSecretKey } from "./services/keys/secret-keys.js";
+export { queueSessionFeedback } from "./services/messages/training-feedback.js";

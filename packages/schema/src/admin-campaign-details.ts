@@ -24,6 +24,8 @@ export const AdminTrainingSeriesDetail = z.object({
     consent: TwoConsents,
     reminderMinutes: z.array(z.number()),
     completionThreshold: CompletionThreshold,
+    feedbackSurvey: z.nullable(Slug),
+    feedbackUrl: z.nullable(z.string()),
     sessions: z.array(
       z.object({
         key: z.string(),

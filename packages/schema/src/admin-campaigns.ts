@@ -4,6 +4,7 @@ import { ConsentInput, HttpsUrl, TranslatableConsentInput } from "./admin-petiti
 import { ContentLanguageInput, languageCheck, translatable, type LanguageCheck, type TranslatableText } from "./translatable.js";
 import { AdminTrainingSession } from "./admin-sessions.js";
 import { CompletionThreshold } from "./attendance.js";
+import { SeriesFeedbackFields } from "./session-feedback.js";
 import { DateTimeInput, LocalDateInput, LocalTimeInput, SessionFormatInput } from "./when-inputs.js";
 import { AdminMeetingWeek } from "./admin-meeting-weeks.js";
 import {
@@ -108,6 +109,8 @@ export const TrainingSeriesInput = z.object({
   sessions: z.array(TrainingSessionInput).check(z.maxLength(200, "At most 200 sessions per series.")),
   /** Sessions a person attends to complete the series: a number, "all" (the default for a new series) or null (no completion); left out, it stays as saved. */
   completionThreshold: z.optional(CompletionThreshold),
+  /** The survey attendees get after each session, and the page where it is embedded; left out, they stay as saved. */
+  ...SeriesFeedbackFields,
 }).check(
   languageCheck((v) => [
     ["title", v.title, "a title", true],

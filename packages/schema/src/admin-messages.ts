@@ -13,6 +13,7 @@ export const MESSAGE_KINDS = [
   "training.reminder",
   "training.changed",
   "training.cancelled",
+  "training.feedback",
   "meeting.confirmation",
   "meeting.reminder",
   "meeting.changed",

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { IsoDateTime } from "./common.js";
+import { SessionFeedback } from "./session-feedback.js";
 
 /**
  * Series progress and attendance (issue 20). Organizers mark, per session, whether each registrant
@@ -61,7 +62,7 @@ export const AttendanceEntry = z.object({
 export type AttendanceEntry = z.infer<typeof AttendanceEntry>;
 
 /** GET .../sessions/:key/attendance: everyone holding a seat, in name order. `open`: marks are taken (the session started and is not cancelled). */
-export const AttendanceRoster = z.object({ series: z.string(), session: z.string(), open: z.boolean(), roster: z.array(AttendanceEntry) });
+export const AttendanceRoster = z.object({ series: z.string(), session: z.string(), open: z.boolean(), roster: z.array(AttendanceEntry), feedback: SessionFeedback });
 export type AttendanceRoster = z.infer<typeof AttendanceRoster>;
 
 /** The PUT answer: the registrant as now marked. */

@@ -21,3 +21,4 @@ export * from "./admin-messages.js";
 export * from "./admin-settings.js";
 export * from "./admin-campaign-details.js";
 export * from "./attendance.js";
+export * from "./session-feedback.js";

@@ -96,6 +96,11 @@ const EXACT: Record<string, string> = {
   "At most 2,000 rows per file.": "Como máximo 2000 filas por archivo.",
   'Enter how many sessions complete the series, "all", or nothing for no completion.': 'Escribe cuántas sesiones completan la serie, "all", o nada para no tener finalización.',
   "The series has fewer sessions than that.": "La serie tiene menos sesiones que eso.",
+  // session-feedback.ts
+  "Choose one of your coalition's surveys.": "Elige una de las encuestas de tu coalición.",
+  "Give the https page where the feedback survey is embedded.": "Indica la página https donde está insertada la encuesta de opinión.",
+  "Choose the feedback survey this page shows.": "Elige la encuesta de opinión que muestra esta página.",
+  "This survey is not the feedback survey for that session.": "Esta encuesta no es la encuesta de opinión de esa sesión.",
   "Enter a place for the people who come in person.": "Escribe un lugar para quienes vienen en persona.",
   "Enter a date as YYYY-MM-DD.": "Escribe una fecha como AAAA-MM-DD.",
   "Enter a date between the years 2000 and 2100.": "Escribe una fecha entre los años 2000 y 2100.",

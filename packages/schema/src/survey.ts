@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { SessionId } from "./session-feedback.js";
 import { Collection, ConsentText, Email, OrganizationSummary, Slug, TextLanguages } from "./common.js";
 import { QUESTION_TYPES } from "./vocabulary.js";
 
@@ -78,6 +79,8 @@ export const SubmitSurveyRequest = z.object({
   followUp: z.optional(FollowUp),
   /** Taken at a table (tabling mode), perhaps offline: only the day it was collected is kept, as for every response. */
   ...Collection,
+  /** The training session this answers feedback for (the `ck_session` of the feedback link). */
+  session: z.optional(SessionId),
 });
 export type SubmitSurveyRequest = z.input<typeof SubmitSurveyRequest>;
 
@@ -103,6 +106,8 @@ export type QuestionResult = z.infer<typeof QuestionResult>;
 export const SurveyResults = z.object({
   survey: Slug,
   variant: z.nullable(Slug),
+  /** Organizers only: the training session the results are for (?session=<id>), else absent. */
+  session: z.optional(z.nullable(z.string())),
   responses: z.number().check(z.int(), z.nonnegative()),
   minGroupSize: z.number(),
   /** True when too few responses exist to show anything. */

@@ -67,7 +67,7 @@ describe(`demo survey page in Chromium (${DB_LABEL})`, () => {
     const rows = await running.demo.db.query<Record<string, unknown>>("select * from survey_responses");
     assert.equal(rows.length, 5);
     for (const row of rows) {
-      assert.deepEqual(Object.keys(row).sort(), ["answers", "channel", "id", "partner_id", "submitted_on", "survey_id", "variant"]);
+      assert.deepEqual(Object.keys(row).sort(), ["answers", "channel", "id", "partner_id", "session_id", "submitted_on", "survey_id", "variant"]);
       assert.doesNotMatch(JSON.stringify(row), /example\.org|127\.0\.0\.1|Mozilla|Chrome/);
     }
     const followUps = await running.demo.db.query<Record<string, unknown>>("select * from survey_follow_ups");

@@ -42,6 +42,9 @@ export interface SeriesDraft {
   /** What completes the series: every session, a number of them (`completionCount`, as typed), or nothing. */
   completion: "all" | "count" | "none";
   completionCount: string;
+  /** The survey attendees get after each session ("" for none) and the https page it is embedded on. */
+  feedbackSurvey: string;
+  feedbackUrl: string;
   sessions: SessionDraft[];
 }
 
@@ -82,6 +85,8 @@ export function blankSeries(coalition: string): SeriesDraft {
     },
     completion: "all",
     completionCount: "",
+    feedbackSurvey: "",
+    feedbackUrl: "",
     sessions: [blankSession()],
   };
 }
@@ -98,6 +103,8 @@ export function draftOf({ slug, series: detail }: AdminTrainingSeriesDetail): Se
     reminderMinutes: detail.reminderMinutes,
     completion: detail.completionThreshold === null ? "none" : detail.completionThreshold === "all" ? "all" : "count",
     completionCount: typeof detail.completionThreshold === "number" ? String(detail.completionThreshold) : "",
+    feedbackSurvey: detail.feedbackSurvey ?? "",
+    feedbackUrl: detail.feedbackUrl ?? "",
     sessions: detail.sessions.map((s) => ({
       key: s.key,
       saved: true,
@@ -127,6 +134,8 @@ export function readSeries(draft: SeriesDraft, form: FormData): SeriesDraft {
     consent: readConsent(form),
     completion: (read(form, "completion") || draft.completion) as SeriesDraft["completion"],
     completionCount: form.has("completionCount") ? read(form, "completionCount") : draft.completionCount,
+    feedbackSurvey: form.has("feedbackSurvey") ? read(form, "feedbackSurvey") : draft.feedbackSurvey,
+    feedbackUrl: form.has("feedbackUrl") ? read(form, "feedbackUrl") : draft.feedbackUrl,
     sessions: draft.sessions.map((s, i) => {
       const p = `sessions.${i}.`;
       const partners = form.getAll(`${p}partners`).map(String);
@@ -194,7 +203,7 @@ export function inputOf(draft: SeriesDraft): { input: TrainingSeriesInput; typin
     };
   });
   return {
-    input: { title: draft.title, description: draft.description, consent: draft.consent, ...(draft.reminderMinutes ? { reminderMinutes: draft.reminderMinutes } : {}), completionThreshold: completionOf(draft, typing), sessions },
+    input: { title: draft.title, description: draft.description, consent: draft.consent, ...(draft.reminderMinutes ? { reminderMinutes: draft.reminderMinutes } : {}), completionThreshold: completionOf(draft, typing), feedbackSurvey: draft.feedbackSurvey || null, feedbackUrl: draft.feedbackUrl.trim() || null, sessions },
     typing,
   };
 }

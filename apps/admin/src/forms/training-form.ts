@@ -19,20 +19,24 @@ const COMPLETION_CHOICES = [
  * join link, capacity, leaders and co-hosting partners. Saved with PUT; back to the list after.
  */
 export class CkAdminTrainingForm extends FormView {
-  static override properties = { ...FormView.properties, slug: { type: String }, draft: { state: true }, partners: { state: true } };
+  static override properties = { ...FormView.properties, slug: { type: String }, draft: { state: true }, partners: { state: true }, surveys: { state: true } };
   declare slug: string;
   declare draft: SeriesDraft | undefined;
   declare partners: AdminPartner[];
+  /** The coalition's surveys, to choose the feedback survey from. */
+  declare surveys: Array<{ slug: string; title: string }>;
 
   constructor() {
     super();
     this.slug = "";
     this.partners = [];
+    this.surveys = [];
   }
 
   protected async load(): Promise<void> {
-    const [partners, organization] = await Promise.all([this.client.partners.list(), this.client.organization()]);
+    const [partners, organization, surveys] = await Promise.all([this.client.partners.list(), this.client.organization(), this.client.surveys.list().catch(() => [])]);
     this.partners = partners.filter((p) => p.active);
+    this.surveys = surveys;
     this.draft = this.slug ? draftOf(await this.client.trainings.get(this.slug)) : blankSeries(organization.name);
   }
 
@@ -93,6 +97,8 @@ export class CkAdminTrainingForm extends FormView {
         ${this.consentFields(d.consent)}
         ${this.input("completion", "Completing the series takes", { value: d.completion, choices: COMPLETION_CHOICES, hint: "People who attend that many sessions have completed the series; organizers mark attendance after each session." })}
         ${d.completion === "count" ? this.input("completionCount", "Sessions to attend", { type: "number", value: d.completionCount, required: true }) : nothing}
+        ${this.input("feedbackSurvey", "Feedback survey after each session", { value: d.feedbackSurvey, choices: [["", "None"], ...this.surveys.map((s) => [s.slug, s.title] as const)], hint: "Attendees get one email with its link once a session has ended." })}
+        ${d.feedbackSurvey ? this.input("feedbackUrl", "Page where the feedback survey is embedded", { type: "url", value: d.feedbackUrl, required: true, hint: "https://…, the page with this survey's widget. The email's link adds the session to it." }) : nothing}
         <h2>Sessions</h2>
         <p class="muted">Registrants of a session whose time, place or link changes get an email with the new details.</p>
         ${d.sessions.map((s, i) => this.renderSession(s, i, zoneName(d.timeZone)))}

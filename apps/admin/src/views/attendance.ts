@@ -188,6 +188,30 @@ export class CkAdminAttendance extends AdminView {
             ${this.uploaded.rows.map((row) => html`<li>Row ${row.row}: ${row.error}</li>`)}
           </ul>`
         : nothing}
+    </section>
+    ${this.renderFeedback(r)}`;
+  }
+
+  private readonly copyLink = (link: string) =>
+    this.attempt(async () => {
+      await navigator.clipboard.writeText(link);
+      this.status = "Feedback link copied.";
+    });
+
+  /** The session's feedback survey: the link to send by hand, and how many feedback emails went out. */
+  private renderFeedback(r: AttendanceRoster) {
+    const { link, survey, sent } = r.feedback;
+    return html`<section aria-labelledby="feedback-title">
+      <h2 id="feedback-title">Feedback survey</h2>
+      ${link
+        ? html`<div class="field">
+              <label for="f-feedback-link">Feedback link to send</label>
+              <input id="f-feedback-link" type="url" readonly .value=${link} aria-describedby="feedback-hint" @focus=${(ev: Event) => (ev.target as HTMLInputElement).select()} />
+              <span id="feedback-hint" class="muted">The ${survey} survey, for this session. Attendees marked attended get it by email once the session has ended; send it yourself if you prefer.</span>
+            </div>
+            <button type="button" @click=${() => void this.copyLink(link)}>Copy link</button>
+            <p class="feedback-sent">${sent === 1 ? "1 feedback email went out." : `${sent} feedback emails went out.`}</p>`
+        : html`<p class="muted">This series has no feedback survey. Name one of your surveys and the page it is embedded on with the series, and attendees get its link after each session.</p>`}
     </section>`;
   }
 }

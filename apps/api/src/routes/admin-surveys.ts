@@ -1,13 +1,13 @@
 import { Hono, type Context } from "hono";
 import type { Db } from "../db/types.js";
 import { requireAdmin } from "../http/admin-request.js";
-import { ApiError } from "../services/errors.js";
+import { ApiError, validationError } from "../services/errors.js";
 import { findSurvey } from "../services/surveys/survey-queries.js";
 import { surveyResults } from "../services/surveys/survey-results.js";
-import { responsesCsv } from "../services/surveys/surveys.js";
-import { pickLocale } from "@coalition-kit/schema";
+import { isFeedbackSession, responsesCsv } from "../services/surveys/surveys.js";
+import { SURVEY_SESSION_MESSAGE, SessionId, pickLocale } from "@coalition-kit/schema";
 
-/** Organizer access to a coalition's survey: aggregates (even when not public) and the CSV export. */
+/** Organizer access to a coalition's survey: aggregates (even when not public, per training session with ?session=) and the CSV export. */
 export function adminSurveyRoutes(db: Db): Hono {
   const app = new Hono();
 
@@ -20,7 +20,10 @@ export function adminSurveyRoutes(db: Db): Hono {
 
   app.get("/:slug/results", async (c) => {
     const survey = await ownSurvey(c, c.req.param("slug"));
-    return c.json(await surveyResults(db, survey, c.req.query("variant") || undefined, pickLocale(c.req.header("accept-language"))));
+    // ?session=<id>: only the feedback given for one training session (with the same suppression).
+    const session = c.req.query("session") || undefined;
+    if (session && !(SessionId.safeParse(session).success && (await isFeedbackSession(db, survey.id, session)))) throw validationError({ session: SURVEY_SESSION_MESSAGE });
+    return c.json(await surveyResults(db, survey, c.req.query("variant") || undefined, pickLocale(c.req.header("accept-language")), session));
   });
 
   app.get("/:slug/responses.csv", async (c) => {

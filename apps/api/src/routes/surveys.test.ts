@@ -48,7 +48,7 @@ describe(`surveys: anonymous responses and results (${DB_LABEL})`, () => {
     const rows = await h.db.query<Record<string, unknown>>("select * from survey_responses");
     assert.equal(rows.length, 1);
     // channel: online, or tabling (a shared device at a table): it names no one.
-    assert.deepEqual(Object.keys(rows[0]!).sort(), ["answers", "channel", "id", "partner_id", "submitted_on", "survey_id", "variant"]);
+    assert.deepEqual(Object.keys(rows[0]!).sort(), ["answers", "channel", "id", "partner_id", "session_id", "submitted_on", "survey_id", "variant"]);
     const stored = JSON.stringify(rows[0]);
     for (const identifying of ["127.0.0.1", "203.0.113.9", "example.org", "Dani", "partner-cookie-value"]) assert.ok(!stored.includes(identifying), `response holds ${identifying}`);
     const followUps = await h.db.query<Record<string, unknown>>("select * from survey_follow_ups");
@@ -105,7 +105,7 @@ describe(`surveys: anonymous responses and results (${DB_LABEL})`, () => {
     assert.deepEqual([...raw.slice(0, 3)], [0xef, 0xbb, 0xbf], "a UTF-8 byte order mark, as the signature export has, so spreadsheets read accents");
     const csv = new TextDecoder().decode(raw).replace(/^\uFEFF/, "");
     const lines = csv.trim().split("\r\n");
-    assert.match(lines[0]!, /^response,variant,submitted_on,channel,partner,school,grade,presence,feel_safe/);
+    assert.match(lines[0]!, /^response,variant,submitted_on,channel,session,partner,school,grade,presence,feel_safe/);
     assert.equal(lines.length, 1 + (await h.count("select count(*)::int as n from survey_responses")));
     assert.ok(csv.includes(`"'=HYPERLINK(""http://evil.example"",""click"")"`));
     assert.doesNotMatch(csv, /,=HYPERLINK/);

@@ -253,8 +253,14 @@ export function createAdminClient(options: AdminClientOptions) {
         checked(SurveyInput, input);
         return write("PUT", `v1/admin/surveys/${enc(slug)}`, input, AdminSaved, o);
       },
-      /** Aggregated results, also of surveys whose results are not public. */
-      results: (slug: string, variant?: string) => http.get(`v1/admin/surveys/${enc(slug)}/results${variant ? `?variant=${enc(variant)}` : ""}`, SurveyResults),
+      /**
+       * Aggregated results, also of surveys whose results are not public; with `session`, only the
+       * feedback given for that training session (small groups withheld as always).
+       */
+      results: (slug: string, variant?: string, session?: string) => {
+        const query = new URLSearchParams({ ...(variant ? { variant } : {}), ...(session ? { session } : {}) }).toString();
+        return http.get(`v1/admin/surveys/${enc(slug)}/results${query ? `?${query}` : ""}`, SurveyResults);
+      },
       exportCsv: (slug: string) => http.raw(`v1/admin/surveys/${enc(slug)}/responses.csv`),
     },
     messages: {

@@ -19,7 +19,7 @@ import { langOf } from "../shared/text-language.js";
 import { commonMessages as common, pagerMessages as pager, sendingMessages as sending } from "../shared/common-messages.js";
 
 type Phase = "loading" | "choose" | "answering" | "done" | "error";
-type SurveyInput = { variant: string; answers: Record<string, AnswerValue>; followUp?: { email: string; firstName?: string; consent: true } };
+type SurveyInput = { variant: string; answers: Record<string, AnswerValue>; followUp?: { email: string; firstName?: string; consent: true }; session?: string };
 
 /**
  * An anonymous student survey: one question per step (or all at once), show-if questions, a
@@ -30,6 +30,8 @@ type SurveyInput = { variant: string; answers: Record<string, AnswerValue>; foll
  * @fires ck-error
  * Attribute `mode="tabling"`: students answering one after another on a shared device (the form
  * clears after each; answers taken offline wait on the device until the connection returns).
+ * Feedback after a training session: the response carries the session from the `session`
+ * attribute or, by default, the page address's `ck_session` (the link in the feedback email).
  * @summary An anonymous student survey, step by step or all at once.
  * @tagname ck-survey
  * @csspart container - the widget's outer box
@@ -56,6 +58,7 @@ export class CkSurvey extends CkFormWidget<SurveyInput> {
     variant: { type: String },
     layout: { type: String },
     showResults: { type: Boolean, attribute: "show-results" },
+    session: { type: String },
     phase: { state: true },
     data: { state: true },
     chosen: { state: true },
@@ -72,6 +75,8 @@ export class CkSurvey extends CkFormWidget<SurveyInput> {
   declare layout: "steps" | "all";
   /** After sending, show aggregated results when the survey publishes them. */
   declare showResults: boolean;
+  /** The training session this is feedback for; left out, the page address's `ck_session` (if any). */
+  declare session: string | undefined;
   declare protected phase: Phase;
   declare protected data: Survey | undefined;
   declare protected chosen: SurveyVariant | undefined;
@@ -159,7 +164,8 @@ export class CkSurvey extends CkFormWidget<SurveyInput> {
     const firstName = this.renderRoot.querySelector<HTMLInputElement>("#ck-firstName")?.value.trim();
     const consent = this.renderRoot.querySelector<HTMLInputElement>("#ck-consentFollowUp")?.checked;
     const followUp = email ? { email, ...(firstName ? { firstName } : {}), consent: consent as true } : undefined;
-    return { variant: this.chosen!.slug, answers, ...(followUp ? { followUp } : {}) };
+    const session = this.session || new URLSearchParams(globalThis.location?.search ?? "").get("ck_session") || undefined;
+    return { variant: this.chosen!.slug, answers, ...(followUp ? { followUp } : {}), ...(session ? { session } : {}) };
   }
 
   private async focusQuestion(id: string | undefined): Promise<void> {
@@ -271,6 +277,7 @@ export class CkSurvey extends CkFormWidget<SurveyInput> {
         : nothing}
       <form part="form" class="form" novalidate @submit=${this.onFormSubmit}>
         ${this.alert ? html`<div part="alert" class="alert" role="alert">${this.alert}</div>` : nothing}
+        ${this.errors.session ? html`<p class="error">${this.errors.session}</p>` : nothing}
         ${shown.map((question) => keyed(question.id, renderQuestion({ question, lang: (text) => langOf(survey, `${at}.questions.${question.id}.${text}`), value: this.answers[question.id], error: this.errors[question.id], onAnswer: this.onAnswer, onEnter: () => void this.next() })))}
         ${survey.followUp && (onFollowUp || !steps) ? this.renderFollowUp(survey) : nothing}
         <div class="actions">

@@ -22,6 +22,7 @@ import type { Queryable } from "../../db/types.js";
 import { ApiError, parseOrReject, validationError } from "../errors.js";
 import type { AdminContext } from "../keys/secret-keys.js";
 import { parseCsv } from "../platform/csv-read.js";
+import { sessionFeedback } from "../messages/training-feedback.js";
 import { attendedByPerson, progressOf, recordCompletions, seriesCount } from "./progress.js";
 
 interface SessionRow {
@@ -95,7 +96,13 @@ async function entries(q: Queryable, session: SessionRow, rows: RosterRow[], now
 /** GET .../sessions/:key/attendance: the session's registrants, their marks and progress in the series. */
 export async function attendanceRoster(q: Queryable, admin: AdminContext, slug: string, key: string, now = new Date()): Promise<AttendanceRoster> {
   const session = await sessionAt(q, admin, slug, key, false);
-  return { series: slug, session: key, open: closedBecause(session, now) === undefined, roster: await entries(q, session, await rosterRows(q, session.id), now) };
+  return {
+    series: slug,
+    session: key,
+    open: closedBecause(session, now) === undefined,
+    roster: await entries(q, session, await rosterRows(q, session.id), now),
+    feedback: await sessionFeedback(q, session.id),
+  };
 }
 
 async function store(q: Queryable, admin: AdminContext, marks: Array<{ registration: string; attended: boolean }>, now: Date): Promise<void> {

@@ -5,6 +5,7 @@ import { localize } from "../content/languages.js";
 import { pickLocale } from "@coalition-kit/schema";
 import type { ComposeContext, Composed } from "./compose.js";
 import { say } from "./render/strings.js";
+import { feedbackLinkFor } from "./training-feedback.js";
 import { formatWhen } from "./render/when.js";
 
 /** How soon a reminder's session starts, in words ("in 24 hours", "in 1 hour"). */
@@ -16,7 +17,7 @@ function soon(locale: string, minutes: number): string {
 
 /**
  * Training emails: confirmation, waitlist notice, "you have a seat", reminder, change and
- * cancellation notices. Each carries the session in the event's own zone; those for a seat carry
+ * cancellation notices, and the feedback survey after a session attended. Each carries the session in the event's own zone; those for a seat carry
  * the join link (only ever in these emails), a personal calendar file and the cancel link.
  */
 export async function composeTrainingMessage(ctx: ComposeContext): Promise<Composed | undefined> {
@@ -43,6 +44,9 @@ export async function composeTrainingMessage(ctx: ComposeContext): Promise<Compo
   if (kind === "training.waitlisted" && reg.status !== "waitlisted") return undefined;
   if ((kind === "training.confirmation" || kind === "training.promoted") && !seated) return undefined;
   if (kind === "training.changed" && reg.status === "cancelled") return undefined;
+  // Feedback only while the mark still says attended and the series still asks for it.
+  const feedbackLink = kind === "training.feedback" ? await feedbackLinkFor(q, message.registration_id) : null;
+  if (kind === "training.feedback" && !feedbackLink) return undefined;
 
   const start = new Date(session.starts_at);
   // The session's and series' titles in the recipient's language where translated.
@@ -99,6 +103,13 @@ export async function composeTrainingMessage(ctx: ComposeContext): Promise<Compo
         attachments: calendar(),
       };
     }
+    case "training.feedback":
+      paragraphs.push(say(locale, "feedbackBody"));
+      actions.push({ label: say(locale, "giveFeedback"), url: feedbackLink! });
+      return {
+        content: { subject: say(locale, "feedbackSubject", names), preheader: say(locale, "feedbackBody"), heading: say(locale, "feedbackHeading", names), paragraphs, details, actions, footer: [] },
+        unsubscribable: true,
+      };
     default:
       return undefined;
   }

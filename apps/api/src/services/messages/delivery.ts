@@ -3,6 +3,7 @@ import { envConfig } from "../../config.js";
 import type { Db } from "../../db/types.js";
 import { composeMessage, type MessageRow } from "./compose.js";
 import { topUpMeetingReminders } from "./meeting-messages.js";
+import { queueSessionFeedback } from "./training-feedback.js";
 import { describeError, isPermanent, smtpTransport, type MailTransport } from "./transport.js";
 import { logError } from "../../log.js";
 import { countDeliveryFailure } from "../platform/metrics.js";
@@ -125,8 +126,12 @@ export function startMessageWorker(db: Db, options: MessageWorkerOptions): { sto
     if (stopped) return;
     rounds += 1;
     const work = async () => {
-      // Every 300 rounds (5 minutes by default), queue the coming weeks' meeting reminders.
-      if (rounds % 300 === 1) await topUpMeetingReminders(db, { publicUrl: options.publicUrl });
+      // Every 300 rounds (5 minutes by default), queue the coming weeks' meeting reminders and the
+      // feedback survey for attendees of sessions that have ended.
+      if (rounds % 300 === 1) {
+        await topUpMeetingReminders(db, { publicUrl: options.publicUrl });
+        await queueSessionFeedback(db, { publicUrl: options.publicUrl });
+      }
       // Drain while there is a full batch due, then rest.
       while (!stopped && (await deliverDueMessages(db, transport, { batch: options.batch, publicUrl: options.publicUrl, signal: stopping.signal })) >= (options.batch ?? 50));
     };

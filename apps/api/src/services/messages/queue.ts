@@ -6,6 +6,9 @@ export type { MessageKind };
 /** Reminders are the only messages a person can unsubscribe from; confirmations and notices always go. */
 export const isReminder = (kind: string): boolean => kind.endsWith(".reminder");
 
+/** What a series' or meeting's unsubscribe stops: its reminders, and the feedback survey after a session. */
+export const followsUnsubscribe = (kind: string): boolean => isReminder(kind) || kind === "training.feedback";
+
 /** Messages a suppressed address still gets: the confirmation or guardian request the person just asked for. */
 export const ASKED_FOR: readonly string[] = ["petition.confirm", "petition.guardian", "story.guardian"];
 
@@ -40,8 +43,8 @@ export interface NewMessage {
 
 /**
  * Queue a message in the caller's transaction (so it exists exactly when the action committed).
- * Nothing is queued for a person recorded as under 13, nor a reminder in a scope they unsubscribed
- * from, nor anything to a suppressed address but what the person just asked for. Returns whether a
+ * Nothing is queued for a person recorded as under 13, nor a reminder (or feedback ask) in a scope they
+ * unsubscribed from, nor anything to a suppressed address but what the person just asked for. Returns whether a
  * new message was queued. Signing applies the same rules inside sign_petition (migrations/functions/sign_petition.sql):
  * change them in both places.
  */
@@ -62,7 +65,7 @@ export async function enqueueMessage(q: Queryable, m: NewMessage): Promise<boole
     [
       m.coalitionId, m.partnerId ?? null, m.personId, m.kind, m.dedupeKey, m.registrationId ?? null, m.attendeeId ?? null,
       m.occurrenceDate ?? null, m.scope ?? null, m.locale, m.baseUrl ?? null,
-      m.sendAt === undefined ? null : new Date(m.sendAt).toISOString(), isReminder(m.kind), m.storyId ?? null, m.signatureId ?? null, m.guardianAddress ?? null, ASKED_FOR,
+      m.sendAt === undefined ? null : new Date(m.sendAt).toISOString(), followsUnsubscribe(m.kind), m.storyId ?? null, m.signatureId ?? null, m.guardianAddress ?? null, ASKED_FOR,
     ],
   );
   return rows.length > 0;

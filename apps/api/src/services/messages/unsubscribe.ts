@@ -38,7 +38,7 @@ export async function unsubscribe(db: Db, token: string, everything = false): Pr
       return { title: coalition[0]?.name ?? "", locale: row.locale, changed: added.length > 0, everything: true };
     }
     const added = await q.query("insert into message_unsubscribes (person_id, scope) values ($1, $2) on conflict do nothing returning 1", [row.person_id, row.scope]);
-    await q.query("update messages set status = 'cancelled' where person_id = $1 and scope = $2 and status = 'queued' and kind like '%.reminder'", [row.person_id, row.scope]);
+    await q.query("update messages set status = 'cancelled' where person_id = $1 and scope = $2 and status = 'queued' and (kind like '%.reminder' or kind = 'training.feedback')", [row.person_id, row.scope]);
     return { title: titles[0]?.title ?? "", locale: row.locale, changed: added.length > 0, everything: false };
   });
 }

@@ -2,22 +2,23 @@ import type { Locale, Question, QuestionResult, SurveyResults } from "@coalition
 import type { Queryable } from "../../db/types.js";
 import { localizedSurvey, questionsFor, type SurveyRow } from "./survey-queries.js";
 
-const FILTER = "survey_id = $1 and ($2::text is null or variant = $2)";
+/** The responses counted: the survey's, of one version when given, of one training session when given. */
+const FILTER = "survey_id = $1 and ($2::text is null or variant = $2) and ($3::uuid is null or session_id = $3)";
 
-async function countsFor(q: Queryable, survey: SurveyRow, variant: string | undefined, question: Question): Promise<{ answered: number; counts: Map<string, number>; average: number | null }> {
-  const params = [survey.id, variant ?? null, question.id];
+async function countsFor(q: Queryable, survey: SurveyRow, variant: string | undefined, session: string | undefined, question: Question): Promise<{ answered: number; counts: Map<string, number>; average: number | null }> {
+  const params = [survey.id, variant ?? null, session ?? null, question.id];
   if (question.type === "multiple") {
     const [answered, rows] = await Promise.all([
-      q.query<{ n: number }>(`select count(*)::int as n from survey_responses where ${FILTER} and jsonb_typeof(answers -> $3) = 'array' and jsonb_array_length(answers -> $3) > 0`, params),
+      q.query<{ n: number }>(`select count(*)::int as n from survey_responses where ${FILTER} and jsonb_typeof(answers -> $4) = 'array' and jsonb_array_length(answers -> $4) > 0`, params),
       q.query<{ v: string; n: number }>(
-        `select e as v, count(*)::int as n from survey_responses r, jsonb_array_elements_text(case when jsonb_typeof(r.answers -> $3) = 'array' then r.answers -> $3 else '[]'::jsonb end) e
+        `select e as v, count(*)::int as n from survey_responses r, jsonb_array_elements_text(case when jsonb_typeof(r.answers -> $4) = 'array' then r.answers -> $4 else '[]'::jsonb end) e
           where ${FILTER} group by e`,
         params,
       ),
     ]);
     return { answered: answered[0]?.n ?? 0, counts: new Map(rows.map((r) => [r.v, r.n])), average: null };
   }
-  const rows = await q.query<{ v: string; n: number }>(`select answers ->> $3 as v, count(*)::int as n from survey_responses where ${FILTER} and coalesce(answers ->> $3, '') <> '' group by 1`, params);
+  const rows = await q.query<{ v: string; n: number }>(`select answers ->> $4 as v, count(*)::int as n from survey_responses where ${FILTER} and coalesce(answers ->> $4, '') <> '' group by 1`, params);
   const answered = rows.reduce((sum, r) => sum + r.n, 0);
   const average = question.type === "scale" && answered > 0 ? rows.reduce((sum, r) => sum + Number(r.v) * r.n, 0) / answered : null;
   return { answered, counts: new Map(rows.map((r) => [r.v, r.n])), average };
@@ -48,14 +49,15 @@ function resultFallbacks(variants: { slug: string; questions: Question[] }[], va
  * Counts and percentages per question, in the viewer's language (`locale`) where the organizer
  * translated the prompts and labels: answers are stored by option value, so every language's
  * answers count together. Anything answered by fewer than min_group_size people is withheld.
+ * With `session` (organizers only), only the feedback given for that training session counts.
  */
-export async function surveyResults(q: Queryable, survey: SurveyRow, variant: string | undefined, locale?: Locale): Promise<SurveyResults> {
+export async function surveyResults(q: Queryable, survey: SurveyRow, variant: string | undefined, locale?: Locale, session?: string): Promise<SurveyResults> {
   const { variants, language, fallbacks } = localizedSurvey(survey, locale);
-  const total = (await q.query<{ n: number }>(`select count(*)::int as n from survey_responses where ${FILTER}`, [survey.id, variant ?? null]))[0]?.n ?? 0;
+  const total = (await q.query<{ n: number }>(`select count(*)::int as n from survey_responses where ${FILTER}`, [survey.id, variant ?? null, session ?? null]))[0]?.n ?? 0;
   const min = survey.min_group_size;
   const questions: QuestionResult[] = [];
   for (const question of questionsFor(variants, variant)) {
-    const { answered, counts, average } = await countsFor(q, survey, variant, question);
+    const { answered, counts, average } = await countsFor(q, survey, variant, session, question);
     const suppressed = total < min || answered < min;
     const options =
       question.type === "scale"
@@ -74,6 +76,7 @@ export async function surveyResults(q: Queryable, survey: SurveyRow, variant: st
   return {
     survey: survey.slug,
     variant: variant ?? null,
+    ...(session ? { session } : {}),
     responses: total < min ? 0 : total,
     minGroupSize: min,
     suppressed: total < min,

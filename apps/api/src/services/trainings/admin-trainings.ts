@@ -8,6 +8,7 @@ import { zoneError } from "../time/zoned-time.js";
 import { upsertTrainingSeries } from "./upsert-series.js";
 import { fillOpenSeats } from "./trainings.js";
 import { RESERVATIONS_SQL } from "./seats.js";
+import { feedbackErrors } from "./series-feedback.js";
 
 const iso = (v: Date | string) => new Date(v).toISOString();
 
@@ -119,6 +120,7 @@ export async function saveTrainingSeries(q: Queryable, admin: AdminContext, slug
   if (repeated) errors.sessions = `Two sessions share the key ${repeated}.`;
   const scheduled = data.sessions.filter((s) => s.status !== "cancelled").length;
   if (typeof data.completionThreshold === "number" && data.completionThreshold > scheduled) errors.completionThreshold = COMPLETION_THRESHOLD_SESSIONS_MESSAGE;
+  Object.assign(errors, await feedbackErrors(q, admin, data));
   if (Object.keys(errors).length) throw validationError(errors);
   await writeAndNotifySessions(q, slug, () => upsertTrainingSeries(q, admin.organizationId, [{ slug, ...data, sessions: data.sessions.map((s) => ({ ...s, description: s.description ?? "" })) }]));
   if (!created) await fillOpenSeats(q, slug);

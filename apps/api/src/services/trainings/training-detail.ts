@@ -23,10 +23,13 @@ export async function getTrainingSeries(db: Db, admin: AdminContext, slug: strin
     reminder_minutes: number[];
     completion_threshold: number | null;
     completion_tracked: boolean;
+    feedback_survey: string | null;
+    feedback_url: string | null;
     language: Locale;
     translations: Translations | string | null;
   }>(
-    `select id, title, description, consent_coalition_text, consent_coalition_version, consent_partner_text, consent_partner_version, reminder_minutes, completion_threshold, completion_tracked, language, translations
+    `select id, title, description, consent_coalition_text, consent_coalition_version, consent_partner_text, consent_partner_version, reminder_minutes, completion_threshold, completion_tracked, language, translations,
+            (select sv.slug from surveys sv where sv.id = feedback_survey_id) as feedback_survey, feedback_url
        from training_series where slug = $1 and coalition_id = $2`,
     [slug, admin.organizationId],
   );
@@ -69,6 +72,8 @@ export async function getTrainingSeries(db: Db, admin: AdminContext, slug: strin
       },
       reminderMinutes: s.reminder_minutes,
       completionThreshold: thresholdOf(s),
+      feedbackSurvey: s.feedback_survey,
+      feedbackUrl: s.feedback_url,
       sessions: sessions.map((r) => {
         // A session is in the series' language; its translations include each leader's role by position.
         const row = { ...r, language: s.language, ...Object.fromEntries(leadersOf(r.leaders).map((l, i) => [`leaders.${i}.role`, l.role ?? ""])) };

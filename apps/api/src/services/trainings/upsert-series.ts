@@ -17,6 +17,12 @@ export interface TrainingSeriesDefinition {
   reminderMinutes?: number[];
   /** Sessions attended to complete the series ("all", the default; null: no completion); left out, it stays as saved. */
   completionThreshold?: CompletionThreshold | undefined;
+  /**
+   * The coalition's survey attendees get after each session (its slug; null: none) and the https
+   * page where it is embedded. Left out (both), they stay as saved.
+   */
+  feedbackSurvey?: string | null | undefined;
+  feedbackUrl?: string | null | undefined;
   sessions: TrainingSessionDefinition[];
 }
 
@@ -73,6 +79,12 @@ export async function upsertTrainingSeries(q: Queryable, coalitionId: string, al
     if (series.completionThreshold !== undefined) {
       const t = series.completionThreshold;
       await q.query("update training_series set completion_threshold = $2, completion_tracked = $3 where id = $1", [seriesId, typeof t === "number" ? t : null, t !== null]);
+    }
+    if (series.feedbackSurvey !== undefined || series.feedbackUrl !== undefined) {
+      await q.query(
+        `update training_series set feedback_survey_id = (select id from surveys where slug = $2 and coalition_id = $3), feedback_url = $4 where id = $1`,
+        [seriesId, series.feedbackSurvey ?? null, coalitionId, series.feedbackSurvey ? (series.feedbackUrl ?? null) : null],
+      );
     }
     for (const s of series.sessions) {
       // Title, description and each leader's role (by position) in the series' language, with translations.
