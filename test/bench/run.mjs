@@ -1,6 +1,6 @@
 // `pnpm bench`: bundle sizes, signing throughput (one webhook endpoint configured) and petition
 // reads against bare baselines, the widgets' first render and layout shift in Chromium, 1,000
-// concurrent signers and a 1,000,000-signature petition, on PGlite and PostgreSQL. Prints Markdown tables and writes
+// concurrent signers, deliveries to a CRM connector and a 1,000,000-signature petition, on PGlite and PostgreSQL. Prints Markdown tables and writes
 // them to docs/benchmarks.md.
 import { readFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
@@ -12,6 +12,7 @@ import { reads } from "./reads.mjs";
 import { throughput } from "./throughput.mjs";
 import { widgetLoad } from "./widget-load.mjs";
 import { challengeSolve } from "./challenge-solve.mjs";
+import { connectorDelivery } from "./connector-delivery.mjs";
 
 const KINDS = (process.env.CK_BENCH_DBS ?? "pglite,postgres").split(",");
 const sections = [];
@@ -77,6 +78,16 @@ print(
   markdownTable(
     ["CPU", "challenges", "hashes at most", "p50 ms", "p95 ms", "slowest ms"],
     solves.map((s) => [s.throttle > 1 ? `${s.throttle}× slower` : "as is", fmt(s.runs), fmt(s.work), fmt(s.p50), fmt(s.p95), fmt(s.max)]),
+  ),
+);
+
+const deliveries = [];
+for (const kind of KINDS) deliveries.push(await connectorDelivery(kind));
+print(
+  "CRM connector deliveries: consented signature events drained to a loopback OSDI endpoint (Person Signup Helper), batches of 20 as one API process",
+  markdownTable(
+    ["database", "events", "delivered", "people in the CRM", "seconds", "deliveries/s"],
+    deliveries.map((d) => [d.label, fmt(d.events), fmt(d.delivered), fmt(d.received), fmt(d.seconds, 1), fmt(d.perSecond)]),
   ),
 );
 

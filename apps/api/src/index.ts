@@ -9,3 +9,5 @@ export { SEEDS_DIR } from "./paths.js";
 export { createLogger, type Logger } from "./log.js";
 export { createSecretKey } from "./services/keys/secret-keys.js";
 export { queueSessionFeedback } from "./services/messages/training-feedback.js";
+export { deliverDue } from "./services/webhooks/webhook-delivery.js";
+export { createConnector } from "./services/connectors/connectors.js";

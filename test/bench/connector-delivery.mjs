@@ -1,0 +1,49 @@
+// Deliveries per second from the outbox to a CRM connector (issue 22): a loopback OSDI endpoint
+// (apps/api/src/testing/osdi-endpoint.ts, the Person Signup Helper as the OSDI docs describe it),
+// `count` consented signature events waiting, drained by the delivery worker's own deliverDue in
+// batches of 20 (as one API process does), on PGlite and PostgreSQL. Each delivery decrypts the
+// key, reads the person's consent version, posts, and stores where the person lives in the CRM.
+import { randomUUID } from "node:crypto";
+import { createConnector, deliverDue } from "@coalition-kit/api";
+import { startOsdiEndpoint } from "@coalition-kit/api/testing/osdi-endpoint";
+import { freshTarget, prepare, SLUG } from "./support.mjs";
+
+const KEY = "bench-osdi-api-key";
+
+export async function connectorDelivery(kind, count = Number(process.env.CK_BENCH_CONNECTOR_EVENTS ?? 2000)) {
+  const target = await freshTarget(kind);
+  const crm = await startOsdiEndpoint(KEY);
+  await prepare(target);
+  const db = await target.open();
+  try {
+    const [org] = await db.query("select id, slug, name from organizations where slug = 'educators-for-excellence'");
+    const admin = { keyId: randomUUID(), organizationId: org.id, slug: org.slug, name: org.name, kind: "partner", scope: "read_write" };
+    const { connector } = await createConnector(db, admin, { kind: "osdi", url: crm.url, apiKey: KEY, tags: ["bench"] }, true);
+    // The events a signature with partner consent writes (sign_petition), without the signing.
+    await db.query(
+      `insert into outbox (endpoint_id, event_type, payload)
+       select $1, 'signature.created', json_build_object('id', gen_random_uuid(), 'type', 'signature.created', 'createdAt', now(), 'data', json_build_object(
+                'petition', $3::text, 'partner', 'educators-for-excellence', 'language', 'en',
+                'person', json_build_object('id', gen_random_uuid(), 'firstName', 'Bench', 'lastName', 'Signer', 'email', 'bench' || i || '@example.org', 'zip', '06511')))::text
+         from generate_series(1, $2::int) i`,
+      [connector.id, count, SLUG],
+    );
+    const started = performance.now();
+    let delivered = 0;
+    for (;;) {
+      const n = await deliverDue(db, { allowLoopback: true, dailyJobs: false });
+      if (n === 0) break;
+      delivered += n;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    return { label: target.label, events: count, delivered, received: crm.people.size, seconds, perSecond: delivered / seconds };
+  } finally {
+    await db.close();
+    await crm.close();
+    await target.cleanup();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const kind of (process.env.CK_BENCH_DBS ?? "pglite,postgres").split(",")) console.log(await connectorDelivery(kind));
+}
