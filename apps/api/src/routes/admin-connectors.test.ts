@@ -6,6 +6,7 @@ import { adminFor, type Admin } from "../testing/admin.js";
 import { startOsdiEndpoint, type OsdiEndpoint } from "../testing/osdi-endpoint.js";
 import { parseCsv } from "../testing/csv-parse.js";
 import { deliverDue } from "../services/webhooks/webhook-delivery.js";
+import { signExpiringLink } from "../services/platform/signed-links.js";
 
 const E4E_KEY = "an-e4e-action-network-key";
 const COALITION_KEY = "the-coalition-action-network-key";
@@ -120,6 +121,19 @@ describe(`admin: CRM connectors over OSDI (${DB_LABEL})`, () => {
     const refused = log.deliveries.find((d) => d.statusCode === 400)!;
     assert.match(refused.response ?? "", /valid email address/, "the CRM's answer is in the log");
     assert.equal(await deliverDue(h.db), 0, "a refused person is not retried forever");
+  });
+
+  test("a withdrawn partner consent unsubscribes the person in the partner's CRM only", async () => {
+    const [consent] = await h.db.query<{ id: string }>(
+      "select co.id from consents co join people p on p.id = co.person_id where p.email_normalized = 'ana@example.org' and co.scope = 'partner'",
+    );
+    const token = await signExpiringLink(h.db, "withdraw-consent", consent!.id, new Date(Date.now() + 86_400_000));
+    const before = { e4e: e4e.signups.length, crm: crm.signups.length };
+    assert.equal((await fetch(`${h.url}/v1/consents/withdraw?token=${encodeURIComponent(token)}`, { method: "POST" })).status, 200);
+    await deliverDue(h.db);
+    const sent = e4e.signups.slice(before.e4e) as { person: { email_addresses: { address: string; status: string }[] } }[];
+    assert.deepEqual(sent.map((s) => s.person.email_addresses[0]), [{ address: "ana@example.org", status: "unsubscribed" }]);
+    assert.equal(crm.signups.length, before.crm, "the coalition's consent still holds: its CRM is not told");
   });
 
   test("an erasure is forwarded: the person is deleted from the CRM; where the CRM cannot delete, it is a to-do for the organizer", async () => {
