@@ -147,6 +147,22 @@ export const ModerationStory = z.object({
 });
 export type ModerationStory = z.infer<typeof ModerationStory>;
 
+/** One moderation decision, as the history lists it (newest first). */
+export const StoryDecision = z.object({
+  story: z.string(),
+  title: z.string(),
+  campaign: Slug,
+  decision: z.enum(["approved", "rejected"]),
+  /** The reason given for a rejection (the author may see it). */
+  reason: z.nullable(z.string()),
+  /** Who decided: the prefix of the secret key used (`sk_…`), or null for a key since deleted. */
+  decidedBy: z.nullable(z.string()),
+  decidedAt: IsoDateTime,
+});
+export type StoryDecision = z.infer<typeof StoryDecision>;
+/** GET /v1/admin/stories/decisions */
+export const StoryDecisionList = z.object({ decisions: z.array(StoryDecision) });
+
 export const ModerationListResponse = z.object({ stories: z.array(ModerationStory) });
 export type ModerationListResponse = z.infer<typeof ModerationListResponse>;
 

@@ -176,7 +176,7 @@ describe(`organizer console in Chromium (${DB_LABEL})`, () => {
     const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
     await signIn(page);
     const violations: string[] = [];
-    for (const [hash, heading] of [["#/petitions", "Petitions"], ["#/petitions/ct-funding-gap", /713 million/], ["#/trainings", "Trainings"], ["#/meetings", "Meetings"], ["#/surveys", "Surveys"], ["#/stories", "Story moderation"], ["#/partners", "Partners"], ["#/webhooks", "Webhooks"], ["#/messages", "Messages"], ["#/people", "People requests"], ["#/privacy", "Privacy & retention"]] as const) {
+    for (const [hash, heading] of [["#/petitions", "Petitions"], ["#/petitions/ct-funding-gap", /713 million/], ["#/trainings", "Trainings"], ["#/meetings", "Meetings"], ["#/surveys", "Surveys"], ["#/stories", "Story moderation"], ["#/partners", "Partners"], ["#/webhooks", "Webhooks"], ["#/connectors", "CRM connectors"], ["#/messages", "Messages"], ["#/people", "People requests"], ["#/privacy", "Privacy & retention"]] as const) {
       await page.goto(`${demo.apiUrl}/admin/${hash}`);
       await page.getByRole("heading", { name: heading }).first().waitFor();
       await page.locator("[data-loaded]").first().waitFor();

@@ -1,21 +1,26 @@
 import { html, nothing } from "lit";
-import type { ModerationStory } from "@coalition-kit/schema";
+import type { ModerationStory, StoryDecision } from "@coalition-kit/schema";
 import { AdminView } from "./admin-view.js";
 
 const PUBLISH = { internal: "Only the coalition may read it", anonymous: "Publish without a name", first_name: "Publish with first name" } as const;
 
-/** Stories waiting for a decision. Approving publishes only as the author chose; rejecting needs a reason. */
+/**
+ * Stories waiting for a decision, then the history of decisions made (who, when, why). Approving
+ * publishes only as the author chose; rejecting needs a reason.
+ */
 export class CkAdminStories extends AdminView {
-  static override properties = { ...AdminView.properties, stories: { state: true } };
+  static override properties = { ...AdminView.properties, stories: { state: true }, decisions: { state: true } };
   declare stories: ModerationStory[];
+  declare decisions: StoryDecision[];
 
   constructor() {
     super();
     this.stories = [];
+    this.decisions = [];
   }
 
   protected async load(): Promise<void> {
-    this.stories = await this.client.stories.list("pending");
+    [this.stories, this.decisions] = await Promise.all([this.client.stories.list("pending"), this.client.stories.decisions()]);
   }
 
   private decide(story: ModerationStory, decision: "approve" | "reject", form?: HTMLFormElement) {
@@ -46,7 +51,27 @@ export class CkAdminStories extends AdminView {
           </form>
         </article>`,
       )}
+      ${this.loaded ? this.renderHistory() : nothing}
     `;
+  }
+
+  private renderHistory() {
+    return html`<h2>Moderation history</h2>
+      ${this.decisions.length === 0
+        ? html`<p class="muted">No story has been approved or rejected yet.</p>`
+        : html`<table class="story-history">
+            <thead><tr><th>When</th><th>Story</th><th>Decision</th><th>By</th></tr></thead>
+            <tbody>
+              ${this.decisions.map(
+                (d) => html`<tr>
+                  <td>${new Date(d.decidedAt).toLocaleString()}</td>
+                  <td>${d.title} <span class="muted">(${d.campaign})</span></td>
+                  <td>${d.decision === "approved" ? "Approved" : html`Rejected: ${d.reason}`}</td>
+                  <td><code>${d.decidedBy ? `${d.decidedBy}…` : "a deleted key"}</code></td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`}`;
   }
 }
 

@@ -58,6 +58,7 @@ import {
   ConnectorList,
   ConnectorResponse,
   ConnectorTodoList,
+  StoryDecisionList,
   type MessageStatus,
   type AdminOrganization,
   type ModerateStoryRequest,
@@ -244,6 +245,8 @@ export function createAdminClient(options: AdminClientOptions) {
       /** The moderation queue; `status` defaults to pending. */
       list: async (status?: "pending" | "approved" | "rejected" | "withdrawn") => (await http.get(`v1/admin/stories${status ? `?status=${status}` : ""}`, ModerationListResponse)).stories,
       moderate: async (id: string, decision: ModerateStoryRequest, o?: WriteOptions) => (await write("POST", `v1/admin/stories/${enc(id)}/moderation`, decision, ModerateStoryResponse, o)).story,
+      /** The moderation history: the last 200 approvals and rejections, newest first, with who decided (the key's prefix) and when. */
+      decisions: async () => (await http.get("v1/admin/stories/decisions", StoryDecisionList)).decisions,
     },
     surveys: {
       list: async () => (await http.get("v1/admin/surveys", AdminSurveyList)).surveys,

@@ -10,6 +10,7 @@ import {
   type WithdrawStoryResponse,
   type Locale,
   STORY_AWAITS_GUARDIAN_MESSAGE,
+  type StoryDecision,
 } from "@coalition-kit/schema";
 import type { Db, Queryable } from "../../db/types.js";
 import { ApiError, parseOrReject, validationError } from "../errors.js";
@@ -97,6 +98,19 @@ export async function listForModeration(db: Db, admin: AdminContext, status: str
   return rows.map(toModerationStory);
 }
 
+/** The coalition's last 200 moderation decisions, newest first, each with the key that made it. */
+export async function storyDecisions(db: Db, admin: AdminContext): Promise<StoryDecision[]> {
+  const rows = await db.query<{ story: string; title: string; campaign: string; decision: StoryDecision["decision"]; reason: string | null; prefix: string | null; decided_at: Date | string }>(
+    `select s.id as story, s.title, c.slug as campaign, d.decision, d.reason, k.prefix, d.decided_at
+       from story_decisions d join stories s on s.id = d.story_id join story_campaigns c on c.id = s.campaign_id
+       left join secret_keys k on k.id = d.decided_by
+      where c.coalition_id = $1
+      order by d.decided_at desc, d.id desc limit 200`,
+    [admin.organizationId],
+  );
+  return rows.map((r) => ({ story: r.story, title: r.title, campaign: r.campaign, decision: r.decision, reason: r.reason, decidedBy: r.prefix, decidedAt: new Date(r.decided_at).toISOString() }));
+}
+
 /** Approve or reject, inside the caller's transaction (the admin write that claimed the Idempotency-Key). */
 export async function moderateStory(q: Queryable, admin: AdminContext, storyId: string, input: Record<string, unknown>): Promise<ModerationStory> {
   const request = parseOrReject(ModerateStoryRequest, input);
@@ -115,6 +129,12 @@ export async function moderateStory(q: Queryable, admin: AdminContext, storyId: 
     [storyId, admin.organizationId, approve ? "approved" : "rejected", approve ? null : (request.reason ?? null), admin.keyId],
   );
   if (!rows[0]) throw new ApiError("not_found");
+  await q.query("insert into story_decisions (story_id, decision, reason, decided_by) values ($1, $2, $3, $4)", [
+    rows[0].id,
+    approve ? "approved" : "rejected",
+    approve ? null : (request.reason ?? null),
+    admin.keyId,
+  ]);
   await queueStoryMessage(q, storyId, approve ? "story.published" : "story.declined", null);
   // Approving a story already on the wall publishes nothing new.
   if (approve && rows[0].was !== "approved") await storyPublishedEvent(q, storyId);
