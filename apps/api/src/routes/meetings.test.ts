@@ -104,24 +104,28 @@ describe(`recurring meetings and RSVPs (${DB_LABEL})`, () => {
     assert.equal(forged.status, 422);
   });
 
-  test("the seeded SEJ feed expands Thursdays at 4 pm New York time across the DST change, skips the summer and Thanksgiving", async () => {
-    const meeting = (await findMeeting(h.db, "sej-member-meetings"))!;
-    const ics = await meetingCalendar(h.db, meeting, "test", Date.parse("2026-10-15T12:00:00Z"));
+  test("the seeded SEJ feed expands Thursdays at 4 pm New York time across the DST change, skips the summer and the holiday", async () => {
+    // The seed's dates are relative to today; read as of Thursday Sept 10, 2026, seeded under a slug of its own.
+    const asOf = await loadSeedFile(`${SEEDS_DIR}sej-students-over-sros.json`, Date.parse("2026-09-10T16:00:00Z"));
+    await seed(h.db, { ...asOf, meetings: [{ ...asOf.meetings![0]!, slug: "sej-as-of-sept" }] }, { extraOrigins: [ORIGIN] });
+    const meeting = (await findMeeting(h.db, "sej-as-of-sept"))!;
+    const ics = await meetingCalendar(h.db, meeting, "test", Date.parse("2026-09-10T12:00:00Z"));
     const { events } = parseIcs(ics);
     const byDate = new Map(events.map((e) => [e.UID!.split("@")[0]!.slice(-10), e]));
     // 4 pm EDT = 20:00 UTC before Sunday Nov 1, 2026; 4 pm EST = 21:00 UTC after.
     assert.equal(icsDate(byDate.get("2026-10-29")!.DTSTART!).toISOString(), "2026-10-29T20:00:00.000Z");
     assert.equal(icsDate(byDate.get("2026-11-05")!.DTSTART!).toISOString(), "2026-11-05T21:00:00.000Z");
     assert.equal(icsDate(byDate.get("2026-11-05")!.DTEND!).toISOString(), "2026-11-05T22:30:00.000Z");
-    assert.equal(byDate.get("2026-11-26")!.STATUS, "CANCELLED");
-    assert.match(unescapeText(byDate.get("2026-12-17")!.LOCATION!), /Wilson Branch Library/);
-    assert.equal(icsDate(byDate.get("2027-01-21")!.DTSTART!).toISOString(), "2027-01-20T21:30:00.000Z", "moved to Wednesday 4:30 pm, same event");
+    assert.equal(byDate.get("2026-09-24")!.STATUS, "CANCELLED");
+    assert.match(unescapeText(byDate.get("2026-09-17")!.LOCATION!), /Wilson Branch Library/);
+    assert.equal(icsDate(byDate.get("2026-10-08")!.DTSTART!).toISOString(), "2026-10-07T20:30:00.000Z", "moved to Wednesday 4:30 pm, same event");
     // March 2027 DST: Thursday March 11 is EST, March 18 is EDT.
     assert.equal(icsDate(byDate.get("2027-03-11")!.DTSTART!).toISOString(), "2027-03-11T21:00:00.000Z");
     assert.equal(icsDate(byDate.get("2027-03-18")!.DTSTART!).toISOString(), "2027-03-18T20:00:00.000Z");
     const summer = [...byDate.keys()].filter((d) => d >= "2027-06-14" && d <= "2027-09-08");
     assert.deepEqual(summer, [], "no meetings over the summer break");
     assert.ok(byDate.has("2027-06-10") && byDate.has("2027-09-09"), "meetings right before and after the break");
+    assert.deepEqual(asOf.meetings![0]!.breaks![0]!.reason, { en: "Summer break: meetings resume Thursday, September 9.", es: "Descanso de verano: las reuniones vuelven el jueves, 9 de septiembre." });
   });
 
   test("the feed endpoint serves the expanded calendar", async () => {
