@@ -11,6 +11,7 @@ import { icsDate, parseIcs, unescapeText } from "../testing/ics-parse.js";
 import { DB_LABEL, ORIGIN, signer, startHarness, type Harness } from "../testing/harness.js";
 
 const KEY = "pk_demo_sej_site";
+const GUEST_KEY = "pk_test_nh_youth_voice";
 
 describe(`recurring meetings and RSVPs (${DB_LABEL})`, () => {
   let h: Harness;
@@ -30,6 +31,8 @@ describe(`recurring meetings and RSVPs (${DB_LABEL})`, () => {
       breaks: [{ from: dates[2]!, to: dates[2]!, reason: "Skipped" }],
       changes: [{ date: dates[1]!, cancelled: true, note: "Cancelled this week" }, { date: dates[3]!, format: "in_person", location: "Library", note: "In person, with food!" }],
     });
+    // A second host: a partner that is not the coalition itself.
+    data.partners.push({ slug: "new-haven-youth-voice", name: "New Haven Youth Voice", website: null, publishableKey: GUEST_KEY, allowedOrigins: [ORIGIN] });
     await seed(h.db, data, { extraOrigins: [ORIGIN] });
   });
   after(() => h.stop());
@@ -126,6 +129,31 @@ describe(`recurring meetings and RSVPs (${DB_LABEL})`, () => {
     assert.deepEqual(summer, [], "no meetings over the summer break");
     assert.ok(byDate.has("2027-06-10") && byDate.has("2027-09-09"), "meetings right before and after the break");
     assert.deepEqual(asOf.meetings![0]!.breaks![0]!.reason, { en: "Summer break: meetings resume Thursday, September 9.", es: "Descanso de verano: las reuniones vuelven el jueves, 9 de septiembre." });
+  });
+
+  test("on the coalition's own page there is one consent checkbox and one consent is recorded; a partner's page asks for both", async () => {
+    const readAs = async (key: string) =>
+      MeetingResponse.parse(await (await fetch(`${h.url}/v1/meetings/test-weekly?count=1&key=${key}`, { headers: { Origin: ORIGIN } })).json()).meeting;
+    assert.equal((await readAs(KEY)).consent.partner, null, "SEJ hosts its own meeting: no second line for the same organization");
+    assert.match((await readAs(GUEST_KEY)).consent.partner?.text ?? "", /^Yes, New Haven Youth Voice may email me/);
+    const ledger = (email: string) =>
+      h.db.query<{ slug: string; scope: string }>(
+        "select o.slug, k.scope from consents k join people p on p.id = k.person_id join organizations o on o.id = k.organization_id where p.email_normalized = $1 order by k.scope",
+        [email.toLowerCase()],
+      );
+    const own = signer();
+    assert.equal((await send({ ...own, response: "yes", occurrence: dates[0], consentCoalition: true })).status, 201);
+    assert.deepEqual(await ledger(own.email as string), [{ slug: "students-for-educational-justice", scope: "coalition" }]);
+    const olderClient = signer();
+    assert.equal((await send({ ...olderClient, response: "yes", occurrence: dates[0], consentCoalition: true, consentPartner: true })).status, 201);
+    assert.deepEqual(await ledger(olderClient.email as string), [{ slug: "students-for-educational-justice", scope: "coalition" }], "both boxes from an older client: still one consent");
+    const guest = signer();
+    const res = await h.post("/v1/meetings/test-weekly/rsvps", { ...guest, response: "yes", occurrence: dates[0], consentCoalition: true, consentPartner: true }, { "X-Partner-Key": GUEST_KEY });
+    assert.equal(res.status, 201);
+    assert.deepEqual(await ledger(guest.email as string), [
+      { slug: "students-for-educational-justice", scope: "coalition" },
+      { slug: "new-haven-youth-voice", scope: "partner" },
+    ]);
   });
 
   test("the feed endpoint serves the expanded calendar", async () => {
