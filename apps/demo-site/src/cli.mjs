@@ -6,6 +6,7 @@ import { startDemo } from "./start-demo.mjs";
 const catcher = process.env.SMTP_URL
   ? undefined
   : await startMailCatcher({ smtpPort: Number(process.env.MAIL_SMTP_PORT ?? 1025), webPort: Number(process.env.MAIL_WEB_PORT ?? 1080) });
+const dataDir = process.env.CK_DATA_DIR || "./data/pglite";
 const demo = await startDemo({
   smtpUrl: process.env.SMTP_URL || catcher?.smtpUrl,
   apiPort: Number(process.env.PORT ?? 8787),
@@ -25,14 +26,20 @@ Coalition Kit demo is running.
   Tabling mode (a shared device, offline): ${demo.siteUrl}/tabling.html · /tabling-trainings.html
   Host pages: ${demo.siteUrl}/react.html · /vue.html · /hostile.html (global CSS) · /strict-csp.html
   API:                                     ${demo.apiUrl}/v1/petitions/ct-funding-gap
-  Database:                                ${process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "PGlite, persisted under ./data"}
+  Database:                                ${process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite, persisted under ${dataDir}`}
   Email inbox (every email the demo sends): ${catcher ? catcher.inboxUrl : "sent through SMTP_URL"}
 
 Organizer console: ${demo.apiUrl}/admin/
   Sign in with the coalition's secret key (new each start, shown only here):
   ${demo.organizerKey}
+  Story moderation (a story reaches the wall only once approved): ${demo.apiUrl}/admin/#/stories
   Or call the admin API directly:
   curl -H "Authorization: Bearer ${demo.organizerKey}" ${demo.apiUrl}/v1/admin/petitions
+  curl -H "Authorization: Bearer ${demo.organizerKey}" ${demo.apiUrl}/v1/admin/stories
+  curl -H "Authorization: Bearer ${demo.organizerKey}" -H "Content-Type: application/json" \\
+       -d '{"decision":"approve"}' ${demo.apiUrl}/v1/admin/stories/<id>/moderation
+Dates are relative to today: the seeds are loaded again at every start. Reset the demo's data:
+  stop it, ${process.env.DATABASE_URL ? "drop and create the DATABASE_URL database" : `delete ${dataDir}`}, start it again.
 Press Ctrl+C to stop.`);
 
 let stopping = false;

@@ -22,7 +22,8 @@ export async function startStaticSite({ port, host = "127.0.0.1", apiUrl }) {
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-      const rel = normalize(path === "/" ? "/index.html" : path).replace(/^[/\\]+/, "");
+      // A browser that asks for /favicon.ico anyway gets the site's SVG icon.
+      const rel = path === "/favicon.ico" ? "favicon.svg" : normalize(path === "/" ? "/index.html" : path).replace(/^[/\\]+/, "");
       const file = join(PUBLIC_DIR, rel);
       if (!file.startsWith(PUBLIC_DIR) || rel.split(sep).includes("..")) throw Object.assign(new Error("bad path"), { code: "ENOENT" });
       let body = rel === "frameworks/config.js" ? Buffer.from(`window.CK_API = ${JSON.stringify(apiUrl())};\n`) : await readFile(file);

@@ -35,7 +35,7 @@ describe(`meetings in English and Spanish (${DB_LABEL})`, () => {
     assert.match(es.description, /^Nuestra reunión semanal de miembros, dirigida por jóvenes/);
     assert.match(es.schedule, /^Cada /);
     assert.match(es.consent.coalition.text, /^Sí, Students for Educational Justice puede enviarme correos/);
-    assert.match(es.consent.partner?.text ?? "", /^Sí, .+ puede enviarme correos sobre su trabajo\./);
+    assert.equal(es.consent.partner, null, "SEJ's own page: one consent, to SEJ");
     assert.match(es.consent.coalition.version, /^2026-09-members-v1\+es\.[0-9a-f]{8}$/, "a Spanish text has its own version");
     const { meeting: en } = await read("bilingual", "en");
     assert.deepEqual([en.language, en.title, en.consent.coalition.version], ["en", "SEJ Member Meeting", "2026-09-members-v1"]);
@@ -65,12 +65,9 @@ describe(`meetings in English and Spanish (${DB_LABEL})`, () => {
     const rows = await h.db.query<{ scope: string; text: string; version: string; language: string }>(
       `select k.scope, k.text, k.version, k.language from consents k join people p on p.id = k.person_id where p.email_normalized = 'ana.rsvp.es@example.org' order by k.scope`,
     );
-    assert.deepEqual(rows, [
-      { scope: "coalition", text: shown.consent.coalition.text, version: shown.consent.coalition.version, language: "es" },
-      { scope: "partner", text: shown.consent.partner!.text, version: shown.consent.partner!.version, language: "es" },
-    ]);
+    assert.deepEqual(rows, [{ scope: "coalition", text: shown.consent.coalition.text, version: shown.consent.coalition.version, language: "es" }], "one consent: SEJ hosts its own meeting");
     const person = (await (await h.admin.get(`/people?email=${encodeURIComponent("ana.rsvp.es@example.org")}`)).json()) as { consents: Array<Record<string, unknown>> };
-    assert.deepEqual(person.consents.map((c) => c.language), ["es", "es"], "the person's export shows the language of each consent");
+    assert.deepEqual(person.consents.map((c) => c.language), ["es"], "the person's export shows the language of each consent");
     const events = await h.db.query<{ payload: string }>(`select payload from outbox where event_type = 'rsvp.created' and payload like '%ana.rsvp.es@example.org%'`);
     assert.equal((JSON.parse(events[0]!.payload) as { data: { language: string } }).data.language, "es", "rsvp.created says the language");
     await h.deliver();
@@ -153,7 +150,7 @@ describe(`meetings in English and Spanish (${DB_LABEL})`, () => {
       assert.equal(meeting.language, "es");
       assert.equal(meeting.title, "Reunión de padres");
       assert.deepEqual(meeting.breaks.map((b) => b.reason), ["Verano", "Winter"]);
-      assert.deepEqual(meeting.fallbacks, { description: "en", "consent.coalition": "en", "consent.partner": "en", "breaks.1.reason": "en" });
+      assert.deepEqual(meeting.fallbacks, { description: "en", "consent.coalition": "en", "breaks.1.reason": "en" }, "no partner consent on SEJ's own page, so none to fall back");
       const detail = AdminMeetingDetail.parse(await (await h.admin.get("/meetings/padres")).json());
       assert.deepEqual(detail.meeting.title, { en: "Parent meeting", es: "Reunión de padres" });
       assert.equal((await h.admin.send("PUT", "/meetings/padres", detail.meeting)).status, 200, "sent back as read, it is accepted");

@@ -11,6 +11,7 @@ import { icsDate, parseIcs, unescapeText } from "../testing/ics-parse.js";
 import { DB_LABEL, ORIGIN, signer, startHarness, type Harness } from "../testing/harness.js";
 
 const KEY = "pk_demo_sej_site";
+const GUEST_KEY = "pk_test_nh_youth_voice";
 
 describe(`recurring meetings and RSVPs (${DB_LABEL})`, () => {
   let h: Harness;
@@ -30,6 +31,8 @@ describe(`recurring meetings and RSVPs (${DB_LABEL})`, () => {
       breaks: [{ from: dates[2]!, to: dates[2]!, reason: "Skipped" }],
       changes: [{ date: dates[1]!, cancelled: true, note: "Cancelled this week" }, { date: dates[3]!, format: "in_person", location: "Library", note: "In person, with food!" }],
     });
+    // A second host: a partner that is not the coalition itself.
+    data.partners.push({ slug: "new-haven-youth-voice", name: "New Haven Youth Voice", website: null, publishableKey: GUEST_KEY, allowedOrigins: [ORIGIN] });
     await seed(h.db, data, { extraOrigins: [ORIGIN] });
   });
   after(() => h.stop());
@@ -104,24 +107,53 @@ describe(`recurring meetings and RSVPs (${DB_LABEL})`, () => {
     assert.equal(forged.status, 422);
   });
 
-  test("the seeded SEJ feed expands Thursdays at 4 pm New York time across the DST change, skips the summer and Thanksgiving", async () => {
-    const meeting = (await findMeeting(h.db, "sej-member-meetings"))!;
-    const ics = await meetingCalendar(h.db, meeting, "test", Date.parse("2026-10-15T12:00:00Z"));
+  test("the seeded SEJ feed expands Thursdays at 4 pm New York time across the DST change, skips the summer and the holiday", async () => {
+    // The seed's dates are relative to today; read as of Thursday Sept 10, 2026, seeded under a slug of its own.
+    const asOf = await loadSeedFile(`${SEEDS_DIR}sej-students-over-sros.json`, Date.parse("2026-09-10T16:00:00Z"));
+    await seed(h.db, { ...asOf, meetings: [{ ...asOf.meetings![0]!, slug: "sej-as-of-sept" }] }, { extraOrigins: [ORIGIN] });
+    const meeting = (await findMeeting(h.db, "sej-as-of-sept"))!;
+    const ics = await meetingCalendar(h.db, meeting, "test", Date.parse("2026-09-10T12:00:00Z"));
     const { events } = parseIcs(ics);
     const byDate = new Map(events.map((e) => [e.UID!.split("@")[0]!.slice(-10), e]));
     // 4 pm EDT = 20:00 UTC before Sunday Nov 1, 2026; 4 pm EST = 21:00 UTC after.
     assert.equal(icsDate(byDate.get("2026-10-29")!.DTSTART!).toISOString(), "2026-10-29T20:00:00.000Z");
     assert.equal(icsDate(byDate.get("2026-11-05")!.DTSTART!).toISOString(), "2026-11-05T21:00:00.000Z");
     assert.equal(icsDate(byDate.get("2026-11-05")!.DTEND!).toISOString(), "2026-11-05T22:30:00.000Z");
-    assert.equal(byDate.get("2026-11-26")!.STATUS, "CANCELLED");
-    assert.match(unescapeText(byDate.get("2026-12-17")!.LOCATION!), /Wilson Branch Library/);
-    assert.equal(icsDate(byDate.get("2027-01-21")!.DTSTART!).toISOString(), "2027-01-20T21:30:00.000Z", "moved to Wednesday 4:30 pm, same event");
+    assert.equal(byDate.get("2026-09-24")!.STATUS, "CANCELLED");
+    assert.match(unescapeText(byDate.get("2026-09-17")!.LOCATION!), /Wilson Branch Library/);
+    assert.equal(icsDate(byDate.get("2026-10-08")!.DTSTART!).toISOString(), "2026-10-07T20:30:00.000Z", "moved to Wednesday 4:30 pm, same event");
     // March 2027 DST: Thursday March 11 is EST, March 18 is EDT.
     assert.equal(icsDate(byDate.get("2027-03-11")!.DTSTART!).toISOString(), "2027-03-11T21:00:00.000Z");
     assert.equal(icsDate(byDate.get("2027-03-18")!.DTSTART!).toISOString(), "2027-03-18T20:00:00.000Z");
     const summer = [...byDate.keys()].filter((d) => d >= "2027-06-14" && d <= "2027-09-08");
     assert.deepEqual(summer, [], "no meetings over the summer break");
     assert.ok(byDate.has("2027-06-10") && byDate.has("2027-09-09"), "meetings right before and after the break");
+    assert.deepEqual(asOf.meetings![0]!.breaks![0]!.reason, { en: "Summer break: meetings resume Thursday, September 9.", es: "Descanso de verano: las reuniones vuelven el jueves, 9 de septiembre." });
+  });
+
+  test("on the coalition's own page there is one consent checkbox and one consent is recorded; a partner's page asks for both", async () => {
+    const readAs = async (key: string) =>
+      MeetingResponse.parse(await (await fetch(`${h.url}/v1/meetings/test-weekly?count=1&key=${key}`, { headers: { Origin: ORIGIN } })).json()).meeting;
+    assert.equal((await readAs(KEY)).consent.partner, null, "SEJ hosts its own meeting: no second line for the same organization");
+    assert.match((await readAs(GUEST_KEY)).consent.partner?.text ?? "", /^Yes, New Haven Youth Voice may email me/);
+    const ledger = (email: string) =>
+      h.db.query<{ slug: string; scope: string }>(
+        "select o.slug, k.scope from consents k join people p on p.id = k.person_id join organizations o on o.id = k.organization_id where p.email_normalized = $1 order by k.scope",
+        [email.toLowerCase()],
+      );
+    const own = signer();
+    assert.equal((await send({ ...own, response: "yes", occurrence: dates[0], consentCoalition: true })).status, 201);
+    assert.deepEqual(await ledger(own.email as string), [{ slug: "students-for-educational-justice", scope: "coalition" }]);
+    const olderClient = signer();
+    assert.equal((await send({ ...olderClient, response: "yes", occurrence: dates[0], consentCoalition: true, consentPartner: true })).status, 201);
+    assert.deepEqual(await ledger(olderClient.email as string), [{ slug: "students-for-educational-justice", scope: "coalition" }], "both boxes from an older client: still one consent");
+    const guest = signer();
+    const res = await h.post("/v1/meetings/test-weekly/rsvps", { ...guest, response: "yes", occurrence: dates[0], consentCoalition: true, consentPartner: true }, { "X-Partner-Key": GUEST_KEY });
+    assert.equal(res.status, 201);
+    assert.deepEqual(await ledger(guest.email as string), [
+      { slug: "students-for-educational-justice", scope: "coalition" },
+      { slug: "new-haven-youth-voice", scope: "partner" },
+    ]);
   });
 
   test("the feed endpoint serves the expanded calendar", async () => {

@@ -9,7 +9,8 @@ describe(`ICS calendars for the HEAL Together series (${DB_LABEL})`, () => {
   let h: Harness;
   before(async () => {
     h = await startHarness();
-    await seed(h.db, await loadSeedFile(`${SEEDS_DIR}heal-together-training.json`));
+    // The seed's dates are relative to today; read as of Thursday Oct 15, 2026, two weeks before the DST change.
+    await seed(h.db, await loadSeedFile(`${SEEDS_DIR}heal-together-training.json`, Date.parse("2026-10-15T12:00:00Z")));
   });
   after(() => h.stop());
 
@@ -28,13 +29,13 @@ describe(`ICS calendars for the HEAL Together series (${DB_LABEL})`, () => {
     const starts = events.map((e) => icsDate(e.DTSTART!).toISOString());
     // 2 pm in New York is 18:00 UTC before Nov 1, 2026 (EDT) and 19:00 UTC from Nov 1 (EST).
     assert.deepEqual(starts, [
-      "2026-09-17T22:00:00.000Z",
-      "2026-09-20T18:00:00.000Z",
-      "2026-10-06T22:00:00.000Z",
-      "2026-10-18T18:00:00.000Z",
+      "2026-10-01T22:00:00.000Z",
+      "2026-10-11T18:00:00.000Z",
+      "2026-10-20T22:00:00.000Z",
+      "2026-10-25T18:00:00.000Z",
       "2026-11-01T19:00:00.000Z",
       "2026-11-15T19:00:00.000Z",
-      "2026-11-30T23:00:00.000Z",
+      "2026-11-23T23:00:00.000Z",
     ]);
     const local = (d: Date) => new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", hour: "numeric", minute: "2-digit" }).format(d);
     assert.equal(local(icsDate(events[3]!.DTSTART!)), "2:00 PM");
@@ -52,6 +53,6 @@ describe(`ICS calendars for the HEAL Together series (${DB_LABEL})`, () => {
     const description = unescapeText(events[0]!.DESCRIPTION!);
     assert.match(description, /Led by HEAL Together Youth Fellows \(Student facilitators\)/);
     assert.match(description, /America\/New_York/);
-    assert.equal(icsDate(events[0]!.DTEND!).toISOString(), "2026-12-01T00:30:00.000Z");
+    assert.equal(icsDate(events[0]!.DTEND!).toISOString(), "2026-11-24T00:30:00.000Z");
   });
 });

@@ -6,11 +6,15 @@ import { upsertStoryCampaigns } from "../services/stories/upsert-story-campaigns
 import { upsertSurveys } from "../services/surveys/upsert-surveys.js";
 import { upsertTrainingSeries } from "../services/trainings/upsert-series.js";
 import type { SeedData, SeedOrganization } from "./types.js";
+import { resolveSeedDates } from "./relative-dates.js";
 import { partnersChanged } from "../services/partners/partner-lookup.js";
 
-/** Read a seed file (JSON in the shape of SeedData). */
-export async function loadSeedFile(path: string): Promise<SeedData> {
-  return JSON.parse(await readFile(path, "utf8")) as SeedData;
+/**
+ * Read a seed file (JSON in the shape of SeedData), its relative dates ("TH+2 16:00", "today-6")
+ * resolved against `now`, so sessions and meetings sit around the day the demo starts.
+ */
+export async function loadSeedFile(path: string, now = Date.now()): Promise<SeedData> {
+  return resolveSeedDates(JSON.parse(await readFile(path, "utf8")) as SeedData, now);
 }
 
 export interface SeedOptions {

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from "lit";
 import type { MeetingOccurrence } from "@coalition-kit/schema";
 import { meetingMessages as t } from "./meeting-messages.js";
-import { formatDay, formatTimeRange, sameWallClock } from "../shared/time.js";
+import { formatDay, formatTimeRange, formatWhen, sameWallClock } from "../shared/time.js";
 import { scheduleMessages as schedule } from "../shared/common-messages.js";
 
 export interface OccurrenceContext {
@@ -14,14 +14,14 @@ export interface OccurrenceContext {
 }
 
 export function whenText(o: MeetingOccurrence, zone: string, locale?: string): string {
-  return `${formatDay(o.startsAt, zone, locale)}, ${formatTimeRange(o.startsAt, o.endsAt, zone, locale)}`;
+  return formatWhen(o.startsAt, o.endsAt, zone, locale);
 }
 
 export function renderOccurrence(o: MeetingOccurrence, ctx: OccurrenceContext) {
   const cancelled = o.status === "cancelled";
   return html`
     <li part="occurrence" class="occurrence ${cancelled ? "is-cancelled" : ""}" data-date=${o.date}>
-      <p class="when"><span class="day">${formatDay(o.startsAt, ctx.viewerZone, ctx.locale)}</span> <span class="time">${formatTimeRange(o.startsAt, o.endsAt, ctx.viewerZone, ctx.locale)}</span></p>
+      <p class="when"><span class="day">${formatDay(o.startsAt, ctx.viewerZone, ctx.locale)}</span> · <span class="time">${formatTimeRange(o.startsAt, o.endsAt, ctx.viewerZone, ctx.locale)}</span></p>
       ${sameWallClock(o.startsAt, ctx.eventZone, ctx.viewerZone) ? nothing : html`<p class="zone">${formatTimeRange(o.startsAt, o.endsAt, ctx.eventZone, ctx.locale)} ${t.plannedIn(ctx.eventZone)}</p>`}
       <p class="badges">
         ${cancelled ? html`<span class="badge cancelled">${schedule.cancelled}</span>` : html`<span class="badge">${schedule.formats[o.format]}</span>`}

@@ -31,6 +31,20 @@ async function signTimes(slug: string, n: number): Promise<void> {
 }
 
 describe("petition momentum", () => {
+  it("a first signature shows on the bar: 1 of 5,000 is a visible sliver, none is an empty bar", async () => {
+    const slug = await createWith({ goal: 5000 });
+    const empty = await mount(slug);
+    expect($(empty, ".fill")!.getBoundingClientRect().width, "no one yet: empty").to.equal(0);
+    await signTimes(slug, 1);
+    const one = await mount(slug);
+    expect($(one, ".goal")!.textContent).to.equal("1 of 5,000 goal");
+    await new Promise((resolve) => setTimeout(resolve, 700)); // the bar's width transition
+    const fill = $(one, ".fill")!.getBoundingClientRect().width;
+    const bar = $(one, '[role="progressbar"]')!.getBoundingClientRect().width;
+    expect(fill, `${fill}px of ${bar}px`).to.be.at.least(6);
+    expect(fill / bar).to.be.below(0.05);
+  });
+
   it("below the threshold only the goal shows; at the threshold the count, bar and partners appear", async () => {
     const slug = await createWith({ countShownFrom: 3 });
     await signTimes(slug, 2);

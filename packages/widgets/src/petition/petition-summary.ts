@@ -27,7 +27,8 @@ export function renderProgress(stats: PetitionStats, locale: string | undefined,
   const total = formatNumber(stats.total, locale);
   const goal = formatNumber(stats.goal, locale);
   if (stats.total < shownFrom) return html`<p part="count" class="count progress-block">${messages.goalOnly(goal)}</p>`;
-  const percent = stats.goal > 0 ? Math.min(100, (stats.total / stats.goal) * 100) : 100;
+  // A first signature shows: at least a sliver of the bar once anyone has signed (1 of 5,000 is 0.02%).
+  const percent = stats.goal > 0 ? Math.max(stats.total && 2, Math.min(100, (stats.total / stats.goal) * 100)) : 100;
   return html`
     <div class="progress-block">
       <p part="count" class="count" aria-live="polite"><strong>${messages.signatures(total, stats.total)}</strong></p>

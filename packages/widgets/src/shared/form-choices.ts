@@ -34,8 +34,14 @@ export function radioGroup<V extends string>(
 }
 
 /** A labelled textarea with a live character count. */
+/**
+ * A long text with a character counter. The counter warns from 90% of `max` ("is-near") and turns
+ * to an error past it ("is-over"): the text is not cut at the limit (a pasted story stays whole, to
+ * be shortened), and the field's error says the limit when it is sent.
+ */
 export function textArea(view: ControlsView, name: string, label: string, options: { max: number; rows?: number; length: number; onInput(event: Event): void }): TemplateResult {
   const invalid = Boolean(view.errors[name]);
+  const state = options.length > options.max ? "is-over" : options.length >= options.max * 0.9 ? "is-near" : "";
   return html`
     <div part="field" class="field">
       <label part="label" for="ck-${name}">${label}</label>
@@ -44,13 +50,12 @@ export function textArea(view: ControlsView, name: string, label: string, option
         id="ck-${name}"
         name=${name}
         rows=${options.rows ?? 8}
-        maxlength=${options.max}
-        aria-invalid=${invalid ? "true" : "false"}
+        aria-invalid=${invalid || state === "is-over" ? "true" : "false"}
         aria-describedby="${name}-count${invalid ? ` ${name}-error` : ""}"
         @input=${options.onInput}
         @change=${view.onFieldChange}
       ></textarea>
-      <p class="count-hint" id="${name}-count">${options.length} / ${options.max}</p>
+      <p class="count-hint ${state}" id="${name}-count">${options.length} / ${options.max}</p>
       ${errorFor(view, name)}
     </div>
   `;

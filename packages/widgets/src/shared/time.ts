@@ -5,14 +5,33 @@ export function viewerTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
+/** "Mon, Nov 30" (the year only when it is not this year's), in a zone. */
 export function formatDay(iso: string, timeZone: string, locale?: string): string {
-  return dateTimeFormat(locale, { weekday: "short", month: "short", day: "numeric", year: "numeric", timeZone }).format(new Date(iso));
+  const date = new Date(iso);
+  const thisYear = dateTimeFormat("en-US", { year: "numeric", timeZone }).format(date) === dateTimeFormat("en-US", { year: "numeric", timeZone }).format(new Date());
+  return dateTimeFormat(locale, { weekday: "short", month: "short", day: "numeric", ...(thisYear ? {} : { year: "numeric" }), timeZone }).format(date);
 }
 
-/** "6:00 – 7:30 PM EDT" */
+const timeOptions = (timeZone: string, zoneName: boolean): Intl.DateTimeFormatOptions => ({ hour: "numeric", minute: "2-digit", timeZone, ...(zoneName ? { timeZoneName: "short" } : {}) });
+/** A range as people write it, "6:00–7:30 PM": no spaces around the dash. */
+const tight = (text: string) => text.replace(/\s*[–-]\s*(?=\d)/, "–");
+
+/**
+ * "6:00–7:30 PM EST" (es: "18:00–19:30 GMT-5"). A range past midnight names the second day:
+ * "11:00 PM – Tue, Dec 1 · 12:30 AM EST", never two numeric dates.
+ */
 export function formatTimeRange(startIso: string, endIso: string, timeZone: string, locale?: string): string {
-  const format = dateTimeFormat(locale, { hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" });
-  return format.formatRange(new Date(startIso), new Date(endIso));
+  if (dayKey(startIso, timeZone) === dayKey(endIso, timeZone)) {
+    return tight(dateTimeFormat(locale, timeOptions(timeZone, true)).formatRange(new Date(startIso), new Date(endIso)));
+  }
+  const start = dateTimeFormat(locale, timeOptions(timeZone, false)).format(new Date(startIso));
+  const end = dateTimeFormat(locale, timeOptions(timeZone, true)).format(new Date(endIso));
+  return `${start} – ${formatDay(endIso, timeZone, locale)} · ${end}`;
+}
+
+/** "Mon, Nov 30 · 6:00–7:30 PM EST": a session's day and times on one line, in a zone. */
+export function formatWhen(startIso: string, endIso: string, timeZone: string, locale?: string): string {
+  return `${formatDay(startIso, timeZone, locale)} · ${formatTimeRange(startIso, endIso, timeZone, locale)}`;
 }
 
 /** Whether two zones show the same wall-clock time at this instant. */

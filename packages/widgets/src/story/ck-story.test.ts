@@ -86,6 +86,27 @@ describe("<ck-story-form> and <ck-story-wall>", () => {
     expect(el.shadowRoot.activeElement?.id).to.equal("ck-title");
   });
 
+  it("the character counter warns near the limit and shows an error past it; a story past it is kept whole and refused with the limit", async () => {
+    const el = await form();
+    const counter = () => q(el, "#story-count")!;
+    set(el, "story", "x".repeat(1000));
+    await el.updateComplete;
+    expect([counter().textContent, counter().className.trim()]).to.deep.equal(["1000 / 5000", "count-hint"]);
+    set(el, "story", "x".repeat(4600));
+    await el.updateComplete;
+    expect(counter().classList.contains("is-near"), "a warning from 90%").to.equal(true);
+    expect(getComputedStyle(counter()).fontWeight).to.equal("600");
+    set(el, "story", "x".repeat(5012));
+    await el.updateComplete;
+    expect(q<HTMLTextAreaElement>(el, "#ck-story")!.value.length, "nothing is cut off").to.equal(5012);
+    expect([counter().textContent, counter().classList.contains("is-over")]).to.deep.equal(["5012 / 5000", true]);
+    expect(q(el, "#ck-story")!.getAttribute("aria-invalid")).to.equal("true");
+    q<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await until(() => q(el, "#story-error"), "errors");
+    expect(q(el, "#story-error")!.textContent).to.equal("Stories can be at most 5000 characters.");
+    expect(getComputedStyle(counter()).color, "the counter in the error colour").to.equal(getComputedStyle(q(el, "#story-error")!).color);
+  });
+
   it("a submitted story appears on the wall only after approval, anonymous with no name", async () => {
     const title = `Labs without sinks ${Date.now()}-${(n += 1)}`;
     await submit(await form(), { title, story: STORY });

@@ -79,4 +79,13 @@ export const storyStyles = css`
     gap: 0.5rem;
     margin-top: var(--_space);
   }
+  /* The story's character counter: a warning near the limit, an error past it (not by colour alone: weight too). */
+  .count-hint.is-near {
+    color: var(--_text);
+    font-weight: 600;
+  }
+  .count-hint.is-over {
+    color: var(--_error);
+    font-weight: 700;
+  }
 `;

@@ -71,7 +71,7 @@ export const calendarStyles = css`
   .when {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
+    gap: 0.25rem 0.4rem;
     font-weight: 700;
     color: var(--_primary);
     margin: 0;

@@ -49,7 +49,7 @@ export function renderSessionCard(session: TrainingSession, ctx: CardContext) {
   return html`
     <li part="session" class="session ${session.past ? "is-past" : ""} ${session.status === "cancelled" ? "is-cancelled" : ""}" id="session-${session.id}" data-session=${session.id} tabindex="-1">
       <p class="when">
-        <span class="day">${formatDay(session.startsAt, ctx.viewerZone, ctx.locale)}</span>
+        <span class="day">${formatDay(session.startsAt, ctx.viewerZone, ctx.locale)}</span> ·
         <span class="time">${formatTimeRange(session.startsAt, session.endsAt, ctx.viewerZone, ctx.locale)}</span>
       </p>
       ${sameZone ? nothing : html`<p class="zone">${t.eventTime(formatTimeRange(session.startsAt, session.endsAt, session.timeZone, ctx.locale), session.timeZone)}</p>`}

@@ -35,7 +35,8 @@ export async function withCounts(q: Queryable, meetingId: string, occurrences: O
  */
 function toMeeting(saved: MeetingRow, partner: PartnerContext | undefined, savedBreaks: BreakRow[], locale: Locale): Meeting {
   const { row: m, language, fallbacks } = localize(saved, locale, MEETING_TEXT_COLUMNS);
-  if (!partner) delete fallbacks["consent.partner"];
+  const asksPartner = partner && !hostedByCoalition(saved, partner) ? partner : undefined;
+  if (!asksPartner) delete fallbacks["consent.partner"];
   const breaks = savedBreaks.map((b, i) => {
     const read = localizeChild(b, saved.language, locale, { reason: "reason" });
     Object.assign(fallbacks, childFallbacks(language, read, ["reason"], `breaks.${i}.`));
@@ -52,16 +53,24 @@ function toMeeting(saved: MeetingRow, partner: PartnerContext | undefined, saved
     coalition: coalitionSummary(m),
     partner: partnerSummary(partner),
     breaks,
-    consent: consentTexts(m, partner),
+    consent: consentTexts(m, asksPartner),
     language,
     fallbacks,
   };
 }
 
-/** The consents ticked, each with exactly the text shown in `locale`, its version and its language. */
+/** Whether the partner page is the coalition's own: then there is one organization to consent to, not two. */
+const hostedByCoalition = (saved: MeetingRow, partner: PartnerContext) => partner.organizationId === saved.coalition_id;
+
+/**
+ * The consents ticked, each with exactly the text shown in `locale`, its version and its language.
+ * On the coalition's own page only the coalition's checkbox is shown: one consent for it (a client
+ * that still sends the partner box for the same organization records that one consent too).
+ */
 export function meetingConsents(saved: MeetingRow, partner: PartnerContext, locale: Locale, given: RsvpParsed): ConsentRow[] {
   const shown = localize(saved, locale, MEETING_TEXT_COLUMNS).row;
-  return consentsGiven(shown, partner, given).map((c) => ({ ...c, language: shownLanguage(saved, locale, `consent_${c.scope}_text`) }));
+  const ticked = hostedByCoalition(saved, partner) ? { consentCoalition: Boolean(given.consentCoalition || given.consentPartner), consentPartner: false } : given;
+  return consentsGiven(shown, partner, ticked).map((c) => ({ ...c, language: shownLanguage(saved, locale, `consent_${c.scope}_text`) }));
 }
 
 /** A meeting and its next `count` occurrences; the schedule line in `locale`. */
