@@ -59,7 +59,7 @@ export function renderSessionCard(session: TrainingSession, ctx: CardContext) {
         <span class="format">${schedule.formats[session.format]}</span>${session.location ? html` · <span class="location">${session.location}</span>` : nothing}
       </p>
       ${session.leaders.length
-        ? html`<p class="leaders">${t.ledBy} ${session.leaders.map((l, i) => html`${i ? ", " : ""}<strong>${l.name}</strong>${l.role ? html` (<span lang=${langOf(session, `leaders.${i}.role`)}>${l.role}</span>)` : ""}`)}</p>`
+        ? html`<p class="leaders">${t.ledBy} ${session.leaders.map((l, i) => html`${i ? ", " : ""}<strong>${l.name}</strong>${l.role ? [" (", html`<span lang=${langOf(session, `leaders.${i}.role`)}>${l.role}</span>`, ")"] : ""}`)}</p>`
         : nothing}
       ${session.partners.length ? html`<p class="partners">${t.withPartners} ${session.partners.map((p) => p.name).join(", ")}</p>` : nothing}
       <p part="seats" class="seats ${full ? "is-full" : ""}">${seats(session)}</p>
