@@ -6,7 +6,8 @@
 import { randomUUID } from "node:crypto";
 import { createConnector, deliverDue } from "@coalition-kit/api";
 import { startOsdiEndpoint } from "@coalition-kit/api/testing/osdi-endpoint";
-import { freshTarget, prepare, SLUG } from "./support.mjs";
+import { cpus } from "node:os";
+import { fmt, freshTarget, markdownTable, prepare, recordSection, SLUG } from "./support.mjs";
 
 const KEY = "bench-osdi-api-key";
 
@@ -44,6 +45,18 @@ export async function connectorDelivery(kind, count = Number(process.env.CK_BENC
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const kind of (process.env.CK_BENCH_DBS ?? "pglite,postgres").split(",")) console.log(await connectorDelivery(kind));
+/** Run it on each database and write its section of docs/benchmarks.md. */
+export async function recordConnectorDelivery(kinds) {
+  const rows = [];
+  for (const kind of kinds) rows.push(await connectorDelivery(kind));
+  const table = markdownTable(
+    ["database", "events", "delivered", "people in the CRM", "seconds", "deliveries/s"],
+    rows.map((d) => [d.label, fmt(d.events), fmt(d.delivered), fmt(d.received), fmt(d.seconds, 1), fmt(d.perSecond)]),
+  );
+  const title = "### CRM connector deliveries (consented signature events drained to a loopback OSDI endpoint, Person Signup Helper, batches of 20 as one API process)";
+  const measured = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}, Node ${process.versions.node}, with \`${process.env.CK_BENCH_CONNECTOR_EVENTS ?? 2000}\` events.`;
+  console.log(`\n${title}\n\n${table}\n`);
+  await recordSection("connectors", `${title}\n\n${measured}\n\n${table}`);
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) await recordConnectorDelivery((process.env.CK_BENCH_DBS ?? "pglite,postgres").split(","));

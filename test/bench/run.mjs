@@ -12,7 +12,7 @@ import { reads } from "./reads.mjs";
 import { throughput } from "./throughput.mjs";
 import { widgetLoad } from "./widget-load.mjs";
 import { challengeSolve } from "./challenge-solve.mjs";
-import { connectorDelivery } from "./connector-delivery.mjs";
+import { recordConnectorDelivery } from "./connector-delivery.mjs";
 
 const KINDS = (process.env.CK_BENCH_DBS ?? "pglite,postgres").split(",");
 const sections = [];
@@ -81,15 +81,8 @@ print(
   ),
 );
 
-const deliveries = [];
-for (const kind of KINDS) deliveries.push(await connectorDelivery(kind));
-print(
-  "CRM connector deliveries: consented signature events drained to a loopback OSDI endpoint (Person Signup Helper), batches of 20 as one API process",
-  markdownTable(
-    ["database", "events", "delivered", "people in the CRM", "seconds", "deliveries/s"],
-    deliveries.map((d) => [d.label, fmt(d.events), fmt(d.delivered), fmt(d.received), fmt(d.seconds, 1), fmt(d.perSecond)]),
-  ),
-);
+// Recorded in its own section (connector-delivery.mjs also runs alone: pnpm --filter @coalition-kit/test run bench:connectors).
+await recordConnectorDelivery(KINDS);
 
 const crowd = [];
 for (const kind of KINDS) crowd.push(await concurrency(kind));
