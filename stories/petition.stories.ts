@@ -45,7 +45,9 @@ async function submitValid(canvas: HTMLElement, outcome: string) {
   await until(() => root.querySelector(outcome), outcome);
 }
 
-const customTheme = "--ck-color-primary:#7a1f5c;--ck-font-family:Georgia,serif;--ck-radius:2px;--ck-color-surface:#fbf3f8;";
+// A partner's own theme, whole (its page colours too), so it reads the same under every preset.
+const customTheme =
+  "--ck-color-primary:#7a1f5c;--ck-font-family:Georgia,serif;--ck-radius:2px;--ck-color-surface:#fbf3f8;--ck-color-text:#2a1a24;--ck-color-muted:#5c4a55;--ck-color-bg:#ffffff;--ck-color-border:#8a7a84;--ck-color-on-primary:#ffffff;--ck-color-error:#b3261e;--ck-color-success:#1b7a3d;--ck-color-focus:#b45309;";
 
 const meta: Meta<Args> = {
   title: "Widgets/Petition",

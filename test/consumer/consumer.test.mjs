@@ -101,7 +101,8 @@ async function buildApp(kind, readme) {
  */
 async function checkEntryPoints(dir) {
   const { exports } = JSON.parse(await readFile(join(dir, "node_modules", "@coalition-kit", "widgets", "package.json"), "utf8"));
-  const entries = Object.keys(exports).filter((entry) => entry !== "./react" && entry !== "./vue");
+  // Script entry points only: ./react and ./vue are types, ./themes/*.css are stylesheets (the README's ```ts snippet imports one).
+  const entries = Object.keys(exports).filter((entry) => entry !== "./react" && entry !== "./vue" && !entry.endsWith(".css"));
   assert.ok(entries.length >= 8, `expected the root, define and six widget entry points, found ${entries.join(", ")}`);
   await mkdir(join(dir, "entries"));
   const projects = [];

@@ -43,7 +43,7 @@ export class CkAdminApp extends LitElement {
   static override styles = [
     adminStyles,
     css`
-      header { display: flex; gap: 1rem; align-items: center; justify-content: space-between; flex-wrap: wrap; padding: 0.75rem 1.25rem; border-bottom: 1px solid #d9dee5; }
+      header { display: flex; gap: 1rem; align-items: center; justify-content: space-between; flex-wrap: wrap; padding: 0.75rem 1.25rem; border-bottom: 1px solid var(--admin-rule); }
       nav { display: flex; gap: 1rem; flex-wrap: wrap; }
       nav a[aria-current="page"] { font-weight: 700; text-decoration: none; }
       main { padding: 1.25rem; max-width: 72rem; }

@@ -1,1 +1,2 @@
+import "./page.css";
 import "./ck-admin-app.js";

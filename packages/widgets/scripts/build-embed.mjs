@@ -3,8 +3,9 @@
 //   <name>.js         a small loader: starts the page's reads, imports the current hash; cache for minutes
 //   *.js.br, *.js.gz  every script precompressed (brotli 11, gzip 9); the API serves what the browser accepts
 //   coalition-kit.css the rules that keep each widget's room from the first paint (link it in <head>)
+//   themes/*.css      the theme presets (light, dark, high-contrast, auto), as in the package's themes/
 //   sizes.json        min and min+gzip bytes of every hashed bundle (read by the size budget check)
-import { readdir, rm, stat, readFile, writeFile, mkdir } from "node:fs/promises";
+import { copyFile, readdir, rm, stat, readFile, writeFile, mkdir } from "node:fs/promises";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { build } from "vite";
 import { loaderSource, reserveStyleSheet } from "./embed-loader.mjs";
@@ -29,6 +30,9 @@ for (const name of NAMES) {
   await writeFile(new URL(`${name}.js`, OUT), loaderSource(name, hashed));
 }
 await writeFile(new URL("coalition-kit.css", OUT), reserveStyleSheet());
+const THEMES = new URL("../themes/", import.meta.url);
+await mkdir(new URL("themes/", OUT), { recursive: true });
+for (const file of await readdir(THEMES)) if (file.endsWith(".css")) await copyFile(new URL(file, THEMES), new URL(`themes/${file}`, OUT));
 for (const file of await readdir(OUT)) {
   if (!file.endsWith(".js")) continue;
   const code = await readFile(new URL(file, OUT));

@@ -31,7 +31,7 @@ export abstract class FormView extends AdminView {
   static override styles = [
     ...AdminView.styles,
     css`
-      fieldset { border: 1px solid #d9dee5; border-radius: 8px; padding: 0.75rem 1rem; display: grid; gap: 0.75rem; margin: 0; }
+      fieldset { border: 1px solid var(--admin-rule); border-radius: 8px; padding: 0.75rem 1rem; display: grid; gap: 0.75rem; margin: 0; }
       legend { font-weight: 600; padding: 0 0.25rem; }
       fieldset fieldset { border-style: dashed; }
     `,

@@ -118,7 +118,7 @@ export const petitionStyles = css`
     margin-top: 0.75rem;
   }
   .share-links a {
-    padding: 0.6rem 0.25rem;
+    padding: 0.6rem 0.5rem;
     color: var(--_primary);
   }
 `;

@@ -54,9 +54,10 @@ export const formStyles = css`
   }
   input[type="checkbox"],
   input[type="radio"] {
-    width: 1.15rem;
-    height: 1.15rem;
-    margin: 0.2rem 0 0;
+    /* WCAG 2.2 target size: 24 x 24 CSS px, on its own, not only thanks to the label around it */
+    width: 1.5rem;
+    height: 1.5rem;
+    margin: 0;
     accent-color: var(--_primary);
   }
   .error {

@@ -2,7 +2,9 @@ import { css } from "lit";
 
 /**
  * Design tokens. Every value can be overridden from the host page with the matching --ck-*
- * custom property; dark defaults follow prefers-color-scheme.
+ * custom property (presets in packages/widgets/themes/). The defaults are the light preset and do
+ * not follow prefers-color-scheme on their own: themes/auto.css is the opt-in for that, so a widget
+ * never turns dark on a light page. prefers-reduced-motion: reduce turns transitions off.
  */
 export const tokens = css`
   :host {
@@ -11,12 +13,12 @@ export const tokens = css`
     --_muted: var(--ck-color-muted, #56606e);
     --_bg: var(--ck-color-bg, #ffffff);
     --_surface: var(--ck-color-surface, #f4f6f8);
-    --_border: var(--ck-color-border, #c9d0d8);
+    --_border: var(--ck-color-border, #848e9b);
     --_primary: var(--ck-color-primary, #1f5eff);
     --_on-primary: var(--ck-color-on-primary, #ffffff);
     --_error: var(--ck-color-error, #b3261e);
     --_success: var(--ck-color-success, #1b7a3d);
-    --_focus: var(--ck-color-focus, #ffb020);
+    --_focus: var(--ck-color-focus, #b45309);
     --_radius: var(--ck-radius, 8px);
     --_space: var(--ck-space, 1rem);
     --_max-width: var(--ck-max-width, 40rem);
@@ -29,17 +31,12 @@ export const tokens = css`
     line-height: 1.5;
     text-align: start;
   }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_text: var(--ck-color-text, #e8ecf1);
-      --_muted: var(--ck-color-muted, #a9b3bf);
-      --_bg: var(--ck-color-bg, #161b22);
-      --_surface: var(--ck-color-surface, #202833);
-      --_border: var(--ck-color-border, #3b4654);
-      --_primary: var(--ck-color-primary, #7aa2ff);
-      --_on-primary: var(--ck-color-on-primary, #0b1220);
-      --_error: var(--ck-color-error, #ff8a80);
-      --_success: var(--ck-color-success, #6fd394);
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      transition: none !important;
+      animation: none !important;
     }
   }
   :host([hidden]) {
