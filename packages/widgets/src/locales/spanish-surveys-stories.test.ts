@@ -1,4 +1,4 @@
-// The organizer's Spanish in <ck-survey> and <ck-story-form>, in real Chromium against the real
+// The organizer's Spanish in <ck-survey>, <ck-story-form> and <ck-story-wall>, in real Chromium against the real
 // API: survey answers given in English and in Spanish add up to the same results, shown with
 // Spanish labels on a Spanish page; the story call and its consents are in Spanish, marked lang. lit-localize keeps one language per page (each test file has its own), so the English
 // survey is answered first, before the page turns Spanish.
@@ -7,7 +7,8 @@ import { html } from "lit";
 import "../define.js";
 import type { CkSurvey } from "../survey/ck-survey.js";
 import type { CkStoryForm } from "../story/ck-story-form.js";
-import { API, KEY as E4E, until } from "../test-support/helpers.js";
+import type { CkStoryWall } from "../story/ck-story-wall.js";
+import { API, KEY as E4E, admin, until } from "../test-support/helpers.js";
 
 const KEY = "pk_demo_sej_site";
 const SURVEY = `${API}/v1/surveys/students-over-sros`;
@@ -92,5 +93,36 @@ describe("<ck-survey> in English and Spanish", () => {
     const consents = [...el.shadowRoot.querySelectorAll('label[for^="ck-consent"] span[lang], label[for="ck-guardianConsent"] span[lang]')];
     expect(consents.map((c) => c.getAttribute("lang"))).to.deep.equal(["es", "es", "es", "es"]);
     expect(q(el, 'label[for="ck-consentPartner"] span[lang]')!.textContent).to.equal("Sí, Educators for Excellence puede enviarme correos sobre su trabajo. Puedo darme de baja en cualquier momento.");
+  });
+
+  it("the story wall in Spanish: its role filter and each story's date, as a Spanish reader writes it", async () => {
+    const form = await fixture<CkStoryForm & El>(html`<ck-story-form locale="es" api=${API} partner=${E4E} campaign="tell-your-story"></ck-story-form>`);
+    await until(() => q(form, "form"), "the story form");
+    const title = `Sin lavabos ${Date.now()}`;
+    const set = (id: string, value: string) => {
+      const input = q<HTMLInputElement | HTMLTextAreaElement>(form, `#ck-${id}`)!;
+      input.value = value;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    };
+    set("title", title);
+    set("story", "Nuestro laboratorio de biología lleva dos años sin lavabos que funcionen.");
+    for (const [name, value] of [["role", "student"], ["ageBand", "13_17"], ["publish", "anonymous"]]) q<HTMLInputElement>(form, `input[name="${name}"][value="${value}"]`)!.click();
+    await form.updateComplete;
+    q<HTMLInputElement>(form, "#ck-consentPublish")!.click();
+    q<HTMLButtonElement>(form, 'button[type="submit"]')!.click();
+    await until(() => q(form, "#ck-thanks"), "the thank-you");
+    const queue = await admin<{ stories: Array<{ id: string; title: string }> }>("/v1/admin/stories?status=pending");
+    const id = queue.body.stories.find((x) => x.title === title)!.id;
+    expect((await admin(`/v1/admin/stories/${id}/moderation`, { method: "POST", body: { decision: "approve" } })).status).to.equal(200);
+
+    const wall = await fixture<CkStoryWall & El>(html`<ck-story-wall locale="es" api=${API} campaign="tell-your-story"></ck-story-wall>`);
+    await until(() => q(wall, ".stories"), "the story wall");
+    await until(() => q(wall, "fieldset.segmented legend")?.textContent === "Mostrar historias de", "the Spanish filter");
+    expect([...wall.shadowRoot.querySelectorAll("label.segment")].map((l) => l.textContent!.trim())[0]).to.equal("Todas las personas");
+    const card = [...wall.shadowRoot.querySelectorAll(".story")].find((c) => c.querySelector("h3")!.textContent === title)!;
+    const time = card.querySelector("time")!;
+    expect(time.textContent).to.equal(new Intl.DateTimeFormat("es", { year: "numeric", month: "short", day: "numeric" }).format(new Date(time.getAttribute("datetime")!)));
+    expect(time.textContent, "day, month, year").to.match(/^\d{1,2} [a-z]{3,4}\.? \d{4}$/);
   });
 });

@@ -7,6 +7,8 @@ import { CkWidget } from "../shared/ck-widget.js";
 import { emit, errorDetail } from "../shared/events.js";
 import { formStyles } from "../shared/form-styles.js";
 import { paragraphs } from "../shared/format.js";
+import { dateTimeFormat } from "../shared/formatters.js";
+import { formatLocale } from "../shared/i18n.js";
 import { loadPanel } from "../shared/load-panels.js";
 import { storyMessages as m } from "./story-messages.js";
 import { panelStyles } from "../shared/panel-styles.js";
@@ -14,9 +16,13 @@ import { tokens } from "../shared/tokens.js";
 import { storyStyles } from "./story.styles.js";
 import { pagerMessages as pager } from "../shared/common-messages.js";
 
+/** A story's publication date in the reader's language and time zone: "Nov 30, 2026", "30 nov 2026". */
+const publishedDate = (iso: string): string => dateTimeFormat(formatLocale(), { year: "numeric", month: "short", day: "numeric" }).format(new Date(iso));
+
 /**
  * A public wall of approved stories whose authors agreed to sharing: paginated, filterable by
- * role. Story text is always rendered as text.
+ * role with a segmented group of radios (arrow keys move between them). Each story shows its
+ * publication date. Story text is always rendered as text.
  *
  * @fires ck-error
  * @slot header
@@ -107,16 +113,25 @@ export class CkStoryWall extends CkWidget {
     return html`
       <section part="container" class="container" aria-busy=${this.phase === "loading" ? "true" : "false"}>
         <slot name="header"></slot>
-        <div class="toolbar">
-          <label for="ck-role-filter">${m.filterLabel}</label>
-          <select id="ck-role-filter" @change=${(e: Event) => {
-            this.filter = (e.target as HTMLSelectElement).value as StoryRole | "";
-            this.page = 1;
-          }}>
-            <option value="">${m.allRoles}</option>
-            ${STORY_ROLES.map((r) => html`<option value=${r} ?selected=${this.filter === r}>${m.rolesPlural[r]}</option>`)}
-          </select>
-        </div>
+        <fieldset class="toolbar segmented">
+          <legend>${m.filterLabel}</legend>
+          ${(["", ...STORY_ROLES] as const).map(
+            (r) => html`<label class="segment">
+              <input
+                type="radio"
+                name="ck-role-filter"
+                id=${r ? `ck-role-filter-${r}` : "ck-role-filter"}
+                value=${r}
+                .checked=${this.filter === r}
+                @change=${() => {
+                  this.filter = r;
+                  this.page = 1;
+                }}
+              />
+              <span>${r ? m.rolesPlural[r] : m.allRoles}</span>
+            </label>`,
+          )}
+        </fieldset>
         ${!data
           ? html`<p class="muted" role="status">${m.loading}</p>`
           : data.stories.length === 0
@@ -127,6 +142,7 @@ export class CkStoryWall extends CkWidget {
                     <h3 lang=${s.language ?? nothing}>${s.title}</h3>
                     ${paragraphs(s.story).map((p) => html`<p lang=${s.language ?? nothing}>${p}</p>`)}
                     <p class="byline">${this.byline(s)}</p>
+                    <p class="published"><time datetime=${s.publishedAt}>${publishedDate(s.publishedAt)}</time></p>
                   </li>`,
                 )}
               </ol>`}

@@ -2,6 +2,7 @@
 // through the real admin API with a secret key.
 import { expect, fixture } from "@open-wc/testing";
 import { html } from "lit";
+import { sendKeys } from "@web/test-runner-commands";
 import "../define.js";
 import type { CkStoryForm } from "./ck-story-form.js";
 import type { CkStoryWall } from "./ck-story-wall.js";
@@ -178,10 +179,44 @@ describe("<ck-story-form> and <ck-story-wall>", () => {
     expect(pager.textContent).to.match(/Page 1 of \d+/);
     [...pager.querySelectorAll("button")].find((b) => b.textContent === "Next")!.click();
     await until(() => /Page 2 of/.test(q(el, ".pager")?.textContent ?? ""), "page 2");
-    const select = q<HTMLSelectElement>(el, "#ck-role-filter")!;
-    select.value = "educator";
-    select.dispatchEvent(new Event("change"));
+    q<HTMLInputElement>(el, "#ck-role-filter-educator")!.click();
     await until(() => q(el, ".empty"), "empty educator wall");
     expect(q(el, ".empty")!.textContent).to.equal("No stories here yet.");
+    expect(q(el, ".pager"), "back to the first page of the filtered wall").to.equal(null);
+  });
+
+  it("filters by role with a labelled group of segments reached by keyboard, and shows each story's date", async () => {
+    const title = `Dated ${Date.now()}-${(n += 1)}`;
+    await submit(await form(), { title, story: STORY });
+    await approve(title);
+    const el = await wall();
+    const group = q<HTMLFieldSetElement>(el, "fieldset.segmented")!;
+    expect(group.querySelector("legend")!.textContent).to.equal("Show stories from");
+    const segments = [...group.querySelectorAll("label.segment")];
+    expect(segments.map((s) => s.textContent!.trim())).to.deep.equal(["Everyone", "Students", "Parents", "Educators", "Community"]);
+    expect(q<HTMLInputElement>(el, "#ck-role-filter")!.checked, "everyone at first").to.equal(true);
+    for (const s of segments) {
+      const box = s.getBoundingClientRect();
+      expect(box.width >= 24 && box.height >= 24, `${s.textContent!.trim()} is at least 24×24`).to.equal(true);
+    }
+    expect(el.shadowRoot.querySelector("select"), "no bare native select").to.equal(null);
+
+    const card = () => [...el.shadowRoot.querySelectorAll(".story")].find((c) => c.querySelector("h3")!.textContent === title);
+    const time = card()!.querySelector("time")!;
+    const published = new Date(time.getAttribute("datetime")!);
+    expect(Math.abs(Date.now() - published.getTime()) < 10 * 60_000, "published just now").to.equal(true);
+    expect(time.textContent).to.equal(new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric" }).format(published));
+    expect(time.textContent).to.match(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+
+    // Keyboard: the arrow keys move along the group and pick the role, like any radio group.
+    q<HTMLInputElement>(el, "#ck-role-filter")!.focus();
+    for (let i = 0; i < 3; i += 1) await sendKeys({ press: "ArrowRight" });
+    await until(() => q(el, ".empty"), "empty educator wall");
+    expect(el.shadowRoot.activeElement?.id).to.equal("ck-role-filter-educator");
+    for (let i = 0; i < 2; i += 1) await sendKeys({ press: "ArrowLeft" });
+    await until(() => card(), "the student's story back");
+    const roles = [...el.shadowRoot.querySelectorAll(".story .byline")].map((b) => b.textContent);
+    expect(roles.every((r) => /student/i.test(r!)), "only students").to.equal(true);
+    expect(q<HTMLInputElement>(el, "#ck-role-filter-student")!.checked).to.equal(true);
   });
 });

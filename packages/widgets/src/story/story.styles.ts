@@ -46,9 +46,70 @@ export const storyStyles = css`
     align-items: center;
     margin-bottom: var(--_space);
   }
-  .toolbar select {
-    font: inherit;
+  /* The wall's role filter: radios drawn as one row of segments (like the calendar's List / Month). */
+  .segmented {
+    border: 0;
+    padding: 0;
+    min-width: 0;
+  }
+  .segmented legend {
+    padding: 0;
+    margin-bottom: 0.4rem;
+    font-weight: 600;
+  }
+  .segmented {
+    gap: 0;
+    row-gap: 0.25rem;
+  }
+  .segment {
+    position: relative;
+    display: inline-flex;
+  }
+  .segment input {
+    position: absolute;
+    inset: 0;
+    margin: 0;
+    opacity: 0;
+    cursor: pointer;
+  }
+  .segment span {
+    display: inline-flex;
+    align-items: center;
     min-height: 2.5rem;
+    min-width: 1.5rem;
+    box-sizing: border-box;
+    padding: 0.4rem 0.9rem;
+    border: 1px solid var(--_border);
+    background: var(--_bg);
+    color: var(--_text);
+    font-weight: 600;
+  }
+  .segment + .segment span {
+    margin-inline-start: -1px;
+  }
+  .segment:first-of-type span {
+    border-start-start-radius: calc(var(--_radius) / 2);
+    border-end-start-radius: calc(var(--_radius) / 2);
+  }
+  .segment:last-of-type span {
+    border-start-end-radius: calc(var(--_radius) / 2);
+    border-end-end-radius: calc(var(--_radius) / 2);
+  }
+  .segment input:checked + span {
+    background: var(--_primary);
+    color: var(--_on-primary);
+    border-color: var(--_primary);
+  }
+  .segment input:focus-visible + span {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+    position: relative;
+    z-index: 1;
+  }
+  .published {
+    color: var(--_muted);
+    font-size: 0.875rem;
+    margin: 0.25rem 0 0;
   }
   .stories {
     list-style: none;
