@@ -116,6 +116,11 @@ export const WaitingForGuardian: Story = {
 };
 export const RateLimited: Story = { args: { mode: "rate-limited" }, play: ({ canvasElement }) => submitValid(canvasElement, ".alert") };
 
+/** `layout="form-first"`: the form right under the count, the petition's text folded below it under "Read the full petition". */
+export const FormFirst: Story = {
+  render: ({ mode, askAgeBand }) => html`<ck-provider .client=${client(mode, askAgeBand, true)}><ck-petition petition="ct-funding-gap" poll-interval="0" layout="form-first"></ck-petition></ck-provider>`,
+};
+
 export const CustomTheme: Story = { args: { theme: "custom" } };
 
 export const DarkScheme: Story = {

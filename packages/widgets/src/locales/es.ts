@@ -33,6 +33,7 @@ export const templates = {
   "petition.signatures": str`${0} firmas`,
   "petition.ofGoal": str`${0} de ${1} como meta`,
   "petition.goalOnly": str`Ayúdanos a llegar a ${0} firmas.`,
+  "petition.readFull": "Lee la petición completa",
   "petition.progressLabel": "Avance hacia la meta",
   "petition.byPartner": "Firmas por organización aliada",
   "petition.formHeading": "Añade tu nombre",

@@ -18,6 +18,12 @@ export const petitionStyles = css`
   .body p:last-child {
     margin-bottom: var(--_space);
   }
+  details {
+    margin-top: var(--_space);
+  }
+  summary {
+    cursor: pointer;
+  }
   .progress-block {
     background: var(--_surface);
     border-radius: var(--_radius);
@@ -39,12 +45,7 @@ export const petitionStyles = css`
     height: 100%;
     background: var(--_primary);
     border-radius: inherit;
-    transition: width 0.6s ease;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .fill {
-      transition: none;
-    }
+    transition: width 0.6s ease; /* tokens turn it off under prefers-reduced-motion */
   }
   .goal {
     font-size: 0.875rem;

@@ -12,7 +12,7 @@ import { panelStyles } from "../shared/panel-styles.js";
 import { tokens } from "../shared/tokens.js";
 import { petitionStyles } from "./ck-petition.styles.js";
 import { FIELD_ORDER, renderForm } from "./petition-form.js";
-import { renderIntro, renderProgress } from "./petition-summary.js";
+import { renderBody, renderIntro, renderProgress } from "./petition-summary.js";
 
 /** The petition's states ("submitting" is CkFormWidget's `submitting` flag). */
 export type PetitionPhase = "loading" | "ready" | "submitting" | "success" | "error" | "closed";
@@ -26,6 +26,8 @@ export type PetitionPhase = "loading" | "ready" | "submitting" | "success" | "er
  * Attribute `mode="tabling"`: a shared device at a table or in a classroom. The form clears after
  * each person, signatures taken offline wait on the device and are sent when the connection
  * returns, and a status line above the form tells the organizer how many wait.
+ * Attribute `layout`: "text-first" (the default) puts the petition's text above the count and form;
+ * "form-first" puts the form first and the text below it, folded under "Read the full petition".
  * @slot header - above the title
  * @slot thank-you - replaces the default thank-you message
  * @summary A petition with its live count, goal and a sign form.
@@ -52,6 +54,7 @@ export class CkPetition extends CkFormWidget<SignPetitionRequest> {
   static override properties = {
     petition: { type: String },
     pollInterval: { type: Number, attribute: "poll-interval" },
+    layout: {},
     phase: { state: true },
     data: { state: true },
     ageBand: { state: true },
@@ -64,6 +67,8 @@ export class CkPetition extends CkFormWidget<SignPetitionRequest> {
   declare petition: string;
   /** Milliseconds between live count refreshes while the page is visible; 0 turns polling off. */
   declare pollInterval: number;
+  /** "text-first" (default): the text, then the form; "form-first": the form, then the text folded in a <details>. */
+  declare layout: "text-first" | "form-first";
 
   declare protected phase: Exclude<PetitionPhase, "submitting">;
   declare protected data: PetitionResponse | undefined;
@@ -228,10 +233,13 @@ export class CkPetition extends CkFormWidget<SignPetitionRequest> {
     if (this.phase === "loading") return loadPanel(messages.loading);
     if (!this.data) return loadPanel(messages.loadFailed, () => this.load());
     const { petition, stats } = this.data;
+    const body = renderBody(petition);
+    const formFirst = this.layout === "form-first";
     return html`
       <section part="container" class="container" aria-labelledby="ck-title">
         <slot name="header"></slot>
-        ${renderIntro(petition)} ${renderProgress(stats, formatLocale(), petition.countShownFrom)} ${this.renderAction()}
+        ${renderIntro(petition)} ${formFirst ? nothing : body} ${renderProgress(stats, formatLocale(), petition.countShownFrom)} ${this.renderAction()}
+        ${formFirst ? html`<details><summary>${messages.readFull}</summary>${body}</details>` : nothing}
       </section>
     `;
   }

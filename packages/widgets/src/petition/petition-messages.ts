@@ -18,6 +18,7 @@ export const messages = defineMessages(
     thanks: "Thank you for adding your name!",
     alreadySigned: "You've already signed this petition. Thank you!",
     closed: "This petition is closed.",
+    readFull: "Read the full petition",
     missingSetup: "This petition is missing its setup (petition and API address).",
   },
   {

@@ -13,14 +13,17 @@ const inSentence = (sentence: string, part: unknown) => {
   return html`${before}${part}${after}`;
 };
 
-/** Title, target, text: everything above the count; title and text marked with their language. */
+/** Title and target, the title marked with its language. */
 export function renderIntro(petition: Petition) {
   return html`
     <h2 part="title" id="ck-title" lang=${langOf(petition, "title")}>${petition.title}</h2>
     <p part="target" class="target">${inSentence(messages.to("\0"), html`<span lang=${langOf(petition, "target")}>${petition.target}</span>`)}</p>
-    <div part="body" class="body" lang=${langOf(petition, "body")}>${paragraphs(petition.body).map((p) => html`<p>${p}</p>`)}</div>
   `;
 }
+
+/** The petition's text, marked with its language. */
+export const renderBody = (petition: Petition) =>
+  html`<div part="body" class="body" lang=${langOf(petition, "body")}>${paragraphs(petition.body).map((p) => html`<p>${p}</p>`)}</div>`;
 
 /** Live count, goal bar and per-partner counts; below the petition's `shownFrom`, the goal alone. */
 export function renderProgress(stats: PetitionStats, locale: string | undefined, shownFrom = 0) {
