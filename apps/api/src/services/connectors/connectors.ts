@@ -8,7 +8,7 @@ import { envConfig } from "../../config.js";
 import { ApiError, parseOrReject, validationError } from "../errors.js";
 import type { AdminContext } from "../keys/secret-keys.js";
 import { webhookUrlProblem } from "../webhooks/webhook-address.js";
-import { createWebhook } from "../webhooks/webhooks.js";
+import { createWebhook, deliveryLog } from "../webhooks/webhooks.js";
 import { sealSecret } from "./connector-secrets.js";
 
 interface ConnectorRow {
@@ -94,23 +94,7 @@ export async function replaceConnectorKey(q: Queryable, admin: AdminContext, id:
 /** The last 100 attempts to one of the organization's connectors, with what a refusing endpoint answered. */
 export async function listConnectorDeliveries(q: Queryable, admin: AdminContext, id: string): Promise<ConnectorDelivery[]> {
   await connectorById(q, admin, id);
-  const rows = await q.query<{ id: string; event_id: string; event_type: string; attempt: number; status_code: number | null; error: string | null; response: string | null; duration_ms: number; created_at: Date | string }>(
-    `select d.id, (o.payload::json->>'id') as event_id, o.event_type, d.attempt, d.status_code, d.error, d.response, d.duration_ms, d.created_at
-       from webhook_deliveries d join outbox o on o.id = d.outbox_id
-      where d.endpoint_id = $1 order by d.created_at desc limit 100`,
-    [id],
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    eventId: r.event_id,
-    eventType: r.event_type as ConnectorDelivery["eventType"],
-    attempt: r.attempt,
-    statusCode: r.status_code,
-    error: r.error,
-    response: r.response,
-    durationMs: r.duration_ms,
-    createdAt: iso(r.created_at),
-  }));
+  return deliveryLog(q, id);
 }
 
 /**

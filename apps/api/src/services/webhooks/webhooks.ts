@@ -140,15 +140,13 @@ export async function deleteWebhook(q: Queryable, admin: AdminContext, id: strin
   await q.query("update outbox set failed_at = now() where endpoint_id = $1 and delivered_at is null and failed_at is null", [id]);
 }
 
-/** The last 100 delivery attempts to one of the organization's endpoints. */
-export async function listDeliveries(db: Db, admin: AdminContext, id: string): Promise<WebhookDelivery[]> {
-  const owned = await db.query("select 1 from webhook_endpoints where id::text = $1 and organization_id = $2", [id, admin.organizationId]);
-  if (!owned[0]) throw new ApiError("not_found");
-  const rows = await db.query<{ id: string; event_id: string; event_type: string; attempt: number; status_code: number | null; error: string | null; duration_ms: number; created_at: Date | string }>(
-    `select d.id, (o.payload::json->>'id') as event_id, o.event_type, d.attempt, d.status_code, d.error, d.duration_ms, d.created_at
+/** The last 100 delivery attempts to an endpoint (a webhook or a connector), with the start of what a refusing receiver answered. */
+export async function deliveryLog(q: Queryable, endpointId: string): Promise<(WebhookDelivery & { response: string | null })[]> {
+  const rows = await q.query<{ id: string; event_id: string; event_type: string; attempt: number; status_code: number | null; error: string | null; response: string | null; duration_ms: number; created_at: Date | string }>(
+    `select d.id, (o.payload::json->>'id') as event_id, o.event_type, d.attempt, d.status_code, d.error, d.response, d.duration_ms, d.created_at
        from webhook_deliveries d join outbox o on o.id = d.outbox_id
       where d.endpoint_id = $1 order by d.created_at desc limit 100`,
-    [id],
+    [endpointId],
   );
   return rows.map((r) => ({
     id: r.id,
@@ -157,9 +155,17 @@ export async function listDeliveries(db: Db, admin: AdminContext, id: string): P
     attempt: r.attempt,
     statusCode: r.status_code,
     error: r.error,
+    response: r.response,
     durationMs: r.duration_ms,
     createdAt: new Date(r.created_at).toISOString(),
   }));
+}
+
+/** The last 100 delivery attempts to one of the organization's endpoints. */
+export async function listDeliveries(db: Db, admin: AdminContext, id: string): Promise<WebhookDelivery[]> {
+  const owned = await db.query("select 1 from webhook_endpoints where id::text = $1 and organization_id = $2", [id, admin.organizationId]);
+  if (!owned[0]) throw new ApiError("not_found");
+  return (await deliveryLog(db, id)).map(({ response: _, ...delivery }) => delivery);
 }
 
 /** Days a delivered (or given-up) event keeps its content: after that only the log line remains. */
