@@ -32,7 +32,7 @@ const reasonOf = (error: unknown) => (error instanceof CkApiError && Object.keys
 export function tablingPetitionClient(real: CoalitionClient, scope: string): TablingClient {
   const base = real.baseUrl.replace(/\/+$/, "");
   let stats: PetitionStats = { total: 0, goal: 0, partners: [] };
-  let lastQueued = false;
+  const writes = tablingWrites(scope);
   const client: CoalitionClient = {
     ...real,
     petitions: {
@@ -43,23 +43,12 @@ export function tablingPetitionClient(real: CoalitionClient, scope: string): Tab
         return data;
       },
       stats: async (slug) => (stats = await real.petitions.stats(slug)),
-      sign: async (slug, input, options = {}) => {
-        const key = options.idempotencyKey ?? newIdempotencyKey();
-        const taken = atTable(input);
-        lastQueued = false;
-        try {
-          return await real.petitions.sign(slug, taken, { idempotencyKey: key });
-        } catch (error) {
-          if (!(error instanceof CkNetworkError)) throw error;
-          // No connection: kept on this device under its key, sent when the connection returns.
-          await enqueue({ key, scope, campaign: slug, input: taken, state: "waiting" });
-          lastQueued = true;
-          return { status: "signed", stats, created: true };
-        }
-      },
+      // No connection: kept on this device under its key, sent when the connection returns.
+      sign: (slug, input, options = {}) =>
+        writes.write({ campaign: slug }, input, options, (taken, idempotencyKey) => real.petitions.sign(slug, taken, { idempotencyKey }), () => ({ status: "signed" as const, stats, created: true })),
     },
   };
-  return { client, wasQueued: () => lastQueued };
+  return { client, wasQueued: writes.wasQueued };
 }
 
 /** What a tabling client gives the widget: the client, and whether its last write waits on the device. */
@@ -71,31 +60,45 @@ export interface TablingClient {
 /** A write marked as taken at a table: its channel, and when it was collected (now, unless it says). */
 const atTable = <T extends object>(input: T) => ({ ...input, channel: "tabling" as const, collectedAt: (input as { collectedAt?: string }).collectedAt ?? new Date().toISOString() });
 
+/**
+ * The writes of one tabling client: each is marked as taken at a table and sent under its
+ * Idempotency-Key; without a connection it is kept on this device under that key (sent when the
+ * connection returns) and answered with `kept()`. `wasQueued()` says which happened last.
+ */
+function tablingWrites(scope: string) {
+  let lastQueued = false;
+  return {
+    wasQueued: () => lastQueued,
+    async write<I extends object, T>(target: { campaign: string; session?: string }, input: I, options: { idempotencyKey?: string }, send: (taken: ReturnType<typeof atTable<I>>, idempotencyKey: string) => Promise<T>, kept: () => NoInfer<T>): Promise<T> {
+      const key = options.idempotencyKey ?? newIdempotencyKey();
+      const taken = atTable(input);
+      lastQueued = false;
+      try {
+        return await send(taken, key);
+      } catch (error) {
+        if (!(error instanceof CkNetworkError)) throw error;
+        await enqueue({ key, scope, ...target, input: taken as Record<string, unknown>, state: "waiting" });
+        lastQueued = true;
+        return kept();
+      }
+    },
+  };
+}
+
 /** `real`, for a survey at a table (students in a classroom): as the petition's, for responses. */
 export function tablingSurveyClient(real: CoalitionClient, scope: string): TablingClient {
   const base = real.baseUrl.replace(/\/+$/, "");
-  let lastQueued = false;
+  const writes = tablingWrites(scope);
   const client: CoalitionClient = {
     ...real,
     surveys: {
       ...real.surveys,
       get: (slug) => readThrough(`${base} ${real.partnerKey ?? ""} survey ${slug}`, () => real.surveys.get(slug)),
-      respond: async (slug, variant, input, options = {}) => {
-        const key = options.idempotencyKey ?? newIdempotencyKey();
-        const taken = atTable(input);
-        lastQueued = false;
-        try {
-          return await real.surveys.respond(slug, variant, taken, { idempotencyKey: key });
-        } catch (error) {
-          if (!(error instanceof CkNetworkError)) throw error;
-          await enqueue({ key, scope, campaign: slug, input: taken, state: "waiting" });
-          lastQueued = true;
-          return { status: "recorded" };
-        }
-      },
+      respond: (slug, variant, input, options = {}) =>
+        writes.write({ campaign: slug }, input, options, (taken, idempotencyKey) => real.surveys.respond(slug, variant, taken, { idempotencyKey }), () => ({ status: "recorded" as const })),
     },
   };
-  return { client, wasQueued: () => lastQueued };
+  return { client, wasQueued: writes.wasQueued };
 }
 
 /**
@@ -106,7 +109,7 @@ export function tablingSurveyClient(real: CoalitionClient, scope: string): Tabli
 export function tablingTrainingClient(real: CoalitionClient, scope: string): TablingClient {
   const base = real.baseUrl.replace(/\/+$/, "");
   const sessions = new Map<string, TrainingSession>();
-  let lastQueued = false;
+  const writes = tablingWrites(scope);
   const client: CoalitionClient = {
     ...real,
     trainings: {
@@ -116,23 +119,14 @@ export function tablingTrainingClient(real: CoalitionClient, scope: string): Tab
         for (const session of data.sessions) sessions.set(session.id, session);
         return data;
       },
-      register: async (series, session, input, options = {}) => {
-        const key = options.idempotencyKey ?? newIdempotencyKey();
-        const taken = atTable(input);
-        lastQueued = false;
-        try {
-          return await real.trainings.register(series, session, taken, { idempotencyKey: key });
-        } catch (error) {
-          if (!(error instanceof CkNetworkError)) throw error;
-          await enqueue({ key, scope, campaign: series, session, input: taken, state: "waiting" });
-          lastQueued = true;
+      register: (series, session, input, options = {}) =>
+        writes.write({ campaign: series, session }, input, options, (taken, idempotencyKey) => real.trainings.register(series, session, taken, { idempotencyKey }), () => {
           const saved: RegisterResponse & { created: boolean } = { status: "registered", waitlistPosition: null, session: sessions.get(session)!, virtualLink: null, calendarUrl: "", cancelUrl: "", created: true };
           return saved;
-        }
-      },
+        }),
     },
   };
-  return { client, wasQueued: () => lastQueued };
+  return { client, wasQueued: writes.wasQueued };
 }
 
 /** Send one waiting action with `real`, as its widget would have. */
