@@ -1,3 +1,4 @@
+import { fieldErrors } from "./errors.js";
 import * as z from "zod/mini";
 import { AGE_BAND_REQUIRED_MESSAGE, EMAIL_MESSAGE, GUARDIAN_CONSENT_MESSAGE, GUARDIAN_EMAIL_MESSAGE, ZIP_MESSAGE } from "./vocabulary.js";
 import { SHARE_CODE_PATTERN } from "./wire.js";
@@ -107,6 +108,19 @@ export const SignPetitionRequest = z
       }
     }),
   );
+/**
+ * Every bad field of a signature in one pass: the schema's rules plus the petition's own (an age
+ * group where it asks for one), field -> message; empty when the signature can be sent. The API
+ * and the full SDK client both answer with this, so the widget never reports fields in two rounds.
+ */
+export function signatureErrors(input: unknown, petition?: { askAgeBand: boolean }): Record<string, string> {
+  const parsed = SignPetitionRequest.safeParse(input);
+  const errors = parsed.success ? {} : fieldErrors(parsed.error);
+  const ageBand = (input as { ageBand?: unknown } | null)?.ageBand;
+  if (petition?.askAgeBand && (ageBand === undefined || ageBand === "") && !errors.ageBand) errors.ageBand = AGE_BAND_REQUIRED_MESSAGE;
+  return errors;
+}
+
 export type SignPetitionRequest = z.input<typeof SignPetitionRequest>;
 export type SignPetitionParsed = z.output<typeof SignPetitionRequest>;
 

@@ -4,6 +4,8 @@ import {
   SignPetitionRequest,
   SignPetitionResponse,
   fieldErrors,
+  signatureErrors,
+  type Petition,
   type PetitionStats,
   type SignPetitionRequest as SignInput,
 } from "@coalition-kit/schema";
@@ -32,8 +34,12 @@ export interface PetitionsApi {
    * with per-field messages, without a request), then posts with an Idempotency-Key.
    */
   sign(slug: string, input: SignInput, options?: SignOptions): Promise<SignResult>;
-  /** Check input with the same rules the API uses. Returns field -> message; empty when valid. */
-  validate(input: SignInput): Record<string, string>;
+  /**
+   * Check input with the same rules the API uses, every field in one pass. Returns field ->
+   * message; empty when valid. Given the petition (as `get` answers it), its own rule too: an age
+   * group where it asks for one.
+   */
+  validate(input: SignInput, petition?: Pick<Petition, "askAgeBand">): Record<string, string>;
 }
 
 export function petitionsApi(http: Http): PetitionsApi {
@@ -54,9 +60,6 @@ export function petitionsApi(http: Http): PetitionsApi {
       );
       return { ...data, created: status === 201 };
     },
-    validate(input) {
-      const parsed = SignPetitionRequest.safeParse(input);
-      return parsed.success ? {} : fieldErrors(parsed.error);
-    },
+    validate: (input, petition) => signatureErrors(input, petition),
   };
 }

@@ -69,6 +69,22 @@ describe(`SDK <-> API contract (${DB_LABEL})`, () => {
     await assert.rejects(client.petitions.sign(SLUG, bad), (error: unknown) => error instanceof CkApiError && error.code === "validation_failed" && error.fields.zip === local.zip);
   });
 
+  test("given the petition, local validation finds a missing age group with the other bad fields, in one pass as the API does", async () => {
+    const { petition } = await client.petitions.get(SLUG);
+    assert.equal(petition.askAgeBand, true);
+    const bad = { firstName: "Maya", email: "maya@", zip: "651", consentCoalition: false } as SignPetitionRequest;
+    const local = client.petitions.validate(bad, petition);
+    const response = await api.fetch(`${api.url}/v1/petitions/${SLUG}/signatures`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Partner-Key": "pk_demo_e4e" },
+      body: JSON.stringify(bad),
+    });
+    const body = (await response.json()) as { error: { fields: Record<string, string> } };
+    assert.deepEqual(Object.keys(local).sort(), ["ageBand", "email", "zip"]);
+    assert.deepEqual(body.error.fields, local);
+    assert.deepEqual(Object.keys(client.petitions.validate({ ...bad, ageBand: "18_plus" }, petition)).sort(), ["email", "zip"]);
+  });
+
   test("typed errors: unknown petition, bad key, unreachable server", async () => {
     await assert.rejects(client.petitions.get("no-such-petition"), (e: unknown) => e instanceof CkApiError && e.code === "not_found" && e.status === 404);
     const badKey = createClient({ baseUrl: api.url, partnerKey: "pk_not_a_real_key", retries: 0, fetch: api.fetch });

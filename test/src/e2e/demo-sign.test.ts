@@ -26,6 +26,8 @@ describe(`demo partner site in Chromium (${DB_LABEL})`, () => {
     await signPetition(page, { first: "Maya", email: signer, zip: "06511" });
     await page.getByRole("heading", { name: /thank you/i }).waitFor();
 
+    // The new total counts up over 600 ms; the live region is busy until it lands.
+    await page.locator('ck-petition [part~="count"][aria-busy="false"]').waitFor();
     assert.equal(await shownCount(page), before + 1);
     const rows = await signaturesFor(running.demo, signer);
     assert.equal(rows.length, 1);

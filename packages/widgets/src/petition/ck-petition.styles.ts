@@ -29,6 +29,8 @@ export const petitionStyles = css`
     border-radius: var(--_radius);
     padding: var(--_space);
     margin-bottom: var(--_space);
+    /* Digits of one width: a rising count and the partners' counts do not jiggle. */
+    font-variant-numeric: tabular-nums;
   }
   .count {
     font-size: 1.25rem;
@@ -65,7 +67,6 @@ export const petitionStyles = css`
     gap: 1rem;
   }
   .partner-count {
-    font-variant-numeric: tabular-nums;
     font-weight: 600;
   }
   .form {

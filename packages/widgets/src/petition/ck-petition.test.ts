@@ -3,8 +3,9 @@ import { expect, fixture } from "@open-wc/testing";
 import { html } from "lit";
 import { createClient } from "@coalition-kit/sdk";
 import type { CkErrorDetail, CkSuccessDetail } from "../shared/events.js";
-import { $, $$, API, KEY, click, countShown, fillValid, mountPetition, ready, type, uniqueEmail, until } from "../test-support/helpers.js";
+import { $, $$, API, KEY, click, countSettled, countShown, fillValid, mountPetition, ready, type, uniqueEmail, until } from "../test-support/helpers.js";
 import { XSS } from "../test-support/fixtures.mjs";
+import type { CkPetition } from "./ck-petition.js";
 
 describe("<ck-petition>", () => {
   it("shows the petition, live count, goal bar and every partner's count", async () => {
@@ -61,6 +62,24 @@ describe("<ck-petition>", () => {
     expect($(el, "#email-error")).to.equal(null);
   });
 
+  it("with the full SDK client, every bad field shows in one pass, the missing age group too, before anything is sent", async () => {
+    let posts = 0;
+    const counting: typeof fetch = (input, init) => {
+      if ((init?.method ?? (input instanceof Request ? input.method : "GET")) === "POST") posts += 1;
+      return fetch(input, init);
+    };
+    const client = createClient({ baseUrl: API, partnerKey: KEY, fetch: counting });
+    const el = await fixture<CkPetition>(html`<ck-petition .client=${client} petition="ct-funding-gap" poll-interval="0"></ck-petition>`);
+    await ready(el);
+    type(el, "firstName", "Maya");
+    type(el, "email", "maya@");
+    type(el, "zip", "651");
+    click(el, 'button[type="submit"]');
+    await until(() => $(el, "#email-error"), "email error");
+    expect([$(el, "#email-error"), $(el, "#zip-error"), $(el, "#ageBand-error")].map((e) => Boolean(e?.textContent))).to.deep.equal([true, true, true]);
+    expect(posts, "nothing sent").to.equal(0);
+  });
+
   it("signing raises the count, thanks the signer, moves focus there and fires events without personal data", async () => {
     const el = await mountPetition();
     await ready(el);
@@ -72,7 +91,7 @@ describe("<ck-petition>", () => {
     click(el, 'button[type="submit"]');
     await until(() => $(el, "#ck-thanks"), "thank-you");
 
-    expect(countShown(el)).to.equal(before + 1);
+    await until(() => countShown(el) === before + 1, "the count to rise by one");
     expect($(el, "#ck-thanks")!.textContent).to.contain("Thank you");
     expect(el.shadowRoot!.activeElement?.id).to.equal("ck-thanks");
     expect(events.map((e) => e.type)).to.deep.equal(["ck-submit", "ck-success"]);
@@ -90,7 +109,7 @@ describe("<ck-petition>", () => {
     await fillValid(first, email);
     click(first, 'button[type="submit"]');
     await until(() => $(first, "#ck-thanks"), "first thank-you");
-    const total = countShown(first);
+    const total = await countSettled(first);
 
     const again = await mountPetition();
     await ready(again);
@@ -98,7 +117,7 @@ describe("<ck-petition>", () => {
     click(again, 'button[type="submit"]');
     await until(() => $(again, "#ck-thanks"), "already-signed message");
     expect($(again, "#ck-thanks")!.textContent).to.contain("already signed");
-    expect(countShown(again)).to.equal(total);
+    expect(await countSettled(again)).to.equal(total);
   });
 
   it("under 13 reveals guardian fields, requires them, then signs", async () => {
@@ -168,7 +187,7 @@ describe("<ck-petition>", () => {
     click(pet, 'button[type="submit"]');
     await until(() => $(pet, "#ck-thanks"), "thank-you after retry");
     expect($(pet, "#ck-thanks")!.textContent).to.contain("Thank you for adding your name");
-    expect(countShown(pet)).to.equal(before + 1);
+    await until(() => countShown(pet) === before + 1, "the count to rise by one");
   });
 
   it("renders HTML from the API and typed by visitors as inert text", async () => {

@@ -60,6 +60,7 @@ export class CkPetition extends CkFormWidget<SignPetitionRequest> {
     ageBand: { state: true },
     result: { state: true },
     copied: { state: true },
+    shown: { state: true },
   };
   static override styles = [tokens, panelStyles, formStyles, petitionStyles];
 
@@ -78,6 +79,9 @@ export class CkPetition extends CkFormWidget<SignPetitionRequest> {
   /** The signer's own share code, from the API's answer: added to the links they share. */
   protected shareRef: string | undefined;
 
+  /** The number on screen while the count rises to a new total (undefined: the total itself). */
+  declare protected shown: number | undefined;
+  private stopCount = () => {};
   private pollTimer: ReturnType<typeof setInterval> | undefined;
   private successView: typeof import("./petition-success.js") | undefined;
 
@@ -101,6 +105,7 @@ export class CkPetition extends CkFormWidget<SignPetitionRequest> {
     super.disconnectedCallback();
     document.removeEventListener("visibilitychange", this.onVisibility);
     this.stopPolling();
+    this.stopCount();
   }
 
   protected override reloadOn() {
@@ -110,6 +115,17 @@ export class CkPetition extends CkFormWidget<SignPetitionRequest> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has("pollInterval")) this.restartPolling();
+    // A new total of the same petition (a refresh, a signature) counts up to it from the one shown.
+    const was = (changed as Map<string, unknown>).get("data") as PetitionResponse | undefined;
+    const to = this.data?.stats.total;
+    if (was && to !== undefined && to !== was.stats.total && was.petition.slug === this.data!.petition.slug) {
+      const from = (this.shown ??= was.stats.total);
+      // A chunk of its own: only a page that stays open while the count changes loads it.
+      void import("./count-up.js").then(({ countUp }) => {
+        this.stopCount();
+        this.stopCount = countUp(from, to, (n, done) => (this.shown = done ? undefined : n));
+      });
+    }
   }
 
   /** Fetch the petition and counts (again). */
@@ -218,7 +234,7 @@ export class CkPetition extends CkFormWidget<SignPetitionRequest> {
   };
 
   protected override validate(input: SignPetitionRequest) {
-    return this.activeClient?.petitions.validate(input);
+    return this.activeClient?.petitions.validate(input, this.data?.petition);
   }
 
   private readonly onAgeBand = (band: AgeBand) => {
@@ -238,7 +254,7 @@ export class CkPetition extends CkFormWidget<SignPetitionRequest> {
     return html`
       <section part="container" class="container" aria-labelledby="ck-title">
         <slot name="header"></slot>
-        ${renderIntro(petition)} ${formFirst ? nothing : body} ${renderProgress(stats, formatLocale(), petition.countShownFrom)} ${this.renderAction()}
+        ${renderIntro(petition)} ${formFirst ? nothing : body} ${renderProgress(stats, formatLocale(), petition.countShownFrom, this.shown)} ${this.renderAction()}
         ${formFirst ? html`<details><summary>${messages.readFull}</summary>${body}</details>` : nothing}
       </section>
     `;

@@ -25,16 +25,21 @@ export function renderIntro(petition: Petition) {
 export const renderBody = (petition: Petition) =>
   html`<div part="body" class="body" lang=${langOf(petition, "body")}>${paragraphs(petition.body).map((p) => html`<p>${p}</p>`)}</div>`;
 
-/** Live count, goal bar and per-partner counts; below the petition's `shownFrom`, the goal alone. */
-export function renderProgress(stats: PetitionStats, locale: string | undefined, shownFrom = 0) {
+/**
+ * Live count, goal bar and per-partner counts; below the petition's `shownFrom`, the goal alone.
+ * `shown` is the number on screen while the count rises to a new total: the live region is busy
+ * until it lands, so a screen reader hears the new total once, not every step.
+ */
+export function renderProgress(stats: PetitionStats, locale: string | undefined, shownFrom = 0, shown?: number) {
   const total = formatNumber(stats.total, locale);
+  const now = shown ?? stats.total;
   const goal = formatNumber(stats.goal, locale);
   if (stats.total < shownFrom) return html`<p part="count" class="count progress-block">${messages.goalOnly(goal)}</p>`;
   // A first signature shows: at least a sliver of the bar once anyone has signed (1 of 5,000 is 0.02%).
   const percent = stats.goal > 0 ? Math.max(stats.total && 2, Math.min(100, (stats.total / stats.goal) * 100)) : 100;
   return html`
     <div class="progress-block">
-      <p part="count" class="count" aria-live="polite"><strong>${messages.signatures(total, stats.total)}</strong></p>
+      <p part="count" class="count" aria-live="polite" aria-busy=${shown !== undefined}><strong>${messages.signatures(formatNumber(now, locale), now)}</strong></p>
       ${stats.goal > 0
         ? html`<div
               part="progress"

@@ -1,5 +1,5 @@
 import type { ReactiveElement } from "lit";
-import { pickLocale, type Locale } from "@coalition-kit/schema/rules";
+import { LOCALES, type Locale } from "@coalition-kit/schema/rules";
 import { CkApiError, CkNetworkError } from "@coalition-kit/sdk/lite";
 import { commonMessages } from "./common-messages.js";
 
@@ -17,6 +17,16 @@ const widgets = new Set<ReactiveElement>();
 let formatTag: string | undefined;
 
 /**
+ * The supported language of one BCP 47 tag ("es-MX" -> "es"), English for any other. The widgets
+ * only read tags (a `locale` or `lang` attribute), never an Accept-Language list, so they need
+ * none of the API's q-value parsing (pickLocale in the schema).
+ */
+function pickLocale(tag: string): Locale {
+  const base = tag.split(/[-_]/)[0]!.toLowerCase();
+  return (LOCALES as readonly string[]).includes(base) ? (base as Locale) : "en";
+}
+
+/**
  * Ask for a language (a BCP 47 tag like "es-MX"). An explicit request (a `locale` attribute) is
  * never overridden by one inferred from the page's `lang`.
  */
@@ -29,7 +39,7 @@ export function requestLocale(tag: string | null | undefined, explicit: boolean)
   if (locale === activeLocale() && !loading) return;
   loading ??= import("./localization.js").then((module) => (runtime = module));
   void loading
-    .then(({ setLocale }) => setLocale(pickLocale(formatTag)))
+    .then(({ setLocale }) => setLocale(pickLocale(formatTag!)))
     .then(() => widgets.forEach((widget) => widget.requestUpdate()));
 }
 

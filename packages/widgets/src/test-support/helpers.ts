@@ -73,6 +73,12 @@ export function countShown(el: CkPetition): number {
   return Number(($(el, '[part~="count"]')?.textContent ?? "").replace(/[^\d]/g, ""));
 }
 
+/** The count once it has landed (a new total counts up to it over 600 ms; the live region is busy till then). */
+export async function countSettled(el: CkPetition): Promise<number> {
+  await until(() => $(el, '[part~="count"]')?.getAttribute("aria-busy") !== "true", "the count to land");
+  return countShown(el);
+}
+
 export async function ready(el: CkPetition): Promise<void> {
   await until(() => $(el, "form") || $(el, ".closed") || $(el, ".alert"), "the petition to load");
 }

@@ -2,7 +2,7 @@ import type { Locale } from "@coalition-kit/schema";
 import {
   AGE_BAND_REQUIRED_MESSAGE,
   SignPetitionRequest,
-  fieldErrors,
+  signatureErrors,
   type PetitionResponse,
   type PetitionStats,
   type SignPetitionParsed,
@@ -37,21 +37,14 @@ export interface SignOutcome {
   replayed: boolean;
 }
 
-/** The petition's own rule: where it asks for an age band, one must be given. */
-const missingAgeBand = (petition: Pick<PetitionRow, "ask_age_band">, value: unknown) => petition.ask_age_band && (value === undefined || value === "");
-
 /**
  * Validate with the shared schema plus the petition's own rule (an age band where it asks for one),
- * reporting every bad field at once, exactly as the widget does before sending.
+ * reporting every bad field at once, exactly as the widget and the SDK do before sending.
  */
 export function parseSignature(input: Record<string, unknown>, petition: Pick<PetitionRow, "ask_age_band">): SignPetitionParsed {
-  const parsed = SignPetitionRequest.safeParse(input);
-  const errors = parsed.success ? {} : fieldErrors(parsed.error);
-  if (missingAgeBand(petition, input.ageBand) && !errors.ageBand) {
-    errors.ageBand = AGE_BAND_REQUIRED_MESSAGE;
-  }
-  if (!parsed.success || Object.keys(errors).length > 0) throw validationError(errors);
-  return parsed.data;
+  const errors = signatureErrors(input, { askAgeBand: petition.ask_age_band });
+  if (Object.keys(errors).length > 0) throw validationError(errors);
+  return SignPetitionRequest.parse(input);
 }
 
 /** What sign_petition (migrations/functions/sign_petition.sql) answers. */
