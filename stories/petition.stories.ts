@@ -121,6 +121,26 @@ export const FormFirst: Story = {
   render: ({ mode, askAgeBand }) => html`<ck-provider .client=${client(mode, askAgeBand, true)}><ck-petition petition="ct-funding-gap" poll-interval="0" layout="form-first"></ck-petition></ck-provider>`,
 };
 
+/**
+ * Others keep signing while the page is open: every 3 seconds the live count gets 137 more and
+ * counts up to the new total (straight there under reduced motion).
+ */
+export const CountRising: Story = {
+  render: () => {
+    const data = petitionResponse();
+    let total = data.stats.total;
+    const answer = fixtureFetch("ready", data);
+    const rising: typeof fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (!url.includes("/stats")) return answer(input, init);
+      total += 137;
+      return Promise.resolve(new Response(JSON.stringify({ stats: { ...data.stats, total } }), { headers: { "Content-Type": "application/json" } }));
+    };
+    const rise = createClient({ baseUrl: "https://fixtures.invalid", partnerKey: "pk_demo_e4e", retries: 0, fetch: rising });
+    return html`<ck-provider .client=${rise}><ck-petition petition="ct-funding-gap" poll-interval="3000"></ck-petition></ck-provider>`;
+  },
+};
+
 export const CustomTheme: Story = { args: { theme: "custom" } };
 
 export const DarkScheme: Story = {
