@@ -1,6 +1,6 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
@@ -17,6 +17,8 @@ describe(`widget bundles at /embed/v1 (${DB_LABEL})`, () => {
     await writeFile(join(dir, "petition.3f9a1c2b.js.br"), brotliCompressSync("export const chunk = 1;"));
     await writeFile(join(dir, "petition.3f9a1c2b.js.gz"), gzipSync("export const chunk = 1;"));
     await writeFile(join(dir, "training-calendar.js"), 'import "./training-calendar.AbCdEf12.js";');
+    await mkdir(join(dir, "themes"));
+    await writeFile(join(dir, "themes", "dark.css"), ":root { color-scheme: dark; --ck-color-bg: #161b22; }");
     h = await startHarness({ embedDir: dir });
   });
   after(async () => {
@@ -31,6 +33,16 @@ describe(`widget bundles at /embed/v1 (${DB_LABEL})`, () => {
     assert.equal(res.headers.get("access-control-allow-origin"), "*");
     assert.equal(res.headers.get("cache-control"), "public, max-age=300");
     assert.equal(await res.text(), "export const loader = 1;");
+  });
+
+  test("theme presets are served as style sheets a partner page can link, cached briefly", async () => {
+    const res = await fetch(`${h.url}/embed/v1/themes/dark.css`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get("content-type") ?? "", /^text\/css/);
+    assert.equal(res.headers.get("access-control-allow-origin"), "*");
+    assert.equal(res.headers.get("cache-control"), "public, max-age=300", "a preset keeps its name across releases");
+    assert.match(await res.text(), /--ck-color-bg: #161b22/);
+    assert.equal((await fetch(`${h.url}/embed/v1/themes/sepia.css`)).status, 404);
   });
 
   test("hashed files are immutable for a year", async () => {

@@ -96,6 +96,7 @@ describe(`feedback survey after each session (${DB_LABEL})`, () => {
     assert.equal(feedbackMails(people.ana).length, 1, "running the job twice sends once");
     assert.match(mail.text, /Hi Ana,/);
     assert.equal(linkIn(mail, "/feedback?from=email"), link);
+    assert.match(mail.text, /Stop reminders and follow-up emails for this series/, "the one-click link says what it stops");
     const spanish = await h.sink.waitFor((m) => m.to.includes(email(people.lu)) && m.subject.startsWith("¿Qué tal fue"));
     assert.equal(spanish.subject, "¿Qué tal fue Session fb1?");
     assert.equal(linkIn(spanish, "/feedback?from=email"), link);

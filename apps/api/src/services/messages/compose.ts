@@ -116,6 +116,9 @@ async function composeStaffMessage(q: Queryable, message: MessageRow, publicUrl:
   return assemble(identity, brand, to, content, { "X-CK-Message-Key": message.id }, []);
 }
 
+/** What the one-click link says it stops: a meeting's reminders; a series' reminders; after a session, its follow-ups too. */
+const unsubscribeLabel = (kind: string) => (kind.startsWith("meeting.") ? "stopMeetingReminders" : kind === "training.feedback" ? "stopSeriesEmails" : "stopReminders");
+
 /**
  * The email for a queued message, composed from the records it points at now (so a reminder
  * carries a session's new time), or undefined when there is nothing left to send (the person was
@@ -153,7 +156,7 @@ export async function composeMessage(q: Queryable, message: MessageRow, publicUr
     const url = `${ctx.baseUrl}/v1/messages/unsubscribe?token=${encodeURIComponent(await signLink(q, "unsubscribe", message.id))}`;
     headers["List-Unsubscribe"] = `<${url}>`;
     headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
-    content.actions.push({ label: say(ctx.locale, message.kind.startsWith("meeting.") ? "stopMeetingReminders" : "stopReminders"), url });
+    content.actions.push({ label: say(ctx.locale, unsubscribeLabel(message.kind)), url });
   }
   const brand: Brand = { lang: ctx.locale.slice(0, 2), coalitionName: identity.coalition_name, partnerName, color: identity.brand_color ?? "#1f5fbf" };
   // A guardian's consent request goes to the guardian, never to the child.
