@@ -32,7 +32,8 @@ export const SeriesFeedbackFields = {
 
 /**
  * On a session's attendance roster: the link to send by hand (null when the series has no
- * feedback survey), and how many feedback emails went out for this session.
+ * feedback survey), how many feedback emails went out for this session, and the session's id (what
+ * the link carries and the survey's results take as `?session=`).
  */
-export const SessionFeedback = z.object({ link: z.nullable(z.string()), survey: z.nullable(Slug), sent: z.number().check(z.int(), z.nonnegative()) });
+export const SessionFeedback = z.object({ link: z.nullable(z.string()), survey: z.nullable(Slug), sent: z.number().check(z.int(), z.nonnegative()), sessionId: z.string() });
 export type SessionFeedback = z.infer<typeof SessionFeedback>;

@@ -1,7 +1,7 @@
 // An organizer names a feedback survey for a series in the console and sends its link after a
 // session, in real Chromium against the real API and a real SMTP server: the attendance page shows
 // the session's "Feedback link to send", an attendee ticked as attended gets the feedback email
-// with that link, and the page counts the feedback emails that went out.
+// with that link, the page counts the feedback emails that went out, and shows the session's answers.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createSecretKey, loadSeedFile, queueSessionFeedback, SEEDS_DIR } from "@coalition-kit/api";
@@ -81,7 +81,15 @@ describe(`console: a series' feedback survey and its link after a session, in Ch
     await page.reload();
     await page.locator("ck-admin-attendance[data-loaded]").waitFor();
     await page.locator(".feedback-sent", { hasText: "1 feedback email went out." }).waitFor();
-    assert.deepEqual(await axeViolations(page), [], "the attendance page with its feedback link");
+
+    // Three attendees answer through the link (the widget sends the session with each response).
+    const partner = createClient({ baseUrl: demo.apiUrl, partnerKey: "pk_demo_sej", retries: 0 });
+    const variant = (await partner.surveys.get("heal-session-feedback")).survey.variants[0]!;
+    for (const useful of [4, 5, 5]) await partner.surveys.respond("heal-session-feedback", variant, { variant: variant.slug, answers: { useful }, session: sessionId });
+    await page.getByRole("button", { name: "Show this session's answers" }).click();
+    await page.getByRole("heading", { name: "Answers from this session (3 responses)" }).waitFor();
+    assert.match(await page.locator('ck-admin-attendance section[aria-labelledby="feedback-title"]').innerText(), /How useful was it\?[\s\S]*Average: 4\.7/);
+    assert.deepEqual(await axeViolations(page), [], "the attendance page with its feedback link and answers");
     await context.close();
   });
 });

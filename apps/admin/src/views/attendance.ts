@@ -1,6 +1,7 @@
 import { html, nothing } from "lit";
-import type { AdminTrainingSeriesDetail, AttendanceEntry, AttendanceRoster, AttendanceUploaded, SeriesProgress } from "@coalition-kit/schema";
+import type { AdminTrainingSeriesDetail, AttendanceEntry, AttendanceRoster, AttendanceUploaded, SeriesProgress, SurveyResults } from "@coalition-kit/schema";
 import { AdminView, download } from "./admin-view.js";
+import { renderSurveyResults } from "./survey-results.js";
 import { when, zoneName } from "../zoned-time.js";
 
 type Detail = AdminTrainingSeriesDetail;
@@ -23,13 +24,15 @@ const thresholdText = (t: Detail["series"]["completionThreshold"], total: number
  * registrations, attendance rate and completions.
  */
 export class CkAdminAttendance extends AdminView {
-  static override properties = { ...AdminView.properties, slug: {}, detail: { state: true }, session: { state: true }, roster: { state: true }, status: { state: true }, uploaded: { state: true } };
+  static override properties = { ...AdminView.properties, slug: {}, detail: { state: true }, session: { state: true }, roster: { state: true }, status: { state: true }, uploaded: { state: true }, answers: { state: true } };
   declare slug: string;
   declare detail: Detail | undefined;
   declare session: string | undefined;
   declare roster: AttendanceRoster | undefined;
   declare status: string | undefined;
   declare uploaded: AttendanceUploaded | undefined;
+  /** The feedback survey's answers from the session on screen, once asked for. */
+  declare answers: SurveyResults | undefined;
 
   protected async load(): Promise<void> {
     this.detail = await this.client.trainings.get(this.slug);
@@ -192,6 +195,11 @@ export class CkAdminAttendance extends AdminView {
     ${this.renderFeedback(r)}`;
   }
 
+  private readonly showAnswers = (survey: string, sessionId: string) =>
+    this.attempt(async () => {
+      this.answers = await this.client.surveys.results(survey, undefined, sessionId);
+    });
+
   private readonly copyLink = (link: string) =>
     this.attempt(async () => {
       await navigator.clipboard.writeText(link);
@@ -200,7 +208,8 @@ export class CkAdminAttendance extends AdminView {
 
   /** The session's feedback survey: the link to send by hand, and how many feedback emails went out. */
   private renderFeedback(r: AttendanceRoster) {
-    const { link, survey, sent } = r.feedback;
+    const { link, survey, sent, sessionId } = r.feedback;
+    const answers = this.answers?.survey === survey && this.answers.session === sessionId ? this.answers : undefined;
     return html`<section aria-labelledby="feedback-title">
       <h2 id="feedback-title">Feedback survey</h2>
       ${link
@@ -210,7 +219,9 @@ export class CkAdminAttendance extends AdminView {
               <span id="feedback-hint" class="muted">The ${survey} survey, for this session. Attendees marked attended get it by email once the session has ended; send it yourself if you prefer.</span>
             </div>
             <button type="button" @click=${() => void this.copyLink(link)}>Copy link</button>
-            <p class="feedback-sent">${sent === 1 ? "1 feedback email went out." : `${sent} feedback emails went out.`}</p>`
+            <p class="feedback-sent">${sent === 1 ? "1 feedback email went out." : `${sent} feedback emails went out.`}</p>
+            <button type="button" class="secondary" @click=${() => void this.showAnswers(survey!, sessionId)}>${answers ? "Refresh this session's answers" : "Show this session's answers"}</button>
+            ${answers ? renderSurveyResults(answers, "Answers from this session") : nothing}`
         : html`<p class="muted">This series has no feedback survey. Name one of your surveys and the page it is embedded on with the series, and attendees get its link after each session.</p>`}
     </section>`;
   }

@@ -1,6 +1,7 @@
 import { html, nothing } from "lit";
 import type { AdminSurveyList, SurveyResults } from "@coalition-kit/schema";
 import { AdminView, download } from "./admin-view.js";
+import { renderSurveyResults } from "./survey-results.js";
 
 /** Surveys with their response counts; results per question (small groups withheld) and the CSV. */
 export class CkAdminSurveys extends AdminView {
@@ -49,26 +50,8 @@ export class CkAdminSurveys extends AdminView {
           )}
         </tbody>
       </table>
-      ${this.results ? this.renderResults(this.results) : nothing}
+      ${this.results ? renderSurveyResults(this.results, `Results: ${this.results.survey}`) : nothing}
     `;
-  }
-
-  private renderResults(r: SurveyResults) {
-    return html`<h2>Results: ${r.survey} (${r.responses} responses)</h2>
-      ${r.suppressed ? html`<p class="muted">Fewer than ${r.minGroupSize} responses: nothing is shown yet, to protect students.</p>` : nothing}
-      ${r.questions.map(
-        (q) => html`<h3>${q.prompt}</h3>
-          ${q.suppressed
-            ? html`<p class="muted">Withheld: fewer than ${r.minGroupSize} answered.</p>`
-            : q.options.length
-              ? html`<table>
-                  <tbody>
-                    ${q.options.map((o) => html`<tr><td>${o.label}</td><td class="num">${o.count}</td><td><meter min="0" max="100" value=${o.percent} aria-label="${o.label}: ${o.percent}%"></meter> ${o.percent}%</td></tr>`)}
-                  </tbody>
-                </table>
-                ${q.average !== null ? html`<p>Average: ${q.average.toFixed(1)}</p>` : nothing}`
-              : html`<p class="muted">${q.answered} written answers (in the CSV export).</p>`}`,
-      )}`;
   }
 }
 

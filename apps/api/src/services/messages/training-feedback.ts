@@ -78,5 +78,5 @@ export async function sessionFeedback(q: Queryable, sessionId: string): Promise<
     [sessionId],
   );
   const r = rows[0];
-  return { link: r?.survey && r.feedback_url ? feedbackLink(r.feedback_url, sessionId) : null, survey: r?.survey ?? null, sent: r?.sent ?? 0 };
+  return { link: r?.survey && r.feedback_url ? feedbackLink(r.feedback_url, sessionId) : null, survey: r?.survey ?? null, sent: r?.sent ?? 0, sessionId };
 }
