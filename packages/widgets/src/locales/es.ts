@@ -1,10 +1,15 @@
 // Spanish for every widget string (ids from the *-messages.ts modules), in @lit/localize's runtime
 // format: ${0}, ${1} stand for the English template's values in order. Loaded only on Spanish pages.
-import { str } from "../shared/localize.js";
+import type { str as strTag } from "../shared/localize.js";
 
 export { spanishFor } from "@coalition-kit/schema/messages/es";
 
-export const templates = {
+/**
+ * The templates, given lit-localize's `str` tag by the localization chunk: this chunk then imports
+ * nothing the widget's own build has, so the tag stays in the build instead of a chunk of its own
+ * that every first render would wait for.
+ */
+export const spanishTemplates = (str: typeof strTag) => ({
   "common.tryAgain": "Volver a intentar",
   "common.networkError": "No pudimos conectar con el servidor. Revisa tu conexión y vuelve a intentarlo.",
   "common.firstName": "Nombre",
@@ -188,4 +193,4 @@ export const templates = {
   "tabling.anonymous": "Una respuesta anónima",
   "tabling.waitingOne": "1 espera en este dispositivo para enviarse.",
   "tabling.waiting": str`${0} esperan en este dispositivo para enviarse.`,
-};
+});

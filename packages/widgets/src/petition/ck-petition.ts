@@ -13,6 +13,7 @@ import { tokens } from "../shared/tokens.js";
 import { petitionStyles } from "./ck-petition.styles.js";
 import { FIELD_ORDER, renderForm } from "./petition-form.js";
 import { renderBody, renderIntro, renderProgress } from "./petition-summary.js";
+import type { Counting } from "./count-up.js";
 
 /** The petition's states ("submitting" is CkFormWidget's `submitting` flag). */
 export type PetitionPhase = "loading" | "ready" | "submitting" | "success" | "error" | "closed";
@@ -81,7 +82,8 @@ export class CkPetition extends CkFormWidget<SignPetitionRequest> {
 
   /** The number on screen while the count rises to a new total (undefined: the total itself). */
   declare protected shown: number | undefined;
-  private stopCount = () => {};
+  /** Stops the count rising (count-up.ts sets it). */
+  protected stopCount = () => {};
   private pollTimer: ReturnType<typeof setInterval> | undefined;
   private successView: typeof import("./petition-success.js") | undefined;
 
@@ -115,16 +117,13 @@ export class CkPetition extends CkFormWidget<SignPetitionRequest> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has("pollInterval")) this.restartPolling();
-    // A new total of the same petition (a refresh, a signature) counts up to it from the one shown.
+    // A new total (a refresh, a signature) counts up from the one shown: count-up.ts, a chunk only
+    // a page whose count changes loads. The number shown stays until it runs.
     const was = (changed as Map<string, unknown>).get("data") as PetitionResponse | undefined;
-    const to = this.data?.stats.total;
-    if (was && to !== undefined && to !== was.stats.total && was.petition.slug === this.data!.petition.slug) {
-      const from = (this.shown ??= was.stats.total);
-      // A chunk of its own: only a page that stays open while the count changes loads it.
-      void import("./count-up.js").then(({ countUp }) => {
-        this.stopCount();
-        this.stopCount = countUp(from, to, (n, done) => (this.shown = done ? undefined : n));
-      });
+    if (was && was.stats.total !== this.data?.stats.total) {
+      this.shown ??= was.stats.total;
+      // Offline, the chunk can't load: the total shows as it is.
+      void import("./count-up.js").then((m) => m.countUp(this as unknown as Counting, was), () => (this.shown = undefined));
     }
   }
 

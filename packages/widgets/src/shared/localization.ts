@@ -1,4 +1,5 @@
 import { configureLocalization } from "@lit/localize/init/runtime.js";
+import { str } from "./localize.js";
 
 /**
  * The @lit/localize runtime, in its own chunk: an English page never downloads it. Importing this
@@ -13,7 +14,7 @@ export const { getLocale, setLocale } = configureLocalization({
   loadLocale: async () => {
     const module = await import("../locales/es.js");
     spanish = module.spanishFor;
-    return module;
+    return { templates: module.spanishTemplates(str) };
   },
 });
 
