@@ -55,8 +55,12 @@ export const reserveStyleSheet = () => `/* Coalition Kit: keeps room for the wid
  * reserved height; its light-DOM children (the no-JavaScript fallback form) stay hidden while the
  * build loads, and come back if it cannot load. The style sheet is adopted, not inline: pages with
  * a strict style-src CSP allow it.
+ * `chunks` are the files the build imports statically (modules the bundler split out because a
+ * lazy chunk shares them, e.g. @lit/localize's str tag): the browser would only find them after
+ * downloading and parsing the build, a third hop before the form. The loader preloads them
+ * (modulepreload: fetched, not run) beside the build and the data.
  */
-export function loaderSource(name, hashed) {
+export function loaderSource(name, hashed, chunks = []) {
   const reads = READS[name].map(([tag, attribute, path, query]) => `[${JSON.stringify(tag)},${JSON.stringify(attribute)},${JSON.stringify(path)},${query.toString()}]`).join(",");
   const reserve = Object.entries(RESERVE[name]);
   const css = reserveCss(name);
@@ -68,6 +72,6 @@ const r=(globalThis[Symbol.for("coalition-kit.prefetch")]??=new Map),a=(e,n)=>e.
 for(const[t,n,p,q]of[${reads}])for(const e of document.querySelectorAll(t)){const api=a(e,"api"),k=a(e,"partner"),l=/^es\\b/i.test(a(e,"locale")??e.closest("[lang]")?.getAttribute("lang")??"")?"es":"en";
 if(api)for(const s of(e.getAttribute(n)??"").split(",").map((s)=>s.trim()).filter(Boolean)){const x=q(e),u=api.replace(/\\/+$/,"")+"/"+p+encodeURIComponent(s)+x+(k?(x?"&":"?")+"key="+encodeURIComponent(k):""),id=l+" "+u;
 if(!r.has(id)){const f=fetch(u,{headers:{Accept:"application/json","Accept-Language":l}});f.catch(()=>{});r.set(id,{at:Date.now(),response:f})}}}
-import("./${hashed}").catch(()=>{if(c)document.adoptedStyleSheets=document.adoptedStyleSheets.filter((x)=>x!==c);for(const e of w){e.removeAttribute("data-ck-loading");e.setAttribute("data-ck-failed","")}})}
+${chunks.length ? `for(const f of${JSON.stringify(chunks)}){const p=document.createElement("link");p.rel="modulepreload";p.href=new URL("./"+f,import.meta.url).href;document.head.append(p)}\n` : ""}import("./${hashed}").catch(()=>{if(c)document.adoptedStyleSheets=document.adoptedStyleSheets.filter((x)=>x!==c);for(const e of w){e.removeAttribute("data-ck-loading");e.setAttribute("data-ck-failed","")}})}
 `;
 }
