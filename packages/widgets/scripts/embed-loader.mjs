@@ -9,7 +9,8 @@
 const READS = {
   petition: [["ck-petition", "petition", "v1/petitions/", () => ""]],
   survey: [["ck-survey", "survey", "v1/surveys/", () => ""]],
-  stories: [["ck-story-form", "campaign", "v1/stories/", () => ""]],
+  // The wall asks for its first page, `page-size` stories (6 unless its attribute says otherwise).
+  stories: [["ck-story-form", "campaign", "v1/stories/", () => ""], ["ck-story-wall", "campaign", "v1/stories/", (el) => `/wall?page=1&pageSize=${Number(el.getAttribute("page-size") || 6)}`]],
   "training-calendar": [["ck-training-calendar", "series", "v1/trainings/", () => ""]],
   // The meeting widget asks for `count` weeks (6 unless its attribute says otherwise).
   "meeting-rsvp": [["ck-meeting-rsvp", "meeting", "v1/meetings/", (el) => `?count=${el.getAttribute("count") || 6}`]],
