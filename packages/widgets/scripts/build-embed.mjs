@@ -20,6 +20,20 @@ for (const name of NAMES) {
   await build({ configFile: new URL("../vite.config.ts", import.meta.url).pathname, logLevel: "warn" });
 }
 
+/**
+ * The chunks `file` imports statically, and theirs (`from"./x.js"` or `import"./x.js"`; the lazy
+ * ones are import(`./x.js`) and load only when needed): the loader preloads these with the build.
+ */
+async function staticChunks(file, seen = new Set()) {
+  const code = await readFile(new URL(file, OUT), "utf8");
+  for (const [, chunk] of code.matchAll(/\b(?:from|import)\s*"\.\/([^"]+\.js)"/g)) {
+    if (seen.has(chunk)) continue;
+    seen.add(chunk);
+    await staticChunks(chunk, seen);
+  }
+  return [...seen];
+}
+
 const files = await readdir(OUT);
 const sizes = {};
 for (const name of NAMES) {
@@ -27,7 +41,8 @@ for (const name of NAMES) {
   if (!hashed) throw new Error(`no hashed bundle for ${name}`);
   const code = await readFile(new URL(hashed, OUT));
   sizes[name] = { file: hashed, min: (await stat(new URL(hashed, OUT))).size, gzip: gzipSync(code, { level: 9 }).length };
-  await writeFile(new URL(`${name}.js`, OUT), loaderSource(name, hashed));
+  const chunks = await staticChunks(hashed);
+  await writeFile(new URL(`${name}.js`, OUT), loaderSource(name, hashed, chunks));
 }
 await writeFile(new URL("coalition-kit.css", OUT), reserveStyleSheet());
 const THEMES = new URL("../themes/", import.meta.url);

@@ -9,7 +9,8 @@
 const READS = {
   petition: [["ck-petition", "petition", "v1/petitions/", () => ""]],
   survey: [["ck-survey", "survey", "v1/surveys/", () => ""]],
-  stories: [["ck-story-form", "campaign", "v1/stories/", () => ""]],
+  // The wall asks for its first page, `page-size` stories (6 unless its attribute says otherwise).
+  stories: [["ck-story-form", "campaign", "v1/stories/", () => ""], ["ck-story-wall", "campaign", "v1/stories/", (el) => `/wall?page=1&pageSize=${Number(el.getAttribute("page-size") || 6)}`]],
   "training-calendar": [["ck-training-calendar", "series", "v1/trainings/", () => ""]],
   // The meeting widget asks for `count` weeks (6 unless its attribute says otherwise).
   "meeting-rsvp": [["ck-meeting-rsvp", "meeting", "v1/meetings/", (el) => `?count=${el.getAttribute("count") || 6}`]],
@@ -20,13 +21,15 @@ READS["coalition-kit"] = Object.values(READS).flat();
  * Per bundle: the room each element keeps while it loads (overridable with the element's
  * --ck-reserve-height), so the partner's own content below it does not jump when it renders.
  * The tall widgets keep a screen's height: whatever follows them starts below the fold and stays
- * there. The short ones keep about their usual height.
+ * there. The short ones keep about their usual height. The training calendar is a tall one: it
+ * lists every upcoming session as a card (five on the demo's trainings page, about 2,100 px at
+ * 1350 px wide); kept at 18rem, its render pushed the page's footer out of view (CLS 0.053).
  */
 const RESERVE = {
   petition: { "ck-petition": "100vh" },
   survey: { "ck-survey": "20rem" },
   stories: { "ck-story-form": "100vh", "ck-story-wall": "8rem" },
-  "training-calendar": { "ck-training-calendar": "18rem" },
+  "training-calendar": { "ck-training-calendar": "100vh" },
   "meeting-rsvp": { "ck-meeting-rsvp": "100vh" },
 };
 RESERVE["coalition-kit"] = Object.assign({}, ...Object.values(RESERVE));
@@ -55,8 +58,12 @@ export const reserveStyleSheet = () => `/* Coalition Kit: keeps room for the wid
  * reserved height; its light-DOM children (the no-JavaScript fallback form) stay hidden while the
  * build loads, and come back if it cannot load. The style sheet is adopted, not inline: pages with
  * a strict style-src CSP allow it.
+ * `chunks` are the files the build imports statically (modules the bundler split out because a
+ * lazy chunk shares them, e.g. @lit/localize's str tag): the browser would only find them after
+ * downloading and parsing the build, a third hop before the form. The loader preloads them
+ * (modulepreload: fetched, not run) beside the build and the data.
  */
-export function loaderSource(name, hashed) {
+export function loaderSource(name, hashed, chunks = []) {
   const reads = READS[name].map(([tag, attribute, path, query]) => `[${JSON.stringify(tag)},${JSON.stringify(attribute)},${JSON.stringify(path)},${query.toString()}]`).join(",");
   const reserve = Object.entries(RESERVE[name]);
   const css = reserveCss(name);
@@ -68,6 +75,6 @@ const r=(globalThis[Symbol.for("coalition-kit.prefetch")]??=new Map),a=(e,n)=>e.
 for(const[t,n,p,q]of[${reads}])for(const e of document.querySelectorAll(t)){const api=a(e,"api"),k=a(e,"partner"),l=/^es\\b/i.test(a(e,"locale")??e.closest("[lang]")?.getAttribute("lang")??"")?"es":"en";
 if(api)for(const s of(e.getAttribute(n)??"").split(",").map((s)=>s.trim()).filter(Boolean)){const x=q(e),u=api.replace(/\\/+$/,"")+"/"+p+encodeURIComponent(s)+x+(k?(x?"&":"?")+"key="+encodeURIComponent(k):""),id=l+" "+u;
 if(!r.has(id)){const f=fetch(u,{headers:{Accept:"application/json","Accept-Language":l}});f.catch(()=>{});r.set(id,{at:Date.now(),response:f})}}}
-import("./${hashed}").catch(()=>{if(c)document.adoptedStyleSheets=document.adoptedStyleSheets.filter((x)=>x!==c);for(const e of w){e.removeAttribute("data-ck-loading");e.setAttribute("data-ck-failed","")}})}
+${chunks.length ? `for(const f of${JSON.stringify(chunks)}){const p=document.createElement("link");p.rel="modulepreload";p.href=new URL("./"+f,import.meta.url).href;document.head.append(p)}\n` : ""}import("./${hashed}").catch(()=>{if(c)document.adoptedStyleSheets=document.adoptedStyleSheets.filter((x)=>x!==c);for(const e of w){e.removeAttribute("data-ck-loading");e.setAttribute("data-ck-failed","")}})}
 `;
 }
