@@ -1,4 +1,5 @@
-// Size budgets (min+gzip): the petition bundle and the all-widgets bundle. Exits 1 when over.
+// Size budgets (min+gzip): what the petition and the all-widgets bundle load before their first render
+// (the build and the chunks it imports statically, as sizes.json counts them). Exits 1 when over.
 import { readFile } from "node:fs/promises";
 
 const BUDGETS = { petition: 15_000, "coalition-kit": 40_000 };
