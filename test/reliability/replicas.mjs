@@ -1,5 +1,7 @@
 // Two API processes on one PostgreSQL, as a deployment with two replicas runs them:
-// - the per-address rate limit holds across both (20 a minute, 30 signatures sent alternately);
+// - the per-address rate limit holds across both (20 a minute, 30 signatures sent alternately),
+//   and a burst of 60 at once from another address, split over both, passes at most the limit
+//   plus the documented overshoot (apps/api/src/services/platform/rate-tally.ts: ⌊20 / 4⌋ = 5);
 // - 40 people registering at once for a 5-seat session, split over both, never overbook it;
 // - every signature's webhook event reaches the receiver exactly once, though both replicas
 //   deliver from the same outbox.
@@ -61,6 +63,14 @@ export async function replicas() {
       }
       const accepted = statuses.filter((s) => s === 201).length;
       const limited = statuses.filter((s) => s === 429).length;
+      // The same limit, 60 signatures at once from another address, half through each replica.
+      const burst = await Promise.all(
+        Array.from({ length: 60 }, async (_, i) => {
+          const res = await post(apis[i % 2].url, `/v1/petitions/${SLUG}/signatures`, signer("burst"), { "X-Partner-Key": "pk_demo_e4e", "X-Forwarded-For": "203.0.113.8" });
+          await res.body?.cancel();
+          return res.status;
+        }),
+      );
 
       // Overbooking: 40 registrations at once, each from its own address, half through each replica.
       const answers = await Promise.all(
@@ -89,6 +99,9 @@ export async function replicas() {
         sent: statuses.length,
         accepted,
         limited,
+        burstSent: burst.length,
+        burstAccepted: burst.filter((s) => s === 201).length,
+        burstOther: burst.filter((s) => s !== 201 && s !== 429),
         registrations: answers.filter((a) => a.status === 201).length,
         seats,
         waitlisted: answers.filter((a) => a.body?.status === "waitlisted").length,

@@ -4,8 +4,9 @@
 -- signature (attributed to its partner; through a share link, to the signature that recruited it;
 -- with its channel, and when it was collected if a tabling device sent it later), the consent rows
 -- actually given (in the signer's language where the organizer translated them), the
--- signature.created outbox rows, the email, and the live counts. New signatures answer with their
--- id (`signature`), which the API turns into the signer's own share code.
+-- signature.created outbox rows, the email, and the live counts (per partner id: the API names
+-- them). New signatures answer with their id (`signature`), which the API turns into the signer's
+-- own share code.
 -- The under-13 checks name the person by id: written as p.id, the cached generic plan was a hashed
 -- subplan that read every signature.
 create or replace function sign_petition(
@@ -140,20 +141,12 @@ begin
     on conflict (dedupe_key) do nothing;
   end if;
 
-  -- The live counts, as petitionStats reads them (the API orders the partners).
-  select coalesce(json_agg(json_build_object('slug', r.slug, 'name', r.name, 'count', r.count)) filter (where r.slug is not null), '[]'::json),
-         coalesce(sum(r.count), 0)
+  -- The live counts, lean: the petition's count per partner id and the total (one index range of
+  -- petition_counts). The API names the partners and adds the active ones not counted yet
+  -- (services/petitions/sign-counts.ts), as petitionStats reads them.
+  select coalesce(json_object_agg(x.partner_id, x.count), '{}'::json), coalesce(sum(x.count), 0)
     into v_stats, v_total
-    from (select o.slug, o.name, coalesce(sum(c.count), 0)::int as count
-            from petition_counts c
-            left join partners pa on pa.id = c.partner_id and pa.active
-            left join organizations o on o.id = pa.organization_id
-           where c.petition_id = v_petition.id
-           group by o.slug, o.name
-          union all
-          select o.slug, o.name, 0 from partners pa join organizations o on o.id = pa.organization_id
-           where pa.coalition_id = v_petition.coalition_id and pa.active
-             and not exists (select 1 from petition_counts c where c.petition_id = v_petition.id and c.partner_id = pa.id)) r;
+    from (select c.partner_id, sum(c.count)::int as count from petition_counts c where c.petition_id = v_petition.id group by c.partner_id) x;
 
   v_code := case when v_outcome = 'already_signed' then 200 else 201 end;
   -- The goal as the organizer set it, and whether it rises (the API picks the goal to show: services/petitions/goals.ts).

@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { AdminPartnerResponse, SecretKeyCreated, SecretKeyList } from "@coalition-kit/schema";
-import { DB_LABEL, signer, SLUG } from "../testing/harness.js";
+import { AdminPartnerResponse, PetitionResponse, SecretKeyCreated, SecretKeyList, SignPetitionResponse } from "@coalition-kit/schema";
+import { DB_LABEL, E4E, ORIGIN, signer, SLUG } from "../testing/harness.js";
 import { adminSuite } from "../testing/suites.js";
 
 describe(`admin: keys and partners (${DB_LABEL})`, () => {
@@ -38,5 +38,29 @@ describe(`admin: keys and partners (${DB_LABEL})`, () => {
     assert.equal((await sign("https://evil.example.org")).status, 403);
     assert.equal((await h.admin.send("PATCH", "/partners/new-haven-parents", { active: false })).status, 200);
     assert.equal((await sign("https://nhp.example.org")).status, 401);
+  });
+
+  test("a signer's answer counts partners as the page does: a new one at 0, a renamed one by its new name, a paused one in the total only", async () => {
+    const res = await h.admin.send("POST", "/partners", { slug: "hamden-teachers", name: "Hamden Teachers", allowedOrigins: [ORIGIN] });
+    const { partner } = AdminPartnerResponse.parse(await res.json());
+    const signThrough = async (key: string) => SignPetitionResponse.parse(await (await h.post(`/v1/petitions/${SLUG}/signatures`, signer(), { "X-Partner-Key": key })).json()).stats;
+    const page = async () => PetitionResponse.parse(await (await fetch(`${h.url}/v1/petitions/${SLUG}?key=${E4E}`, { headers: { Origin: ORIGIN } })).json()).stats;
+    const hamden = (stats: { partners: Array<{ slug: string; name: string; count: number }> }) => stats.partners.find((p) => p.slug === "hamden-teachers");
+
+    const first = await signThrough(E4E);
+    assert.deepEqual(hamden(first), { slug: "hamden-teachers", name: "Hamden Teachers", count: 0 });
+    assert.deepEqual(first, await page());
+    assert.equal(hamden(await signThrough(partner.publishableKey))?.count, 1);
+
+    assert.equal((await h.admin.send("PATCH", "/partners/hamden-teachers", { name: "Hamden Teachers Union" })).status, 200);
+    const renamed = await signThrough(E4E);
+    assert.deepEqual(hamden(renamed), { slug: "hamden-teachers", name: "Hamden Teachers Union", count: 1 });
+    assert.deepEqual(renamed, await page());
+
+    assert.equal((await h.admin.send("PATCH", "/partners/hamden-teachers", { active: false })).status, 200);
+    const paused = await signThrough(E4E);
+    assert.equal(hamden(paused), undefined);
+    assert.equal(paused.total, renamed.total + 1, "the paused partner's signature still counts in the total");
+    assert.deepEqual(paused, await page());
   });
 });

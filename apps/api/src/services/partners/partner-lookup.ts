@@ -37,6 +37,11 @@ export function partnersChanged(): void {
   generation += 1;
 }
 
+/** How many times partners were forgotten: a cache of partner facts made at another number is stale. */
+export function partnersGeneration(): number {
+  return generation;
+}
+
 async function partnerByKey(db: Queryable, key: string): Promise<KeyLookup> {
   let cache = remembered.get(db);
   if (!cache) remembered.set(db, (cache = new Map()));

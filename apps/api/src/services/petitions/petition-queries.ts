@@ -33,7 +33,7 @@ export function findPetition(q: Queryable, slug: string): Promise<PetitionRow | 
 export async function petitionStats(q: Queryable, petition: Pick<PetitionRow, "id" | "coalition_id" | "goal" | "auto_goal">): Promise<PetitionStats> {
   // petition_counts is kept by a trigger on signatures (migration 007): a few rows, not a count(*).
   // One query: every active partner's count (total = their sum plus signatures via paused partners).
-  // sign_petition (migrations/functions/sign_petition.sql) reads the counts the same way for its answer: change both.
+  // A signature's answer shows the same counts (sign_petition.sql per partner id, named in sign-counts.ts): change both.
   const rows = await q.query<{ slug: string | null; name: string | null; count: number }>(
     `select o.slug, o.name, coalesce(sum(c.count), 0)::int as count
        from petition_counts c

@@ -18,6 +18,7 @@ import { campaignFor } from "../campaigns.js";
 import { findPetition, orderPartners, petitionStats, toPetition, type PetitionRow } from "./petition-queries.js";
 import { shareCode, sharedBy } from "./referrals.js";
 import { shownGoal } from "./goals.js";
+import { activePartners, namedCounts } from "./sign-counts.js";
 import { collectionTime } from "../platform/collection.js";
 
 /** A petition and its totals, in the asker's language where translated; not_found for another coalition's partner. */
@@ -47,9 +48,15 @@ export function parseSignature(input: Record<string, unknown>, petition: Pick<Pe
   return SignPetitionRequest.parse(input);
 }
 
+/**
+ * The counts sign_petition answers: per partner id (named by the API: sign-counts.ts), or, in an
+ * answer stored for an Idempotency-Key before that, already named.
+ */
+type SignStats = { total: number; goal: number; partners: Record<string, number> | SignPetitionResponse["stats"]["partners"] };
+
 /** What sign_petition (migrations/functions/sign_petition.sql) answers. */
 type SignCall =
-  | { outcome: "done" | "replay"; status: 200 | 201; body: Omit<SignPetitionResponse, "ref"> & { signature?: string | null; autoGoal?: boolean } }
+  | { outcome: "done" | "replay"; status: 200 | 201; body: Omit<SignPetitionResponse, "ref" | "stats"> & { stats: SignStats; signature?: string | null; autoGoal?: boolean } }
   | { outcome: "not_found" | "petition_closed" | "age_band_required" | "idempotency_conflict" };
 
 const SIGN_SQL = `select sign_petition(${Array.from({ length: 26 }, (_, i) => `$${i + 1}`).join(", ")}) as result`;
@@ -86,7 +93,8 @@ export async function signPetition(db: Db, slug: string, input: Record<string, u
       // The new signature's id becomes its signer's share code; the id itself never leaves the API.
       const { signature, autoGoal, ...answer } = call.body;
       const { total, goal, partners } = answer.stats;
-      const stats = { total, goal: shownGoal(goal, total, autoGoal === true), partners: orderPartners(partners) };
+      const named = Array.isArray(partners) ? partners : namedCounts(await activePartners(db, partner.coalitionId), partners);
+      const stats = { total, goal: shownGoal(goal, total, autoGoal === true), partners: orderPartners(named) };
       const body: SignPetitionResponse = { ...answer, stats, ...(signature ? { ref: await shareCode(db, signature) } : {}) };
       return { status: call.status, body, replayed: call.outcome === "replay" };
     }
