@@ -7,6 +7,15 @@ import { $, $$, API, KEY, click, countSettled, countShown, fillValid, mountPetit
 import { XSS } from "../test-support/fixtures.mjs";
 import type { CkPetition } from "./ck-petition.js";
 
+/** Send the form with a bad email, a short ZIP and no age group; wait for the errors. */
+async function submitBadFields(el: CkPetition): Promise<void> {
+  type(el, "firstName", "Maya");
+  type(el, "email", "maya@");
+  type(el, "zip", "651");
+  click(el, 'button[type="submit"]');
+  await until(() => $(el, "#email-error"), "email error");
+}
+
 describe("<ck-petition>", () => {
   it("shows the petition, live count, goal bar and every partner's count", async () => {
     const el = await mountPetition();
@@ -38,11 +47,7 @@ describe("<ck-petition>", () => {
   it("shows the API's own field messages, ties them to the fields and focuses the first", async () => {
     const el = await mountPetition();
     await ready(el);
-    type(el, "firstName", "Maya");
-    type(el, "email", "maya@");
-    type(el, "zip", "651");
-    click(el, 'button[type="submit"]');
-    await until(() => $(el, "#email-error"), "email error");
+    await submitBadFields(el);
 
     const api = await fetch(`${API}/v1/petitions/ct-funding-gap/signatures`, {
       method: "POST",
@@ -71,11 +76,7 @@ describe("<ck-petition>", () => {
     const client = createClient({ baseUrl: API, partnerKey: KEY, fetch: counting });
     const el = await fixture<CkPetition>(html`<ck-petition .client=${client} petition="ct-funding-gap" poll-interval="0"></ck-petition>`);
     await ready(el);
-    type(el, "firstName", "Maya");
-    type(el, "email", "maya@");
-    type(el, "zip", "651");
-    click(el, 'button[type="submit"]');
-    await until(() => $(el, "#email-error"), "email error");
+    await submitBadFields(el);
     expect([$(el, "#email-error"), $(el, "#zip-error"), $(el, "#ageBand-error")].map((e) => Boolean(e?.textContent))).to.deep.equal([true, true, true]);
     expect(posts, "nothing sent").to.equal(0);
   });

@@ -5,26 +5,7 @@ import { expect, fixture } from "@open-wc/testing";
 import { emulateMedia } from "@web/test-runner-commands";
 import { html } from "lit";
 import type { CkPetition } from "./ck-petition.js";
-import { $, API, KEY, admin, countShown, ready, uniqueEmail, until } from "../test-support/helpers.js";
-
-async function newPetition(): Promise<string> {
-  const slug = `count-${Math.random().toString(36).slice(2, 8)}`;
-  const res = await admin("/v1/admin/petitions", { method: "POST", body: { slug, title: "Fund school counselors", body: "Every school needs one.", target: "The board", goal: 100 } });
-  expect(res.status, JSON.stringify(res.body)).to.equal(201);
-  return slug;
-}
-
-/** Others sign elsewhere while the page is open. */
-async function othersSign(slug: string, n: number): Promise<void> {
-  for (let i = 0; i < n; i += 1) {
-    const res = await fetch(`${API}/v1/petitions/${slug}/signatures`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-Partner-Key": KEY, "Idempotency-Key": crypto.randomUUID() },
-      body: JSON.stringify({ firstName: "Sam", email: uniqueEmail("count"), zip: "06511" }),
-    });
-    expect(res.status).to.equal(201);
-  }
-}
+import { $, API, KEY, countShown, createPetition, ready, signTimes, until } from "../test-support/helpers.js";
 
 /** Every (number, live region busy) the count shows until it reads `total`. */
 async function watchCount(el: CkPetition, total: number): Promise<Array<[number, string | null]>> {
@@ -43,11 +24,11 @@ describe("petition count", () => {
   afterEach(() => emulateMedia({ reducedMotion: "no-preference" }));
 
   it("counts up to a new total through the numbers between; the live region is busy until it lands", async () => {
-    const slug = await newPetition();
+    const slug = await createPetition({ goal: 100 }, "count");
     const el = await fixture<CkPetition>(html`<ck-petition api=${API} partner=${KEY} petition=${slug} poll-interval="0"></ck-petition>`);
     await ready(el);
     expect(countShown(el)).to.equal(0);
-    await othersSign(slug, 20);
+    await signTimes(slug, 20);
     const seen = await watchCount(el, 20);
     const numbers = seen.map(([n]) => n);
     expect(numbers.some((n) => n > 0 && n < 20), `numbers between 0 and 20 in ${numbers}`).to.equal(true);
@@ -58,10 +39,10 @@ describe("petition count", () => {
 
   it("under reduced motion the count goes straight to the new total", async () => {
     await emulateMedia({ reducedMotion: "reduce" });
-    const slug = await newPetition();
+    const slug = await createPetition({ goal: 100 }, "count");
     const el = await fixture<CkPetition>(html`<ck-petition api=${API} partner=${KEY} petition=${slug} poll-interval="0"></ck-petition>`);
     await ready(el);
-    await othersSign(slug, 20);
+    await signTimes(slug, 20);
     const numbers = (await watchCount(el, 20)).map(([n]) => n);
     expect(numbers.filter((n) => n !== 0 && n !== 20), "no number between").to.deep.equal([]);
   });

@@ -4,7 +4,7 @@
 import { expect, fixture } from "@open-wc/testing";
 import { html } from "lit";
 import type { CkPetition } from "./ck-petition.js";
-import { $, API, KEY, admin, ready, uniqueEmail } from "../test-support/helpers.js";
+import { $, API, KEY, createPetition, ready, signTimes } from "../test-support/helpers.js";
 
 const mount = async (slug: string) => {
   const el = await fixture<CkPetition>(html`<ck-petition api=${API} partner=${KEY} petition=${slug} poll-interval="0"></ck-petition>`);
@@ -12,27 +12,9 @@ const mount = async (slug: string) => {
   return el;
 };
 
-async function createWith(settings: Record<string, unknown>): Promise<string> {
-  const slug = `momentum-${Math.random().toString(36).slice(2, 8)}`;
-  const res = await admin("/v1/admin/petitions", { method: "POST", body: { slug, title: "Fund school counselors", body: "Every school needs one.", target: "The board", goal: 10, ...settings } });
-  expect(res.status, JSON.stringify(res.body)).to.equal(201);
-  return slug;
-}
-
-async function signTimes(slug: string, n: number): Promise<void> {
-  for (let i = 0; i < n; i += 1) {
-    const res = await fetch(`${API}/v1/petitions/${slug}/signatures`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-Partner-Key": KEY, "Idempotency-Key": crypto.randomUUID() },
-      body: JSON.stringify({ firstName: "Sam", email: uniqueEmail("momentum"), zip: "06511", ageBand: "18_plus" }),
-    });
-    expect(res.status).to.equal(201);
-  }
-}
-
 describe("petition momentum", () => {
   it("a first signature shows on the bar: 1 of 5,000 is a visible sliver, none is an empty bar", async () => {
-    const slug = await createWith({ goal: 5000 });
+    const slug = await createPetition({ goal: 5000 }, "momentum");
     const empty = await mount(slug);
     expect($(empty, ".fill")!.getBoundingClientRect().width, "no one yet: empty").to.equal(0);
     await signTimes(slug, 1);
@@ -46,7 +28,7 @@ describe("petition momentum", () => {
   });
 
   it("below the threshold only the goal shows; at the threshold the count, bar and partners appear", async () => {
-    const slug = await createWith({ countShownFrom: 3 });
+    const slug = await createPetition({ countShownFrom: 3 }, "momentum");
     await signTimes(slug, 2);
     const early = await mount(slug);
     expect($(early, '[part~="count"]')!.textContent!.trim()).to.equal("Help us reach 10 signatures.");
@@ -59,7 +41,7 @@ describe("petition momentum", () => {
   });
 
   it("a petition that raises its goal shows 9 of 20 once 9 of its 10 have signed", async () => {
-    const slug = await createWith({ autoGoal: true });
+    const slug = await createPetition({ autoGoal: true }, "momentum");
     await signTimes(slug, 9);
     const el = await mount(slug);
     expect($(el, ".goal")!.textContent).to.equal("9 of 20 goal");

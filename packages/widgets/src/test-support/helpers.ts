@@ -23,6 +23,26 @@ export function admin<T>(path: string, init: { method?: string; body?: unknown; 
   return executeServerCommand("ck-admin", { path, ...init });
 }
 
+/** A new petition made through the admin API ("<prefix>-<random>"), with `settings` over a small default; its slug. */
+export async function createPetition(settings: Record<string, unknown> = {}, prefix = "petition"): Promise<string> {
+  const slug = `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
+  const res = await admin("/v1/admin/petitions", { method: "POST", body: { slug, title: "Fund school counselors", body: "Every school needs one.", target: "The board", goal: 10, ...settings } });
+  if (res.status !== 201) throw new Error(`petition not created: ${res.status} ${JSON.stringify(res.body)}`);
+  return slug;
+}
+
+/** `n` signatures of `slug` by others, through the public API (as if signed on other pages). */
+export async function signTimes(slug: string, n: number): Promise<void> {
+  for (let i = 0; i < n; i += 1) {
+    const res = await fetch(`${API}/v1/petitions/${slug}/signatures`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Partner-Key": KEY, "Idempotency-Key": crypto.randomUUID() },
+      body: JSON.stringify({ firstName: "Sam", email: uniqueEmail("others"), zip: "06511", ageBand: "18_plus" }),
+    });
+    if (res.status !== 201) throw new Error(`signature not stored: ${res.status}`);
+  }
+}
+
 /** Take the page's network away (or give it back), through the browser: the API cannot be reached at all. */
 export async function setOffline(offline: boolean): Promise<void> {
   await executeServerCommand("ck-offline", { offline });
