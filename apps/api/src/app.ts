@@ -10,6 +10,7 @@ import { SIGNED_LINK_PATHS, signedLinkLimit } from "./http/link-limit.js";
 import type { Clock } from "./services/platform/rate-limit.js";
 import { partnerCors } from "./http/cors.js";
 import { forgetPublicReads } from "./http/public-read.js";
+import { keepPageViews } from "./http/kept-page-views.js";
 import { ApiError } from "./services/errors.js";
 import { PAGE_CSP } from "./http/html.js";
 import { embedRoutes } from "./routes/embed.js";
@@ -70,6 +71,9 @@ export function createApp(options: AppOptions): Hono {
   const logger = options.logger ?? log();
   const metrics = createHttpMetrics(db);
 
+  // Outermost: a page view answered from memory is kept, final headers and all, for the node
+  // listener to answer the next identical one before the app (http/kept-page-views.ts).
+  app.use("*", keepPageViews(db, logger, metrics));
   app.use("*", requestIds());
   app.use("*", requestLog(logger, metrics));
   app.use("*", async (c, next) => {

@@ -1,9 +1,10 @@
-import type { Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { createApp, type AppOptions } from "./app.js";
 import { envConfig } from "./config.js";
+import { answerKeptPageView } from "./http/kept-page-views.js";
 import { startWebhookWorker, type WebhookWorkerOptions } from "./services/webhooks/webhook-delivery.js";
 import { startMessageWorker, type MessageWorkerOptions } from "./services/messages/delivery.js";
 
@@ -37,7 +38,11 @@ export function startServer(options: StartOptions): Promise<RunningServer> {
   let mailer: ReturnType<typeof startMessageWorker> | undefined;
   const host = options.host ?? "127.0.0.1";
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port, hostname: host }, (info: AddressInfo) => {
+    // A page view kept in memory is answered before the app (http/kept-page-views.ts); while
+    // stopping, every request goes through the app, which says Connection: close.
+    const listen = (serverOptions: object, listener: (req: IncomingMessage, res: ServerResponse) => void) =>
+      createServer(serverOptions, (req, res) => (!draining && answerKeptPageView(options.db, req, res)) || listener(req, res));
+    const server = serve({ fetch: app.fetch, port: options.port, hostname: host, createServer: listen as never }, (info: AddressInfo) => {
       const url = `http://${host.includes(":") ? `[${host}]` : host}:${info.port}`;
       if (options.messages) mailer = startMessageWorker(options.db, { publicUrl: envConfig().publicUrl ?? url, ...options.messages });
       resolve({
