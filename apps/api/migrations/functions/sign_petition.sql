@@ -1,6 +1,6 @@
 -- sign_petition: one signature in one database call (migration 017 made it; this file is the
--- function as it is now, applied whenever it changes: see db/migrate.ts). The Idempotency-Key
--- claim and its stored answer, the petition's checks, the person (deduplicated per coalition), the
+-- function as it is now, applied whenever it changes: see db/migrate.ts). The Idempotency-Key's
+-- stored answer (replayed, or stored once at the end), the petition's checks, the person (deduplicated per coalition), the
 -- signature (attributed to its partner; through a share link, to the signature that recruited it;
 -- with its channel, and when it was collected if a tabling device sent it later), the consent rows
 -- actually given (in the signer's language where the organizer translated them), the
@@ -37,10 +37,11 @@ declare
   v_referrer uuid;
   v_depth smallint := 0;
 begin
+  -- A key already answered is replayed. A new key is stored once, with its answer, at the end (no
+  -- claim row written and then updated: that cost a write per signature).
   if p_key is not null then
-    insert into idempotency_keys (partner_id, key, request_hash) values (p_partner_id, p_key, p_hash) on conflict do nothing;
-    if not found then
-      select request_hash, status_code, response_body into v_stored from idempotency_keys where partner_id = p_partner_id and key = p_key;
+    select request_hash, status_code, response_body into v_stored from idempotency_keys where partner_id = p_partner_id and key = p_key;
+    if found then
       if v_stored.request_hash is distinct from p_hash or v_stored.status_code is null or v_stored.response_body is null then
         return json_build_object('outcome', 'idempotency_conflict');
       end if;
@@ -67,7 +68,6 @@ begin
     v_outcome := 'petition_closed';
   end if;
   if v_outcome is not null then
-    if p_key is not null then delete from idempotency_keys where partner_id = p_partner_id and key = p_key; end if;
     return json_build_object('outcome', v_outcome);
   end if;
 
@@ -152,8 +152,15 @@ begin
   -- The goal as the organizer set it, and whether it rises (the API picks the goal to show: services/petitions/goals.ts).
   v_body := json_build_object('status', v_outcome, 'stats', json_build_object('total', v_total, 'goal', v_petition.goal, 'partners', v_stats),
                               'signature', v_signature, 'autoGoal', v_petition.auto_goal);
+  -- The same key in a concurrent call waits here on the primary key until that call ends; when it
+  -- committed first, this call lost the race: CK409 rolls all of its writes back and the API calls
+  -- again, which replays the stored answer (services/petitions/petitions.ts).
   if p_key is not null then
-    update idempotency_keys set status_code = v_code, response_body = v_body::text where partner_id = p_partner_id and key = p_key;
+    insert into idempotency_keys (partner_id, key, request_hash, status_code, response_body)
+    values (p_partner_id, p_key, p_hash, v_code, v_body::text) on conflict do nothing;
+    if not found then
+      raise exception 'Idempotency-Key % was answered by a concurrent request', p_key using errcode = 'CK409';
+    end if;
   end if;
   return json_build_object('outcome', 'done', 'status', v_code, 'body', v_body);
 end $$;
