@@ -1,6 +1,7 @@
 // PostgreSQL backend CPU per sign_petition call: N sequential calls on one connection, timed by the
-// backend's own user+system CPU (/proc/<pid>/stat), so the API, the network and other sessions on a
-// shared machine do not count. Needs the server on this machine (it reads the backend's /proc entry).
+// backend's own user+system CPU (/proc/<pid>/stat), so the API and the network do not count (other
+// sessions on a shared machine still slow it: compare round by round), and by PostgreSQL's own WAL
+// and buffer counts, which load does not change. Needs the server on this machine (/proc).
 // Usage: CK_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/<db> node test/bench/sign-cpu.mjs [calls] [a.sql b.sql…]
 // With function files (versions of migrations/functions/sign_petition.sql), each round applies each
 // in turn and measures it: an A/B comparison in the same minute on the same database.
@@ -76,6 +77,15 @@ try {
       const delta = r === first ? undefined : median(cpu.map((c, i) => c - first[i].cpuMicrosPerCall));
       const counts = Object.fromEntries(["walBytes", "walRecords", "buffersHit", "buffersDirtied"].map((k) => [k, median(r.map((x) => x[k]))]));
       console.log(JSON.stringify({ variant, calls: CALLS, rounds: ROUNDS, cpuMicrosPerCallMedian: median(cpu), cpuMicrosPerCallMin: Math.min(...cpu), pairedDeltaVsFirst: delta, ...counts, cpu }));
+    }
+    // The thank-yous those calls left owed (migration 032), queued afterwards as the message worker
+    // does: its CPU per thank-you belongs to signing too, though off the signing call.
+    const [{ owed }] = (await client.query("select count(*)::int as owed from thanks_owed")).rows;
+    if (owed > 0) {
+      const { queueOwedThanks } = await import("../../apps/api/dist/services/messages/signature-thanks.js");
+      const cpu0 = await backendCpuSeconds(pid);
+      const queued = await queueOwedThanks({ query: async (text, params) => (await client.query(text, params)).rows });
+      console.log(JSON.stringify({ drained: owed, queued, cpuMicrosPerThankYou: Math.round((((await backendCpuSeconds(pid)) - cpu0) * 1e6) / owed) }));
     }
   } finally {
     await client.end();

@@ -4,7 +4,8 @@
 -- signature (attributed to its partner; through a share link, to the signature that recruited it;
 -- with its channel, and when it was collected if a tabling device sent it later), the consent rows
 -- actually given (in the signer's language where the organizer translated them), the
--- signature.created outbox rows, the email, and the live counts (per partner id: the API names
+-- signature.created outbox rows, the email (the thank-you only as owed: the message worker queues
+-- it), and the live counts (per partner id: the API names
 -- them). New signatures answer with their id (`signature`), which the API turns into the signer's
 -- own share code.
 -- The under-13 checks name the person by id: written as p.id, the cached generic plan was a hashed
@@ -125,20 +126,24 @@ begin
          and (e.organization_id = v_petition.coalition_id or (e.organization_id = p_partner_org and p_consent_partner))
          -- A CRM connector (OSDI) gets only people who agreed to hear from its organization.
          and (e.kind = 'webhook' or (case when e.organization_id = v_petition.coalition_id then p_consent_coalition else p_consent_partner end));
-    end if;
 
-    v_kind := case v_status when 'confirmed' then 'petition.thanks' when 'pending_email' then 'petition.confirm' else 'petition.guardian' end;
-    -- As enqueueMessage: nothing for a child (but the parent's request), nothing to a suppressed
-    -- address but what the person just asked for.
-    insert into messages (coalition_id, partner_id, person_id, kind, dedupe_key, locale, base_url, to_address, send_at, signature_id)
-    select v_petition.coalition_id, p_partner_id, p.id, v_kind, v_kind || ':' || v_signature, p_locale, p_base_url,
-           coalesce(g.address, p.email_normalized), now(), v_signature
-      from people p cross join (select case when p_age_band = 'under_13' then p_guardian_email end as address) g
-     where p.id = v_person.id
-       and (g.address is not null or not exists (select 1 from signatures s where s.person_id = v_person.id and s.age_band = 'under_13'))
-       and (g.address is not null or not exists (select 1 from stories st where st.person_id = v_person.id and st.age_band = 'under_13'))
-       and (v_kind = any(p_asked_for) or not exists (select 1 from suppressions x where x.coalition_id = v_petition.coalition_id and x.email = coalesce(g.address, p.email_normalized)))
-    on conflict (dedupe_key) do nothing;
+      -- The thank-you is owed, not queued here: the message worker queues it (migration 032).
+      insert into thanks_owed (signature_id, base_url) values (v_signature, p_base_url);
+    else
+      -- The email the signer just asked for (the confirmation link, the guardian's request) is queued
+      -- at once. As enqueueMessage: nothing for a child (but the parent's request), nothing to a
+      -- suppressed address but what the person just asked for.
+      v_kind := case v_status when 'pending_email' then 'petition.confirm' else 'petition.guardian' end;
+      insert into messages (coalition_id, partner_id, person_id, kind, dedupe_key, locale, base_url, to_address, send_at, signature_id)
+      select v_petition.coalition_id, p_partner_id, p.id, v_kind, v_kind || ':' || v_signature, p_locale, p_base_url,
+             coalesce(g.address, p.email_normalized), now(), v_signature
+        from people p cross join (select case when p_age_band = 'under_13' then p_guardian_email end as address) g
+       where p.id = v_person.id
+         and (g.address is not null or not exists (select 1 from signatures s where s.person_id = v_person.id and s.age_band = 'under_13'))
+         and (g.address is not null or not exists (select 1 from stories st where st.person_id = v_person.id and st.age_band = 'under_13'))
+         and (v_kind = any(p_asked_for) or not exists (select 1 from suppressions x where x.coalition_id = v_petition.coalition_id and x.email = coalesce(g.address, p.email_normalized)))
+      on conflict (dedupe_key) do nothing;
+    end if;
   end if;
 
   -- The live counts, lean: the petition's count per partner id and the total (one index range of
