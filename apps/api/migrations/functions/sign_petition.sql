@@ -1,13 +1,12 @@
 -- sign_petition: one signature in one database call (migration 017 made it; this file is the
 -- function as it is now, applied whenever it changes: see db/migrate.ts). The Idempotency-Key's
--- stored answer (replayed, or stored once at the end), the petition's checks, the person (deduplicated per coalition), the
--- signature (attributed to its partner; through a share link, to the signature that recruited it;
--- with its channel, and when it was collected if a tabling device sent it later), the consent rows
--- actually given (in the signer's language where the organizer translated them), the
--- signature.created outbox rows, the email (the thank-you only as owed: the message worker queues
--- it), and the live counts (per partner id: the API names
--- them). New signatures answer with their id (`signature`), which the API turns into the signer's
--- own share code.
+-- stored answer (replayed, or stored once at the end), the petition's checks, the person
+-- (deduplicated per coalition), the signature (attributed to its partner; through a share link, to
+-- the signature that recruited it; with its channel, and when it was collected if a tabling device
+-- sent it later), the consent rows actually given (in the signer's language where the organizer
+-- translated them), the signature.created outbox rows, the email (the thank-you only as owed: the
+-- message worker queues it), and the live counts (per partner id: the API names them). New
+-- signatures answer with their id (`signature`), which the API turns into the signer's own share code.
 -- The under-13 checks name the person by id: written as p.id, the cached generic plan was a hashed
 -- subplan that read every signature.
 create or replace function sign_petition(
