@@ -1,12 +1,12 @@
 -- sign_petition: one signature in one database call (migration 017 made it; this file is the
--- function as it is now, applied whenever it changes: see db/migrate.ts). The Idempotency-Key
--- claim and its stored answer, the petition's checks, the person (deduplicated per coalition), the
--- signature (attributed to its partner; through a share link, to the signature that recruited it;
--- with its channel, and when it was collected if a tabling device sent it later), the consent rows
--- actually given (in the signer's language where the organizer translated them), the
--- signature.created outbox rows, the email, and the live counts (per partner id: the API names
--- them). New signatures answer with their id (`signature`), which the API turns into the signer's
--- own share code.
+-- function as it is now, applied whenever it changes: see db/migrate.ts). The Idempotency-Key's
+-- stored answer (replayed, or stored once at the end), the petition's checks, the person
+-- (deduplicated per coalition), the signature (attributed to its partner; through a share link, to
+-- the signature that recruited it; with its channel, and when it was collected if a tabling device
+-- sent it later), the consent rows actually given (in the signer's language where the organizer
+-- translated them), the signature.created outbox rows, the email (the thank-you only as owed: the
+-- message worker queues it), and the live counts (per partner id: the API names them). New
+-- signatures answer with their id (`signature`), which the API turns into the signer's own share code.
 -- The under-13 checks name the person by id: written as p.id, the cached generic plan was a hashed
 -- subplan that read every signature.
 create or replace function sign_petition(
@@ -37,10 +37,11 @@ declare
   v_referrer uuid;
   v_depth smallint := 0;
 begin
+  -- A key already answered is replayed. A new key is stored once, with its answer, at the end (no
+  -- claim row written and then updated: that cost a write per signature).
   if p_key is not null then
-    insert into idempotency_keys (partner_id, key, request_hash) values (p_partner_id, p_key, p_hash) on conflict do nothing;
-    if not found then
-      select request_hash, status_code, response_body into v_stored from idempotency_keys where partner_id = p_partner_id and key = p_key;
+    select request_hash, status_code, response_body into v_stored from idempotency_keys where partner_id = p_partner_id and key = p_key;
+    if found then
       if v_stored.request_hash is distinct from p_hash or v_stored.status_code is null or v_stored.response_body is null then
         return json_build_object('outcome', 'idempotency_conflict');
       end if;
@@ -67,7 +68,6 @@ begin
     v_outcome := 'petition_closed';
   end if;
   if v_outcome is not null then
-    if p_key is not null then delete from idempotency_keys where partner_id = p_partner_id and key = p_key; end if;
     return json_build_object('outcome', v_outcome);
   end if;
 
@@ -125,20 +125,24 @@ begin
          and (e.organization_id = v_petition.coalition_id or (e.organization_id = p_partner_org and p_consent_partner))
          -- A CRM connector (OSDI) gets only people who agreed to hear from its organization.
          and (e.kind = 'webhook' or (case when e.organization_id = v_petition.coalition_id then p_consent_coalition else p_consent_partner end));
-    end if;
 
-    v_kind := case v_status when 'confirmed' then 'petition.thanks' when 'pending_email' then 'petition.confirm' else 'petition.guardian' end;
-    -- As enqueueMessage: nothing for a child (but the parent's request), nothing to a suppressed
-    -- address but what the person just asked for.
-    insert into messages (coalition_id, partner_id, person_id, kind, dedupe_key, locale, base_url, to_address, send_at, signature_id)
-    select v_petition.coalition_id, p_partner_id, p.id, v_kind, v_kind || ':' || v_signature, p_locale, p_base_url,
-           coalesce(g.address, p.email_normalized), now(), v_signature
-      from people p cross join (select case when p_age_band = 'under_13' then p_guardian_email end as address) g
-     where p.id = v_person.id
-       and (g.address is not null or not exists (select 1 from signatures s where s.person_id = v_person.id and s.age_band = 'under_13'))
-       and (g.address is not null or not exists (select 1 from stories st where st.person_id = v_person.id and st.age_band = 'under_13'))
-       and (v_kind = any(p_asked_for) or not exists (select 1 from suppressions x where x.coalition_id = v_petition.coalition_id and x.email = coalesce(g.address, p.email_normalized)))
-    on conflict (dedupe_key) do nothing;
+      -- The thank-you is owed, not queued here: the message worker queues it (migration 032).
+      insert into thanks_owed (signature_id, base_url) values (v_signature, p_base_url);
+    else
+      -- The email the signer just asked for (the confirmation link, the guardian's request) is queued
+      -- at once. As enqueueMessage: nothing for a child (but the parent's request), nothing to a
+      -- suppressed address but what the person just asked for.
+      v_kind := case v_status when 'pending_email' then 'petition.confirm' else 'petition.guardian' end;
+      insert into messages (coalition_id, partner_id, person_id, kind, dedupe_key, locale, base_url, to_address, send_at, signature_id)
+      select v_petition.coalition_id, p_partner_id, p.id, v_kind, v_kind || ':' || v_signature, p_locale, p_base_url,
+             coalesce(g.address, p.email_normalized), now(), v_signature
+        from people p cross join (select case when p_age_band = 'under_13' then p_guardian_email end as address) g
+       where p.id = v_person.id
+         and (g.address is not null or not exists (select 1 from signatures s where s.person_id = v_person.id and s.age_band = 'under_13'))
+         and (g.address is not null or not exists (select 1 from stories st where st.person_id = v_person.id and st.age_band = 'under_13'))
+         and (v_kind = any(p_asked_for) or not exists (select 1 from suppressions x where x.coalition_id = v_petition.coalition_id and x.email = coalesce(g.address, p.email_normalized)))
+      on conflict (dedupe_key) do nothing;
+    end if;
   end if;
 
   -- The live counts, lean: the petition's count per partner id and the total (one index range of
@@ -152,8 +156,15 @@ begin
   -- The goal as the organizer set it, and whether it rises (the API picks the goal to show: services/petitions/goals.ts).
   v_body := json_build_object('status', v_outcome, 'stats', json_build_object('total', v_total, 'goal', v_petition.goal, 'partners', v_stats),
                               'signature', v_signature, 'autoGoal', v_petition.auto_goal);
+  -- The same key in a concurrent call waits here on the primary key until that call ends; when it
+  -- committed first, this call lost the race: CK409 rolls all of its writes back and the API calls
+  -- again, which replays the stored answer (services/petitions/petitions.ts).
   if p_key is not null then
-    update idempotency_keys set status_code = v_code, response_body = v_body::text where partner_id = p_partner_id and key = p_key;
+    insert into idempotency_keys (partner_id, key, request_hash, status_code, response_body)
+    values (p_partner_id, p_key, p_hash, v_code, v_body::text) on conflict do nothing;
+    if not found then
+      raise exception 'Idempotency-Key % was answered by a concurrent request', p_key using errcode = 'CK409';
+    end if;
   end if;
   return json_build_object('outcome', 'done', 'status', v_code, 'body', v_body);
 end $$;

@@ -4,6 +4,7 @@ import type { Db } from "../../db/types.js";
 import { composeMessage, type MessageRow } from "./compose.js";
 import { topUpMeetingReminders } from "./meeting-messages.js";
 import { queueSessionFeedback } from "./training-feedback.js";
+import { queueOwedThanks } from "./signature-thanks.js";
 import { describeError, isPermanent, smtpTransport, type MailTransport } from "./transport.js";
 import { logError } from "../../log.js";
 import { countDeliveryFailure } from "../platform/metrics.js";
@@ -30,8 +31,9 @@ export interface DeliverOptions {
 }
 
 /**
- * Send the messages that are due: each is leased (FOR UPDATE SKIP LOCKED, so replicas split the
- * work), composed from current data, sent, and marked sent with the SMTP Message-ID. A temporary
+ * Queue the thank-yous signing left owed, then send the messages that are due: each is leased
+ * (FOR UPDATE SKIP LOCKED, so replicas split the work), composed from current data, sent, and
+ * marked sent with the SMTP Message-ID. A temporary
  * failure is retried with backoff; an SMTP 5xx is a permanent failure and is not retried.
  * Returns how many messages were handled.
  */
@@ -39,6 +41,8 @@ export async function deliverDueMessages(db: Db, transport: MailTransport, optio
   const now = options.now ?? new Date();
   const publicUrl = options.publicUrl ?? envConfig().publicUrl ?? "http://127.0.0.1:8787";
   const domain = options.messageIdDomain ?? new URL(publicUrl).hostname;
+  // Signing leaves its thank-you owed (a cheaper write on the signing path): queue those first.
+  await queueOwedThanks(db);
   const leased = await db.tx((q) =>
     q.query<MessageRow>(
       `with picked as (

@@ -45,8 +45,8 @@ export interface NewMessage {
  * Queue a message in the caller's transaction (so it exists exactly when the action committed).
  * Nothing is queued for a person recorded as under 13, nor a reminder (or feedback ask) in a scope they
  * unsubscribed from, nor anything to a suppressed address but what the person just asked for. Returns whether a
- * new message was queued. Signing applies the same rules inside sign_petition (migrations/functions/sign_petition.sql):
- * change them in both places.
+ * new message was queued. Signing applies the same rules inside sign_petition (migrations/functions/sign_petition.sql),
+ * and to its thank-you in queueOwedThanks (signature-thanks.ts): change them in all three places.
  */
 export async function enqueueMessage(q: Queryable, m: NewMessage): Promise<boolean> {
   if (!m.personId && !m.guardianAddress) return false;

@@ -61,9 +61,29 @@ type SignCall =
 
 const SIGN_SQL = `select sign_petition(${Array.from({ length: 26 }, (_, i) => `$${i + 1}`).join(", ")}) as result`;
 
+/** What sign_petition raises when a concurrent call with the same Idempotency-Key committed first. */
+const LOST_KEY_RACE = "CK409";
+
+/**
+ * One sign_petition call. A call that lost the race for its Idempotency-Key was rolled back whole
+ * (it wrote nothing); called again, it finds the winner's stored answer and replays it (or answers
+ * idempotency_conflict for another body). Once is enough: the winner's answer is committed by then.
+ */
+async function callSign(db: Db, params: readonly unknown[]): Promise<SignCall> {
+  let rows: { result: SignCall | string }[];
+  try {
+    rows = await db.query<{ result: SignCall | string }>(SIGN_SQL, params);
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== LOST_KEY_RACE) throw error;
+    rows = await db.query<{ result: SignCall | string }>(SIGN_SQL, params);
+  }
+  const raw = rows[0]!.result;
+  return (typeof raw === "string" ? JSON.parse(raw) : raw) as SignCall;
+}
+
 /**
  * Store a signature in one call to the database (migrations/functions/sign_petition.sql): the
- * Idempotency-Key claim, the petition's checks, the person (deduped by normalized email per
+ * Idempotency-Key's stored answer, the petition's checks, the person (deduped by normalized email per
  * coalition), the signature attributed to the partner, the consents actually given, the webhook
  * event, the email and the answer with live counts. A replay answers what was stored.
  * The signature counts at once, unless the petition asks for email confirmation (pending until the
@@ -77,7 +97,7 @@ export async function signPetition(db: Db, slug: string, input: Record<string, u
   const parsed = SignPetitionRequest.safeParse(input);
   const data = parsed.success ? parsed.data : parseSignature(input, campaignFor(await findPetition(db, slug), partner));
   const collected = collectionTime(data.collectedAt);
-  const rows = await db.query<{ result: SignCall | string }>(SIGN_SQL, [
+  const call = await callSign(db, [
     partner.id, partner.coalitionId, partner.organizationId, partner.slug, partner.name,
     idempotencyKey ?? null, requestHash(`sign:${slug}`, data), slug,
     data.email, data.firstName, data.lastName || null, data.zip ?? null,
@@ -85,8 +105,6 @@ export async function signPetition(db: Db, slug: string, input: Record<string, u
     data.consentCoalition === true, data.consentPartner === true, data.guardianEmail ?? null,
     locale, baseUrl, ASKED_FOR, await sharedBy(db, data.ref), data.channel ?? "online", collected?.toISOString() ?? null,
   ]);
-  const raw = rows[0]!.result;
-  const call = (typeof raw === "string" ? JSON.parse(raw) : raw) as SignCall;
   switch (call.outcome) {
     case "done":
     case "replay": {

@@ -14,7 +14,8 @@ export async function queueDepths(q: Queryable): Promise<QueueDepths> {
        from outbox where delivered_at is null and failed_at is null`,
   );
   const [messages] = await q.query<{ due: number; scheduled: number }>(
-    `select count(*) filter (where send_at <= now())::int as due, count(*) filter (where send_at > now())::int as scheduled
+    // A thank-you signing left owed (migration 032) is an email due now, though not yet a message.
+    `select (count(*) filter (where send_at <= now()) + (select count(*) from thanks_owed))::int as due, count(*) filter (where send_at > now())::int as scheduled
        from messages where status in ('queued', 'sending')`,
   );
   return { outbox: { due: outbox?.due ?? 0, waiting: outbox?.waiting ?? 0 }, messages: { due: messages?.due ?? 0, scheduled: messages?.scheduled ?? 0 } };
