@@ -6,6 +6,7 @@ import { crash } from "./crash.mjs";
 import { endpoints, fuzz, fuzzEnvironment } from "./fuzz.mjs";
 import { security } from "./security.mjs";
 import { messageDrain } from "./message-drain.mjs";
+import { signThanks } from "./sign-thanks.mjs";
 import { replicas } from "./replicas.mjs";
 import { WORK, classroom } from "./classroom.mjs";
 import { fmt, markdownTable, recordSection } from "../bench/support.mjs";
@@ -88,6 +89,19 @@ print(
   ),
 );
 
+// Email: the thank-you is owed by the signature and queued by the message worker; with two
+// replicas draining, every acknowledged signer gets exactly one.
+const thanks = KINDS.includes("postgres") ? [await signThanks()] : [];
+const thanksOk = (t) => t.failed === 0 && t.missing === 0 && t.twice === 0 && t.thanked === t.acknowledged;
+broken += thanks.filter((t) => !thanksOk(t)).length;
+print(
+  "Email: 1,000 simultaneous signers (+100 double clicks) over 2 API processes on one PostgreSQL, each owed one thank-you",
+  markdownTable(
+    ["check", "acknowledged", "thanked once", "missing", "thanked twice", "failed requests"],
+    thanks.map((t) => [thanksOk(t) ? "✔ pass" : "✖ FAIL", fmt(t.acknowledged), fmt(t.thanked), fmt(t.missing), fmt(t.twice), fmt(t.failed)]),
+  ),
+);
+
 // Classrooms behind one address: a proof-of-work past the per-address rate instead of a refusal.
 const classrooms = [];
 for (const kind of KINDS) classrooms.push(await classroom(kind));
@@ -116,6 +130,7 @@ const checksPassed =
   typos.filter((t) => t.refused).length +
   checks.filter((c) => c.ok).length +
   drains.filter(drainOk).length +
+  thanks.filter(thanksOk).length +
   replicaChecks.filter(Boolean).length +
   classroomChecks.filter(Boolean).length;
 if (process.env.CK_RECORD !== "0") await recordSection("reliability", `## Reliability (\`pnpm reliability\`)\n\nMeasured ${new Date().toISOString().slice(0, 10)}.\n\n${sections.join("\n")}`);
