@@ -73,6 +73,21 @@ function answerWith(c: Context, res: Response): void {
   c.res = res;
 }
 
+/** The JSON text publicJson answered, by request: publicRead keeps it without reading the answer back. */
+const handed = new WeakMap<Request, string>();
+
+/**
+ * A public read's 200 answer: `value` as JSON, handed to publicRead as text too. Reading the text
+ * back from the answer (`c.res.text()`, which a plain c.json answer still needs) makes
+ * @hono/node-server build a full web Response and read its body stream, for every read that
+ * reaches the database.
+ */
+export function publicJson(c: Context, value: unknown): Response {
+  const text = JSON.stringify(value);
+  handed.set(c.req.raw, text);
+  return c.body(text, 200, { "Content-Type": "application/json" });
+}
+
 /** Whether If-None-Match names this (weak) ETag. */
 const matches = (tag: string, ifNoneMatch: string | undefined) => ifNoneMatch === "*" || (ifNoneMatch?.match(/"[^"]*"/g) ?? ([] as string[])).includes(tag.replace(/^W\//, ""));
 
@@ -99,7 +114,7 @@ export function publicRead(db: object, seconds = PUBLIC_READ_SECONDS): Middlewar
         c.res.headers.append("Vary", `Accept-Language, ${PARTNER_KEY_HEADER}`);
         return;
       }
-      const body = await c.res.text();
+      const body = handed.get(c.req.raw) ?? (await c.res.text());
       // Weak: the same JSON, gzipped or not, is one representation to a cache that revalidates.
       answer = { body, type: c.res.headers.get("Content-Type") ?? "application/json", etag: `W/"${createHash("sha1").update(body).digest("hex")}"`, until: Date.now() + PUBLIC_READ_MEMORY_MS };
       if (memory.size >= 1_000) memory.clear();

@@ -2,6 +2,7 @@
 // gzip, and a Vary that names everything the answer depends on. Personal answers never cache.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { request } from "node:http";
 import { createSecretKey } from "../services/keys/secret-keys.js";
@@ -95,6 +96,7 @@ describe(`public reads are cacheable, personal ones are not (${DB_LABEL})`, () =
       assert.ok(res.body.length < 1024, `${res.body.length} B`);
       assert.equal(res.headers["content-length"], String(res.body.length), `${turn} read`);
       assert.equal(typeof JSON.parse(res.body.toString()).stats.total, "number", `${turn} read`);
+      assert.equal(res.headers.etag, `W/"${createHash("sha1").update(res.body).digest("hex")}"`, `${turn} read: the ETag is of the bytes sent`);
     }
   });
 
