@@ -1,4 +1,4 @@
-import { publicRead } from "../http/public-read.js";
+import { publicJson, publicRead } from "../http/public-read.js";
 import { acceptPartnerWrite, optionalPartner, replyWritten, type WriteOptions } from "../http/partner-request.js";
 import { Hono } from "hono";
 import { LOCALES, pickLocale, type Locale } from "@coalition-kit/schema";
@@ -20,7 +20,7 @@ export function meetingRoutes(db: Db, options: WriteOptions): Hono {
   app.get("/:slug", publicRead(db), async (c) => {
     const partner = await optionalPartner(db, c);
     const count = Math.max(1, Math.min(52, Number.parseInt(c.req.query("count") ?? "6", 10) || 6));
-    return c.json(await getMeeting(db, c.req.param("slug"), partner, count, publicBaseUrl(c), pickLocale(c.req.header("accept-language"))));
+    return publicJson(c, await getMeeting(db, c.req.param("slug"), partner, count, publicBaseUrl(c), pickLocale(c.req.header("accept-language"))));
   });
 
   app.get("/:slug/calendar.ics", async (c) => {

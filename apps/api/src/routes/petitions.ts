@@ -1,4 +1,4 @@
-import { publicRead } from "../http/public-read.js";
+import { publicJson, publicRead } from "../http/public-read.js";
 import { Hono } from "hono";
 import type { Db } from "../db/types.js";
 import { readBody, type ParsedBody } from "../http/body.js";
@@ -14,11 +14,11 @@ export function petitionRoutes(db: Db, options: WriteOptions): Hono {
 
   app.get("/:slug", publicRead(db), async (c) => {
     const partner = await optionalPartner(db, c);
-    return c.json(await getPetition(db, c.req.param("slug"), partner, pickLocale(c.req.header("accept-language"))));
+    return publicJson(c, await getPetition(db, c.req.param("slug"), partner, pickLocale(c.req.header("accept-language"))));
   });
 
   app.get("/:slug/stats", publicRead(db), async (c) => {
-    return c.json({ stats: await getStats(db, c.req.param("slug")) });
+    return publicJson(c, { stats: await getStats(db, c.req.param("slug")) });
   });
 
   app.post("/:slug/signatures", async (c) => {

@@ -1,4 +1,4 @@
-import { publicRead } from "../http/public-read.js";
+import { publicJson, publicRead } from "../http/public-read.js";
 import { acceptPartnerWrite, optionalPartner, replyWritten, type WriteOptions } from "../http/partner-request.js";
 import { Hono } from "hono";
 import type { Db } from "../db/types.js";
@@ -31,11 +31,11 @@ export function storyRoutes(db: Db, options: WriteOptions): Hono {
 
   app.get("/:campaign", publicRead(db), async (c) => {
     const partner = await optionalPartner(db, c);
-    return c.json(await getStoryCampaign(db, c.req.param("campaign"), partner, pickLocale(c.req.header("accept-language"))));
+    return publicJson(c, await getStoryCampaign(db, c.req.param("campaign"), partner, pickLocale(c.req.header("accept-language"))));
   });
 
   app.get("/:campaign/wall", publicRead(db), async (c) => {
-    return c.json(await storyWall(db, c.req.param("campaign"), { page: c.req.query("page"), pageSize: c.req.query("pageSize"), role: c.req.query("role") }));
+    return publicJson(c, await storyWall(db, c.req.param("campaign"), { page: c.req.query("page"), pageSize: c.req.query("pageSize"), role: c.req.query("role") }));
   });
 
   app.post("/:campaign", async (c) => {

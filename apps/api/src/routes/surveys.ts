@@ -1,4 +1,4 @@
-import { publicRead } from "../http/public-read.js";
+import { publicJson, publicRead } from "../http/public-read.js";
 import { acceptPartnerWrite, optionalPartner, replyWritten, type WriteOptions } from "../http/partner-request.js";
 import { Hono } from "hono";
 import type { Db } from "../db/types.js";
@@ -13,14 +13,14 @@ export function surveyRoutes(db: Db, options: WriteOptions): Hono {
 
   app.get("/:slug", publicRead(db), async (c) => {
     const partner = await optionalPartner(db, c);
-    return c.json(await getSurvey(db, c.req.param("slug"), partner, pickLocale(c.req.header("accept-language"))));
+    return publicJson(c, await getSurvey(db, c.req.param("slug"), partner, pickLocale(c.req.header("accept-language"))));
   });
 
   /** Public aggregates, only for surveys that publish them, in the viewer's language. */
   app.get("/:slug/results", publicRead(db, 60), async (c) => {
     const survey = await findSurvey(db, c.req.param("slug"));
     if (!survey || !survey.public_results) throw new ApiError("not_found");
-    return c.json(await surveyResults(db, survey, c.req.query("variant") || undefined, pickLocale(c.req.header("accept-language"))));
+    return publicJson(c, await surveyResults(db, survey, c.req.query("variant") || undefined, pickLocale(c.req.header("accept-language"))));
   });
 
   app.post("/:slug/responses", async (c) => {

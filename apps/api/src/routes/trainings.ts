@@ -1,4 +1,4 @@
-import { publicRead } from "../http/public-read.js";
+import { publicJson, publicRead } from "../http/public-read.js";
 import { acceptPartnerWrite, optionalPartner, replyWritten, type WriteOptions } from "../http/partner-request.js";
 import { Hono } from "hono";
 import { LOCALES, pickLocale, type Locale } from "@coalition-kit/schema";
@@ -18,7 +18,7 @@ export function trainingRoutes(db: Db, options: WriteOptions): Hono {
 
   app.get("/:series", publicRead(db), async (c) => {
     const partner = await optionalPartner(db, c);
-    return c.json(await getSeries(db, c.req.param("series"), partner, publicBaseUrl(c), pickLocale(c.req.header("accept-language"))));
+    return publicJson(c, await getSeries(db, c.req.param("series"), partner, publicBaseUrl(c), pickLocale(c.req.header("accept-language"))));
   });
 
   app.get("/:series/calendar.ics", async (c) => {

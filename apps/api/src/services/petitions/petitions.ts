@@ -15,7 +15,7 @@ import type { PartnerWriter } from "../partners/partner-writer.js";
 import { requestHash } from "../platform/idempotency.js";
 import { ASKED_FOR } from "../messages/queue.js";
 import { campaignFor } from "../campaigns.js";
-import { findPetition, orderPartners, petitionStats, toPetition, type PetitionRow } from "./petition-queries.js";
+import { findPetition, orderPartners, petitionStats, petitionStatsBySlug, toPetition, type PetitionRow } from "./petition-queries.js";
 import { shareCode, sharedBy } from "./referrals.js";
 import { shownGoal } from "./goals.js";
 import { activePartners, namedCounts } from "./sign-counts.js";
@@ -29,7 +29,9 @@ export async function getPetition(db: Db, slug: string, partner: PartnerContext 
 
 /** A petition's live totals. */
 export async function getStats(db: Db, slug: string): Promise<PetitionStats> {
-  return petitionStats(db, campaignFor(await findPetition(db, slug), undefined));
+  const stats = await petitionStatsBySlug(db, slug);
+  if (!stats) throw new ApiError("not_found");
+  return stats;
 }
 
 export interface SignOutcome {
