@@ -1,47 +1,25 @@
 // Drain queued reminders through two API processes on one PostgreSQL into a local SMTP sink, and
 // kill -9 one of them mid-drain: every message must arrive; the sink counts SMTP deliveries per
 // message key (X-CK-Message-Key) and distinct Message-IDs, so a message sent twice is seen.
-import { SMTPServer } from "smtp-server";
+import { startSmtpSink } from "./smtp-sink.mjs";
 import { freshTarget, prepare, startApi } from "../bench/support.mjs";
 
 const KEY_HEADER = /^x-ck-message-key:\s*(\S+)/im;
 const MESSAGE_ID = /^message-id:\s*(\S+)/im;
 
-/** A minimal SMTP sink: accepts everything and records each mail's key and Message-ID. */
+/** The sink records each mail's key and Message-ID. */
 async function startSink() {
   const byKey = new Map();
   const messageIds = new Set();
   let total = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      let head = "";
-      stream.on("data", (chunk) => {
-        if (head.length < 8192) head += chunk.toString("utf8");
-      });
-      stream.on("end", () => {
-        const headers = head.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, " ");
-        const key = KEY_HEADER.exec(headers)?.[1];
-        const id = MESSAGE_ID.exec(headers)?.[1];
-        total += 1;
-        if (key) byKey.set(key, (byKey.get(key) ?? 0) + 1);
-        if (id) messageIds.add(id);
-        callback();
-      });
-    },
+  const sink = await startSmtpSink((headers) => {
+    const key = KEY_HEADER.exec(headers)?.[1];
+    const id = MESSAGE_ID.exec(headers)?.[1];
+    total += 1;
+    if (key) byKey.set(key, (byKey.get(key) ?? 0) + 1);
+    if (id) messageIds.add(id);
   });
-  // A replica killed with kill -9 mid-send resets its connection: expected here, not a crash.
-  server.on("error", (error) => {
-    if (error.code !== "ECONNRESET") console.error(`SMTP sink: ${error.message}`);
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `smtp://127.0.0.1:${server.server.address().port}`,
-    stats: () => ({ total, keys: byKey.size, twice: [...byKey.values()].filter((n) => n > 1).length, messageIds: messageIds.size }),
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
+  return { ...sink, stats: () => ({ total, keys: byKey.size, twice: [...byKey.values()].filter((n) => n > 1).length, messageIds: messageIds.size }) };
 }
 
 /** Queue `count` due reminders for registrants of one HEAL Together session (bulk SQL). */

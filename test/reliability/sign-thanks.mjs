@@ -3,7 +3,7 @@
 // must get exactly one thank-you (signing leaves it owed; either worker may queue it, never both).
 // Usage: CK_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/<db> node test/reliability/sign-thanks.mjs
 import { randomUUID } from "node:crypto";
-import { SMTPServer } from "smtp-server";
+import { startSmtpSink } from "./smtp-sink.mjs";
 import { freshTarget, prepare, sign, signer, startApi } from "../bench/support.mjs";
 
 const SIGNERS = 1000;
@@ -13,24 +13,11 @@ const TO = /^to:\s*(\S+)/im;
 /** An SMTP sink counting mails per recipient. */
 async function startSink() {
   const byRecipient = new Map();
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      let head = "";
-      stream.on("data", (chunk) => {
-        if (head.length < 8192) head += chunk.toString("utf8");
-      });
-      stream.on("end", () => {
-        const to = TO.exec(head.split(/\r?\n\r?\n/)[0])?.[1]?.replace(/[<>]/g, "");
-        if (to) byRecipient.set(to, (byRecipient.get(to) ?? 0) + 1);
-        callback();
-      });
-    },
+  const sink = await startSmtpSink((headers) => {
+    const to = TO.exec(headers)?.[1]?.replace(/[<>]/g, "");
+    if (to) byRecipient.set(to, (byRecipient.get(to) ?? 0) + 1);
   });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `smtp://127.0.0.1:${server.server.address().port}`, byRecipient, close: () => new Promise((resolve) => server.close(resolve)) };
+  return { ...sink, byRecipient };
 }
 
 export async function signThanks() {
