@@ -97,10 +97,11 @@ export function answerKeptPageView(db: object, req: IncomingMessage, res: Server
   if (req.method !== "GET" || req.headers["content-length"] || req.headers["transfer-encoding"]) return false;
   const memory = views.get(db);
   if (!memory?.size) return false;
-  const view = memory.get(keyOf(req));
+  const key = keyOf(req);
+  const view = memory.get(key);
   if (!view) return false;
   if (view.until <= Date.now()) {
-    memory.delete(keyOf(req));
+    memory.delete(key);
     return false;
   }
   const started = performance.now();
