@@ -20,6 +20,7 @@ import { shareCode, sharedBy } from "./referrals.js";
 import { shownGoal } from "./goals.js";
 import { activePartners, namedCounts } from "./sign-counts.js";
 import { collectionTime } from "../platform/collection.js";
+import { signThroughBatch, type SignParams } from "./sign-batches.js";
 
 /** A petition and its totals, in the asker's language where translated; not_found for another coalition's partner. */
 export async function getPetition(db: Db, slug: string, partner: PartnerContext | undefined, locale?: Locale): Promise<PetitionResponse> {
@@ -61,30 +62,12 @@ type SignCall =
   | { outcome: "done" | "replay"; status: 200 | 201; body: Omit<SignPetitionResponse, "ref" | "stats"> & { stats: SignStats; signature?: string | null; autoGoal?: boolean } }
   | { outcome: "not_found" | "petition_closed" | "age_band_required" | "idempotency_conflict" };
 
-const SIGN_SQL = `select sign_petition(${Array.from({ length: 26 }, (_, i) => `$${i + 1}`).join(", ")}) as result`;
-
-/** What sign_petition raises when a concurrent call with the same Idempotency-Key committed first. */
-const LOST_KEY_RACE = "CK409";
+/** One signature through the database's batches (sign-batches.ts): alone when it is quiet, with others under load. */
+const callSign = async (db: Db, params: SignParams) => (await signThroughBatch(db, params)) as SignCall;
 
 /**
- * One sign_petition call. A call that lost the race for its Idempotency-Key was rolled back whole
- * (it wrote nothing); called again, it finds the winner's stored answer and replays it (or answers
- * idempotency_conflict for another body). Once is enough: the winner's answer is committed by then.
- */
-async function callSign(db: Db, params: readonly unknown[]): Promise<SignCall> {
-  let rows: { result: SignCall | string }[];
-  try {
-    rows = await db.query<{ result: SignCall | string }>(SIGN_SQL, params);
-  } catch (error) {
-    if ((error as { code?: unknown }).code !== LOST_KEY_RACE) throw error;
-    rows = await db.query<{ result: SignCall | string }>(SIGN_SQL, params);
-  }
-  const raw = rows[0]!.result;
-  return (typeof raw === "string" ? JSON.parse(raw) : raw) as SignCall;
-}
-
-/**
- * Store a signature in one call to the database (migrations/functions/sign_petition.sql): the
+ * Store a signature in one call to the database (migrations/functions/sign_petition.sql; under load
+ * with the others waiting beside it, in one commit: sign-batches.ts): the
  * Idempotency-Key's stored answer, the petition's checks, the person (deduped by normalized email per
  * coalition), the signature attributed to the partner, the consents actually given, the webhook
  * event, the email and the answer with live counts. A replay answers what was stored.
